@@ -1,0 +1,92 @@
+// The only file that chooses the database driver: embedded PGlite in GATEHOUSE_DATA_DIR by
+// default, PostgreSQL through @prisma/adapter-pg when DATABASE_URL is a postgres:// URL.
+// One database per process, kept on globalThis so Next.js dev reloads do not open PGlite twice
+// (PGlite holds its data folder for a single process).
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { env } from "@/lib/env";
+import { PrismaClient, type Prisma } from "./generated/prisma/client";
+import { loadMigrations, migrate, type MigrateResult } from "./migrate";
+import { pgConnection, pgliteConnection, type SqlConnection } from "./sql-connection";
+
+export type Db = PrismaClient;
+/** A Prisma client or an open transaction: what repositories and services accept. */
+export type DbOrTx = PrismaClient | Prisma.TransactionClient;
+
+export interface Database {
+  kind: "pglite" | "postgres";
+  prisma: PrismaClient;
+  /** A single raw SQL session (migrations, advisory locks). */
+  withConnection<T>(fn: (conn: SqlConnection) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export function openPglite(dataDir: string): Database {
+  const isMemory = dataDir.startsWith("memory://");
+  if (!isMemory) mkdirSync(path.resolve(dataDir), { recursive: true });
+  const pglite = new PGlite(isMemory ? dataDir : path.resolve(dataDir));
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  // PGlite is a single session: serialise raw work with Prisma's own use of it.
+  return {
+    kind: "pglite",
+    prisma,
+    withConnection: (fn) => fn(pgliteConnection(pglite)),
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}
+
+export function openPostgres(connectionString: string): Database {
+  const pool = new pg.Pool({ connectionString, max: 10 });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    kind: "postgres",
+    prisma,
+    async withConnection(fn) {
+      const client = await pool.connect();
+      try {
+        return await fn(pgConnection(client));
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+export function openConfiguredDatabase(): Database {
+  const { DATABASE_URL, GATEHOUSE_DATA_DIR } = env();
+  return DATABASE_URL ? openPostgres(DATABASE_URL) : openPglite(GATEHOUSE_DATA_DIR);
+}
+
+export async function applyMigrations(database: Database): Promise<MigrateResult> {
+  const migrations = await loadMigrations();
+  return database.withConnection((conn) => migrate(conn, migrations));
+}
+
+const g = globalThis as unknown as { __gatehouseDb?: Database };
+
+/** The process-wide database. */
+export function database(): Database {
+  g.__gatehouseDb ??= openConfiguredDatabase();
+  return g.__gatehouseDb;
+}
+
+/** The process-wide Prisma client. */
+export function db(): PrismaClient {
+  return database().prisma;
+}
+
+/** Tests install their own fresh database for the file; the CLI closes it when done. */
+export function setDatabase(next: Database | undefined): void {
+  g.__gatehouseDb = next;
+}

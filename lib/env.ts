@@ -1,0 +1,43 @@
+// The only reader of process.env. Parsed lazily so tests and the CLI can set variables first.
+import { z } from "zod";
+
+const EnvSchema = z.object({
+  GATEHOUSE_URL: z
+    .url({ protocol: /^https?$/, error: "GATEHOUSE_URL must be an absolute http(s) URL" })
+    .default("http://localhost:3000")
+    .transform((u) => u.replace(/\/+$/, "")),
+  GATEHOUSE_DATA_DIR: z.string().min(1).default("./.data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// or postgresql:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  GATEHOUSE_SECRET: z.string().min(32, "GATEHOUSE_SECRET must be at least 32 characters").optional(),
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (!cached) {
+    const parsed = EnvSchema.safeParse(process.env);
+    if (!parsed.success) {
+      const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+      throw new Error(`Invalid Gatehouse configuration:\n${lines.join("\n")}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+/** Tests change the environment between files; production never calls this. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
+
+export function usesPostgres(): boolean {
+  return env().DATABASE_URL !== undefined;
+}

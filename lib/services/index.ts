@@ -1,0 +1,22 @@
+// The service layer: every business operation. Server actions, JSON routes and the CLI call these;
+// nothing else writes to the database.
+export * from "./errors";
+export { systemContext, type Actor, type ServiceContext } from "./context";
+export { completeSetup, isSetupComplete } from "./setup/setup";
+export { authenticateUser, InvalidCredentialsError, SIGN_IN_LIMITS, type AuthenticatedUser } from "./users/authenticate-user";
+export { getSessionUser, type SessionUser } from "./users/get-session-user";
+export { createUser, CreateUserInput } from "./users/create-user";
+export { setUserPassword, SetUserPasswordInput } from "./users/set-user-password";
+export { listUsers } from "./users/list-users";
+export type { UserDto } from "./users/user-dto";
+export { listMembers } from "./members/list-members";
+export { addMember, type AddMemberResult } from "./members/add-member";
+export { changeMemberRole } from "./members/change-member-role";
+export { removeMember } from "./members/remove-member";
+export { createServer } from "./servers/create-server";
+export { updateServer } from "./servers/update-server";
+export { listServers, getServerBySlug } from "./servers/list-servers";
+export { ensureDemoServer } from "./servers/ensure-demo-server";
+export { issuerFor, type ServerDto, type ScopeDto } from "./servers/server-dto";
+export { listAuditEvents, iterateAuditEvents, AUDIT_PAGE_SIZE, type AuditEventDto, type AuditPageDto } from "./audit/list-audit-events";
+export { auditCsvHeader, auditCsvRow } from "./audit/audit-csv";

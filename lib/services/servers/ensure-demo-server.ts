@@ -1,0 +1,26 @@
+import { env } from "@/lib/env";
+import { dbOf, type ServiceContext } from "../context";
+import { createServer } from "./create-server";
+
+/**
+ * The first start creates the `demo` MCP server (Gatehouse's built-in demo resource), so a fresh
+ * install can show the whole flow. "First" means no server was ever created: the audit log is
+ * append-only, so a demo server an admin later removes does not come back.
+ */
+export async function ensureDemoServer(ctx: ServiceContext): Promise<boolean> {
+  const db = dbOf(ctx);
+  const everCreated = await db.auditEvent.findFirst({ where: { action: "server.created" }, select: { id: true } });
+  if (everCreated || (await db.mcpServer.findFirst({ select: { id: true } }))) return false;
+  await createServer({
+    ctx,
+    input: {
+      name: "Demo MCP server",
+      slug: "demo",
+      resourceUrl: `${env().GATEHOUSE_URL}/mcp/demo`,
+      description: "Gatehouse's built-in demo MCP server, with the tools whoami and echo.",
+      scopes: [{ name: "mcp:tools", description: "Use the demo server's tools" }],
+      dcrEnabled: true,
+    },
+  });
+  return true;
+}
