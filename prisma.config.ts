@@ -3,6 +3,7 @@
 // migrations are authored with `npm run db:diff` and applied by lib/db/migrate.ts.
 import { defineConfig } from "prisma/config";
 import { PGlite } from "@electric-sql/pglite";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 
 export default defineConfig({
@@ -10,6 +11,7 @@ export default defineConfig({
   engine: "js",
   schema: "prisma/schema.prisma",
   async adapter() {
-    return new PrismaPGlite(new PGlite());
+    // Same runtime interface; the adapter's types come from an older copy (see lib/db/client.ts).
+    return new PrismaPGlite(new PGlite()) as unknown as SqlMigrationAwareDriverAdapterFactory;
   },
 });

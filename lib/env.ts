@@ -14,6 +14,8 @@ const EnvSchema = z.object({
     .or(z.literal("").transform(() => undefined)),
   GATEHOUSE_SECRET: z.string().min(32, "GATEHOUSE_SECRET must be at least 32 characters").optional(),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+  /** How many reverse proxies in front of Gatehouse append to X-Forwarded-For (0: none). */
+  GATEHOUSE_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -7,6 +7,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { env } from "@/lib/env";
 import { PrismaClient, type Prisma } from "./generated/prisma/client";
@@ -29,7 +30,7 @@ export function openPglite(dataDir: string): Database {
   const isMemory = dataDir.startsWith("memory://");
   if (!isMemory) mkdirSync(path.resolve(dataDir), { recursive: true });
   const pglite = new PGlite(isMemory ? dataDir : path.resolve(dataDir));
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const prisma = new PrismaClient({ adapter: pgliteAdapter(pglite) });
   // PGlite is a single session: serialise raw work with Prisma's own use of it.
   return {
     kind: "pglite",
@@ -40,6 +41,14 @@ export function openPglite(dataDir: string): Database {
       await pglite.close();
     },
   };
+}
+
+/**
+ * pglite-prisma-adapter 0.6 declares its types against @prisma/driver-adapter-utils 6.10, Prisma
+ * 6.19 against 6.19: the same runtime interface, two copies of its type declarations.
+ */
+export function pgliteAdapter(pglite: PGlite): SqlDriverAdapterFactory {
+  return new PrismaPGlite(pglite) as unknown as SqlDriverAdapterFactory;
 }
 
 export function openPostgres(connectionString: string): Database {

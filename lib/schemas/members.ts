@@ -9,7 +9,7 @@ export const AddMemberInput = z.object({
   name: PersonName.optional().default(""),
   role: RoleInput,
 });
-export type AddMemberInput = z.infer<typeof AddMemberInput>;
+export type AddMemberInput = z.input<typeof AddMemberInput>;
 
 export const ChangeMemberRoleInput = z.object({ userId: z.string().min(1), role: RoleInput });
 export type ChangeMemberRoleInput = z.infer<typeof ChangeMemberRoleInput>;

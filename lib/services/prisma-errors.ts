@@ -1,11 +1,32 @@
 import { Prisma } from "@/lib/db/generated/prisma/client";
 
-/** The columns of a unique-constraint violation (P2002), or undefined for any other error. */
+/**
+ * The columns of a unique-constraint violation, or undefined for any other error. Prisma maps it
+ * to P2002 outside transactions; inside an interactive transaction the driver adapter's own
+ * DriverAdapterError (cause.kind "UniqueConstraintViolation") can surface instead.
+ */
 export function uniqueViolationFields(err: unknown): string[] | undefined {
-  if (!(err instanceof Prisma.PrismaClientKnownRequestError) || err.code !== "P2002") return undefined;
-  const target = (err.meta as { target?: unknown } | undefined)?.target;
-  if (Array.isArray(target)) return target.map(String);
-  if (typeof target === "string") return [target];
-  // Driver adapters report the constraint differently; keep the raw message for matching.
-  return [err.message];
+  if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
+    const meta = err.meta as { target?: unknown; driverAdapterError?: { cause?: unknown } } | undefined;
+    if (Array.isArray(meta?.target)) return meta.target.map(String);
+    if (typeof meta?.target === "string") return [meta.target];
+    return constraintFields(meta?.driverAdapterError?.cause) ?? [err.message];
+  }
+  if (err instanceof Error && err.name === "DriverAdapterError") {
+    return constraintFields((err as Error & { cause?: unknown }).cause);
+  }
+  return undefined;
+}
+
+function constraintFields(cause: unknown): string[] | undefined {
+  const c = cause as { kind?: string; code?: string; message?: string; detail?: string; constraint?: { fields?: string[]; index?: string } } | undefined;
+  // pglite-prisma-adapter passes PostgreSQL's own error through: SQLSTATE 23505, "Key (col)=(…)".
+  if (c?.kind === "postgres" && c.code === "23505") {
+    const cols = /Key \(([^)]+)\)=/.exec(c.detail ?? "")?.[1];
+    return cols ? cols.split(",").map((x) => x.trim().replace(/"/g, "")) : [c.message ?? "unknown"];
+  }
+  if (c?.kind !== "UniqueConstraintViolation") return undefined;
+  if (c.constraint?.fields) return c.constraint.fields;
+  if (c.constraint?.index) return [c.constraint.index];
+  return ["unknown"];
 }

@@ -1,3 +1,4 @@
+import type { Prisma } from "@/lib/db/generated/prisma/client";
 import { env } from "@/lib/env";
 
 export interface ScopeDto {
@@ -24,7 +25,7 @@ export interface ServerDto {
 
 export const serverDtoInclude = {
   scopes: { select: { name: true, description: true }, orderBy: [{ position: "asc" }, { name: "asc" }] },
-} as const;
+} satisfies Prisma.McpServerInclude;
 
 export function issuerFor(slug: string): string {
   return `${env().GATEHOUSE_URL}/oauth/${slug}`;

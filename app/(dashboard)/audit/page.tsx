@@ -1,0 +1,46 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { Download } from "lucide-react";
+import type { Metadata } from "next";
+import { AuditTable } from "@/components/audit/audit-table";
+import { auditExportHref, lastValues, type RawSearchParams } from "@/components/audit/audit-url";
+import { Button } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireStaff } from "@/lib/auth/session";
+import { auditPageQuery } from "@/lib/queries/audit";
+import { makeQueryClient } from "@/lib/queries/query-client";
+import { AuditFilter } from "@/lib/schemas/audit";
+import { listAuditEvents, listServers } from "@/lib/services";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  // The URL is the state; parsed the same way the client island parses useSearchParams().
+  const filter = AuditFilter.parse(lastValues(await searchParams));
+  const { ctx } = await requireStaff("/audit", "audit.read");
+
+  const queryClient = makeQueryClient();
+  const [servers] = await Promise.all([
+    listServers({ ctx }),
+    queryClient.prefetchQuery({ ...auditPageQuery(filter), queryFn: () => listAuditEvents({ ctx, input: filter }) }),
+  ]);
+
+  return (
+    <>
+      <PageHeader
+        title="Audit log"
+        description="Every change in Gatehouse, newest first."
+        actions={
+          <Button asChild variant="outline">
+            <a href={auditExportHref(filter)} download>
+              <Download aria-hidden />
+              Export CSV
+            </a>
+          </Button>
+        }
+      />
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <AuditTable servers={servers.map((s) => ({ slug: s.slug, name: s.name }))} />
+      </HydrationBoundary>
+    </>
+  );
+}

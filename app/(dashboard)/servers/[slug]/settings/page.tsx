@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { ServerForm } from "@/components/servers/server-form";
+import { ServerTabs } from "@/components/servers/server-tabs";
+import { PageHeader } from "@/components/ui/page-header";
+import { hasPermission } from "@/lib/auth/permissions";
+import { updateServerAction } from "../../actions";
+import { loadServer } from "../load-server";
+
+export const metadata: Metadata = { title: "MCP server settings" };
+
+export default async function ServerSettingsPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const { user, server } = await loadServer(slug, `/servers/${slug}/settings`);
+  const canEdit = hasPermission(user.role, "servers.write");
+  return (
+    <div className="space-y-6">
+      <PageHeader title={server.name} description="Settings" />
+      <ServerTabs slug={server.slug} current="/settings" />
+      {canEdit ? (
+        <ServerForm action={updateServerAction} server={server} />
+      ) : (
+        <p className="text-sm text-muted-foreground">Your role can view this MCP server but not change its settings.</p>
+      )}
+    </div>
+  );
+}

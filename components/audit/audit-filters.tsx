@@ -1,0 +1,162 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { AUDIT_ACTIONS, type AuditFilter } from "@/lib/schemas/audit";
+import { hasActiveFilters } from "./audit-url";
+
+export interface AuditServerOption {
+  slug: string;
+  name: string;
+}
+
+// Radix Select items cannot have an empty value, so "no filter" gets a sentinel.
+const ALL = "__all__";
+
+function isAuditAction(value: string): value is (typeof AUDIT_ACTIONS)[number] {
+  return (AUDIT_ACTIONS as readonly string[]).includes(value);
+}
+
+/**
+ * The audit filters. Local state is only a draft: "Apply filters" hands a new filter (no cursor)
+ * to `onApply`, which puts it in the URL. Remount with a `key` to reset the draft from the URL.
+ */
+export function AuditFilters({
+  filter,
+  servers,
+  onApply,
+}: {
+  filter: AuditFilter;
+  servers: AuditServerOption[];
+  onApply: (next: AuditFilter) => void;
+}) {
+  const [action, setAction] = useState<string>(filter.action ?? ALL);
+  const [actor, setActor] = useState(filter.actor ?? "");
+  const [server, setServer] = useState<string>(filter.server || ALL);
+  const [from, setFrom] = useState(filter.from ?? "");
+  const [to, setTo] = useState(filter.to ?? "");
+  const [dateError, setDateError] = useState<string | null>(null);
+
+  // A slug in the URL that is no longer in the list (a deleted server) still shows as selected.
+  const unknownServer = filter.server && !servers.some((s) => s.slug === filter.server) ? filter.server : null;
+
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    if (from && to && from > to) {
+      setDateError("The From date must be on or before the To date.");
+      return;
+    }
+    setDateError(null);
+    onApply({
+      action: isAuditAction(action) ? action : undefined,
+      actor: actor.trim() || undefined,
+      server: server === ALL ? undefined : server,
+      from: from || undefined,
+      to: to || undefined,
+    });
+  }
+
+  return (
+    <form role="search" aria-label="Filter audit events" onSubmit={onSubmit} className="grid gap-4 rounded-lg border bg-card p-4">
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
+        <div className="grid gap-2">
+          <Label htmlFor="audit-action">Action</Label>
+          <Select value={action} onValueChange={setAction}>
+            <SelectTrigger id="audit-action" className="w-full">
+              <SelectValue />
+            </SelectTrigger>
+            <SelectContent>
+              <SelectItem value={ALL}>All actions</SelectItem>
+              {AUDIT_ACTIONS.map((a) => (
+                <SelectItem key={a} value={a} className="font-mono text-xs">
+                  {a}
+                </SelectItem>
+              ))}
+            </SelectContent>
+          </Select>
+        </div>
+
+        <div className="grid gap-2">
+          <Label htmlFor="audit-actor">Actor</Label>
+          <Input
+            id="audit-actor"
+            type="search"
+            value={actor}
+            onChange={(e) => setActor(e.target.value)}
+            placeholder="Email or user ID"
+            autoComplete="off"
+            maxLength={200}
+          />
+        </div>
+
+        <div className="grid gap-2">
+          <Label htmlFor="audit-server">MCP server</Label>
+          <Select value={server} onValueChange={setServer}>
+            <SelectTrigger id="audit-server" className="w-full">
+              <SelectValue />
+            </SelectTrigger>
+            <SelectContent>
+              <SelectItem value={ALL}>All servers</SelectItem>
+              {servers.map((s) => (
+                <SelectItem key={s.slug} value={s.slug}>
+                  {s.name}
+                </SelectItem>
+              ))}
+              {unknownServer ? <SelectItem value={unknownServer}>{unknownServer}</SelectItem> : null}
+            </SelectContent>
+          </Select>
+        </div>
+
+        <div className="grid gap-2">
+          <Label htmlFor="audit-from">From date</Label>
+          <Input
+            id="audit-from"
+            type="date"
+            value={from}
+            max={to || undefined}
+            onChange={(e) => setFrom(e.target.value)}
+            aria-invalid={dateError ? true : undefined}
+            aria-describedby={dateError ? "audit-dates-hint audit-dates-error" : "audit-dates-hint"}
+          />
+        </div>
+
+        <div className="grid gap-2">
+          <Label htmlFor="audit-to">To date</Label>
+          <Input
+            id="audit-to"
+            type="date"
+            value={to}
+            min={from || undefined}
+            onChange={(e) => setTo(e.target.value)}
+            aria-invalid={dateError ? true : undefined}
+            aria-describedby={dateError ? "audit-dates-hint audit-dates-error" : "audit-dates-hint"}
+          />
+        </div>
+      </div>
+
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div className="text-xs text-muted-foreground">
+          <p id="audit-dates-hint">Dates are whole days in UTC; both ends are included.</p>
+          {dateError ? (
+            <p id="audit-dates-error" role="alert" className="text-destructive">
+              {dateError}
+            </p>
+          ) : null}
+        </div>
+        <div className="flex flex-wrap gap-2">
+          {hasActiveFilters(filter) ? (
+            <Button type="button" variant="ghost" onClick={() => onApply({})}>
+              Clear filters
+            </Button>
+          ) : null}
+          <Button type="submit">
+            Apply filters
+          </Button>
+        </div>
+      </div>
+    </form>
+  );
+}

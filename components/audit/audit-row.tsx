@@ -1,0 +1,128 @@
+"use client";
+
+import { ChevronRight } from "lucide-react";
+import { useState, type ReactNode } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { TableCell, TableRow } from "@/components/ui/table";
+import type { AuditEventDto } from "@/lib/services";
+import { cn } from "@/lib/utils";
+import { LocalTime } from "./local-time";
+
+export const AUDIT_COLUMN_COUNT = 7;
+
+const ACTOR_TYPE_LABEL: Record<AuditEventDto["actorType"], string> = {
+  USER: "User",
+  CLIENT: "OAuth client",
+  API_KEY: "API key",
+  SYSTEM: "System",
+};
+
+function prettyDetails(details: unknown): string | null {
+  if (details === null || details === undefined) return null;
+  if (typeof details === "object" && Object.keys(details).length === 0) return null;
+  try {
+    return JSON.stringify(details, null, 2);
+  } catch {
+    return String(details);
+  }
+}
+
+function Muted({ children }: { children: ReactNode }) {
+  return <span className="block text-xs text-muted-foreground">{children}</span>;
+}
+
+/** One audit event, plus a details row the toggle reveals (details JSON, user agent, ids). */
+export function AuditRow({ event }: { event: AuditEventDto }) {
+  const [isOpen, setIsOpen] = useState(false);
+  const detailsId = `audit-${event.id}-details`;
+  const actor = event.actorLabel ?? event.actorId ?? ACTOR_TYPE_LABEL[event.actorType];
+  const showActorType = event.actorType !== "USER" && actor !== ACTOR_TYPE_LABEL[event.actorType];
+  const target = event.targetLabel ?? event.targetId;
+  const details = isOpen ? prettyDetails(event.details) : null;
+
+  return (
+    <>
+      <TableRow data-state={isOpen ? "selected" : undefined}>
+        <TableCell className="w-10 py-2 pr-0">
+          <Button
+            type="button"
+            variant="ghost"
+            size="icon"
+            className="size-7"
+            aria-expanded={isOpen}
+            aria-controls={detailsId}
+            onClick={() => setIsOpen((v) => !v)}
+          >
+            <ChevronRight aria-hidden className={cn("transition-transform", isOpen && "rotate-90")} />
+            <span className="sr-only">Details of {event.action}</span>
+          </Button>
+        </TableCell>
+        <TableCell>
+          <LocalTime iso={event.createdAt} />
+        </TableCell>
+        <TableCell>
+          <Badge variant="outline" className="font-mono">
+            {event.action}
+          </Badge>
+        </TableCell>
+        <TableCell className="max-w-56">
+          <span className="block truncate" title={actor}>
+            {actor}
+          </span>
+          {showActorType ? <Muted>{ACTOR_TYPE_LABEL[event.actorType]}</Muted> : null}
+        </TableCell>
+        <TableCell className="max-w-64">
+          {target ? (
+            <span className="block truncate" title={target}>
+              {target}
+            </span>
+          ) : (
+            <span className="text-muted-foreground">—</span>
+          )}
+          {event.targetType ? <Muted>{event.targetType}</Muted> : null}
+        </TableCell>
+        <TableCell>
+          {event.serverSlug ? <span className="font-mono text-xs">{event.serverSlug}</span> : <span className="text-muted-foreground">—</span>}
+        </TableCell>
+        <TableCell>
+          {event.ip ? <span className="font-mono text-xs">{event.ip}</span> : <span className="text-muted-foreground">—</span>}
+        </TableCell>
+      </TableRow>
+      <TableRow id={detailsId} hidden={!isOpen} className="bg-muted/30 hover:bg-muted/30">
+        <TableCell colSpan={AUDIT_COLUMN_COUNT} className="px-4 py-4">
+          {isOpen ? (
+            <dl className="grid gap-x-6 gap-y-3 text-sm md:grid-cols-[max-content_1fr]">
+              <dt className="font-medium text-muted-foreground">Event ID</dt>
+              <dd className="font-mono text-xs break-all">{event.id}</dd>
+              {event.actorId ? (
+                <>
+                  <dt className="font-medium text-muted-foreground">Actor ID</dt>
+                  <dd className="font-mono text-xs break-all">{event.actorId}</dd>
+                </>
+              ) : null}
+              {event.targetId ? (
+                <>
+                  <dt className="font-medium text-muted-foreground">Target ID</dt>
+                  <dd className="font-mono text-xs break-all">{event.targetId}</dd>
+                </>
+              ) : null}
+              <dt className="font-medium text-muted-foreground">User agent</dt>
+              <dd className="text-xs break-all">{event.userAgent ?? <span className="text-muted-foreground">Not recorded</span>}</dd>
+              <dt className="font-medium text-muted-foreground">Details</dt>
+              <dd className="min-w-0">
+                {details ? (
+                  <pre className="max-h-80 overflow-auto rounded-md border bg-background p-3 font-mono text-xs whitespace-pre-wrap break-all">
+                    {details}
+                  </pre>
+                ) : (
+                  <span className="text-muted-foreground">No details recorded.</span>
+                )}
+              </dd>
+            </dl>
+          ) : null}
+        </TableCell>
+      </TableRow>
+    </>
+  );
+}

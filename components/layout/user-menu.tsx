@@ -1,0 +1,28 @@
+import { LogOut } from "lucide-react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { ROLE_LABELS, type Role } from "@/lib/auth/permissions";
+
+/** The signed-in user and a sign-out button (a plain form: works before hydration). */
+export function UserMenu({ email, name, role, signOutAction }: { email: string; name: string | null; role: Role | null; signOutAction: () => Promise<void> }) {
+  return (
+    <div className="flex items-center gap-3 md:flex-col md:items-stretch">
+      <div className="min-w-0 text-sm">
+        <p className="truncate font-medium" title={email}>
+          {name || email}
+        </p>
+        {name && <p className="truncate text-muted-foreground">{email}</p>}
+        {role && (
+          <Badge variant="secondary" className="mt-1">
+            {ROLE_LABELS[role]}
+          </Badge>
+        )}
+      </div>
+      <form action={signOutAction}>
+        <Button type="submit" variant="ghost" size="sm" className="w-full justify-start">
+          <LogOut aria-hidden className="size-4" /> Sign out
+        </Button>
+      </form>
+    </div>
+  );
+}

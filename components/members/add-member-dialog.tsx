@@ -1,0 +1,173 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { UserPlusIcon } from "lucide-react";
+import { startTransition, useActionState, useEffect, useState, type FormEvent } from "react";
+import { toast } from "sonner";
+import { addMemberAction } from "@/app/(dashboard)/members/actions";
+import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { FormField } from "@/components/ui/form-field";
+import { Label } from "@/components/ui/label";
+import { canManageRole, ROLE_DESCRIPTIONS, ROLES, type Role } from "@/lib/auth/permissions";
+import { memberKeys } from "@/lib/queries/members";
+import { AddMemberInput } from "@/lib/schemas/members";
+import { fieldErrorsOf, formToObject, type FieldErrors } from "@/lib/schemas/form";
+import { RoleSelect } from "./role-select";
+
+export function AddMemberDialog({ viewerRole }: { viewerRole: Role }) {
+  const [open, setOpen] = useState(false);
+  const [showingSecret, setShowingSecret] = useState(false);
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (!next) setShowingSecret(false);
+      }}
+    >
+      <DialogTrigger asChild>
+        <Button>
+          <UserPlusIcon aria-hidden="true" />
+          Add member
+        </Button>
+      </DialogTrigger>
+      {/* A stray click outside must not throw away a password that is shown only once. */}
+      <DialogContent onInteractOutside={(event) => showingSecret && event.preventDefault()}>
+        {/* Content unmounts on close, so the action state (and the password in it) goes with it. */}
+        <AddMemberForm viewerRole={viewerRole} onSecretShown={setShowingSecret} />
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+const FIELDS = ["email", "name", "role"] as const;
+
+function AddMemberForm({ viewerRole, onSecretShown }: { viewerRole: Role; onSecretShown: (shown: boolean) => void }) {
+  const queryClient = useQueryClient();
+  const [state, dispatch, pending] = useActionState(addMemberAction, null);
+  const [role, setRole] = useState<Role>("VIEWER");
+  const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
+  const roles = ROLES.filter((r) => canManageRole(viewerRole, r));
+
+  useEffect(() => {
+    if (!state) return;
+    if (state.ok) {
+      onSecretShown(true);
+      void queryClient.invalidateQueries({ queryKey: memberKeys.all });
+    } else if (!FIELDS.some((field) => state.fieldErrors?.[field]?.length)) {
+      // Errors that belong to no field (e.g. "Only an owner can add another owner.").
+      toast.error(state.message);
+    }
+  }, [state, queryClient, onSecretShown]);
+
+  if (state?.ok) return <MemberAdded email={state.data.member.email} temporaryPassword={state.data.temporaryPassword} />;
+
+  const errors = clientErrors ?? (state?.ok === false ? state.fieldErrors : undefined) ?? {};
+
+  // Same schema as the server action; submitting through dispatch (not <form action>) keeps the
+  // typed values, since React only resets forms that use the action prop.
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    const form = new FormData(event.currentTarget);
+    form.set("role", role);
+    const parsed = AddMemberInput.safeParse(formToObject(form));
+    if (!parsed.success) {
+      setClientErrors(fieldErrorsOf(parsed.error));
+      return;
+    }
+    setClientErrors(null);
+    startTransition(() => dispatch(form));
+  }
+
+  const roleErrors = errors.role ?? [];
+  return (
+    <>
+      <DialogHeader>
+        <DialogTitle>Add member</DialogTitle>
+        <DialogDescription>Give someone access to this dashboard. Their role decides what they can do.</DialogDescription>
+      </DialogHeader>
+      <form noValidate onSubmit={onSubmit} className="grid gap-4" aria-busy={pending}>
+        <FormField
+          label="Email"
+          name="email"
+          id="add-member-email"
+          type="email"
+          required
+          autoComplete="off"
+          errors={errors.email}
+          inputProps={{ spellCheck: false }}
+        />
+        <FormField label="Name" name="name" id="add-member-name" autoComplete="off" errors={errors.name} description="Optional." />
+        <div className="grid gap-2">
+          <Label htmlFor="add-member-role">Role</Label>
+          <RoleSelect
+            id="add-member-role"
+            name="role"
+            size="default"
+            className="w-full"
+            value={role}
+            onValueChange={setRole}
+            roles={roles}
+            aria-invalid={roleErrors.length > 0 ? true : undefined}
+            aria-describedby={roleErrors.length > 0 ? "add-member-role-description add-member-role-error" : "add-member-role-description"}
+          />
+          <p id="add-member-role-description" className="text-sm text-muted-foreground">
+            {ROLE_DESCRIPTIONS[role]}
+          </p>
+          {roleErrors.length > 0 ? (
+            <p id="add-member-role-error" role="alert" className="text-sm font-medium text-destructive">
+              {roleErrors.join(" ")}
+            </p>
+          ) : null}
+        </div>
+        <DialogFooter>
+          <DialogClose asChild>
+            <Button type="button" variant="outline">
+              Cancel
+            </Button>
+          </DialogClose>
+          <Button type="submit" aria-disabled={pending}>
+            {pending ? "Adding…" : "Add member"}
+          </Button>
+        </DialogFooter>
+      </form>
+    </>
+  );
+}
+
+/** The one-time view: the temporary password lives only here, in the action state. */
+function MemberAdded({ email, temporaryPassword }: { email: string; temporaryPassword: string | null }) {
+  return (
+    <>
+      <DialogHeader>
+        <DialogTitle>Member added</DialogTitle>
+        <DialogDescription>
+          {temporaryPassword
+            ? `Temporary password for ${email}.`
+            : `${email} already had an account; they can sign in with their existing password.`}
+        </DialogDescription>
+      </DialogHeader>
+      {temporaryPassword ? (
+        <div className="grid gap-2">
+          <div className="flex items-center gap-2 rounded-md border bg-muted px-3 py-2">
+            <code className="min-w-0 flex-1 break-all font-mono text-sm">
+              {temporaryPassword}
+            </code>
+            <CopyButton value={temporaryPassword} label="temporary password" autoFocus />
+          </div>
+          <p className="text-sm text-muted-foreground">Share it privately. It will not be shown again; they should change it after signing in.</p>
+        </div>
+      ) : null}
+      <DialogFooter>
+        <DialogClose asChild>
+          <Button type="button" autoFocus={!temporaryPassword}>
+            Done
+          </Button>
+        </DialogClose>
+      </DialogFooter>
+    </>
+  );
+}

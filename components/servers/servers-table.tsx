@@ -1,0 +1,64 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { Plus, Server } from "lucide-react";
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { serversListQuery } from "@/lib/queries/servers";
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
+
+export function ServersTable({ canCreate }: { canCreate: boolean }) {
+  const { data, error } = useQuery(serversListQuery());
+  if (error) return <p role="alert" className="text-sm text-destructive">{error.message}</p>;
+  const servers = data?.servers ?? [];
+  if (servers.length === 0) {
+    return (
+      <EmptyState
+        icon={Server}
+        title="No MCP servers yet"
+        description="Add the MCP server you want to protect: Gatehouse becomes its authorization server."
+        action={
+          canCreate ? (
+            <Button asChild>
+              <Link href="/servers/new">
+                <Plus aria-hidden className="size-4" /> New MCP server
+              </Link>
+            </Button>
+          ) : undefined
+        }
+      />
+    );
+  }
+  return (
+    <Table>
+      <TableHeader>
+        <TableRow>
+          <TableHead>Name</TableHead>
+          <TableHead>Resource URL</TableHead>
+          <TableHead className="text-right">Clients</TableHead>
+          <TableHead>Created</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {servers.map((s) => (
+          <TableRow key={s.id}>
+            <TableCell>
+              <Link href={`/servers/${s.slug}`} className="font-medium hover:underline">
+                {s.name}
+              </Link>
+              <div className="font-mono text-xs text-muted-foreground">{s.slug}</div>
+            </TableCell>
+            <TableCell className="font-mono text-sm break-all">{s.resourceUrl}</TableCell>
+            <TableCell className="text-right tabular-nums">{s.clientsCount}</TableCell>
+            <TableCell>
+              <time dateTime={s.createdAt}>{dateFormat.format(new Date(s.createdAt))}</time>
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

@@ -1,0 +1,60 @@
+// Auth.js v5: email + password (users in our database, scrypt), JWT session in a hardened cookie.
+// The cookie only names the user and their session version; every request re-reads the user
+// (lib/auth/session.ts), so disabling someone or changing their role takes effect at once.
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { env } from "@/lib/env";
+import { newId } from "@/lib/ids";
+import { requestMeta } from "@/lib/request-meta";
+import { gatehouseSecret } from "@/lib/secret";
+import { authenticateUser, RateLimitedError, type ServiceContext } from "@/lib/services";
+
+export class RateLimitedSignIn extends CredentialsSignin {
+  code = "rate_limited";
+}
+
+const SESSION_MAX_AGE = 12 * 60 * 60;
+
+function config(): NextAuthConfig {
+  const secure = env().GATEHOUSE_URL.startsWith("https://");
+  return {
+    secret: gatehouseSecret(),
+    trustHost: true,
+    useSecureCookies: secure,
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE, updateAge: 60 * 60 },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    providers: [
+      Credentials({
+        credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
+        async authorize(credentials, request) {
+          const meta = requestMeta(request.headers);
+          const ctx: ServiceContext = { actor: { type: "system", label: "sign-in" }, requestId: newId("request"), ...meta };
+          try {
+            const user = await authenticateUser({
+              ctx,
+              input: { email: String(credentials.email ?? ""), password: String(credentials.password ?? "") },
+            });
+            return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion };
+          } catch (err) {
+            if (err instanceof RateLimitedError) throw new RateLimitedSignIn();
+            return null; // one generic "wrong email or password"
+          }
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          token.uid = user.id;
+          token.sv = (user as { sv?: number }).sv ?? 0;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        return { ...session, uid: token.uid, sv: token.sv } as typeof session;
+      },
+    },
+  };
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => config());
