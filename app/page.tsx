@@ -1,9 +1,8 @@
 import { redirect } from "next/navigation";
-import { currentUser } from "@/lib/auth/session";
-import { isSetupComplete, systemContext } from "@/lib/services";
+import { currentUser, requireSetupDone } from "@/lib/auth/session";
 
 export default async function Home() {
-  if (!(await isSetupComplete(systemContext("setup-check")))) redirect("/setup");
+  await requireSetupDone();
   const user = await currentUser();
   if (!user) redirect("/sign-in");
   redirect(user.role ? "/servers" : "/account/apps");

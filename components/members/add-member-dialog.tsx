@@ -16,15 +16,20 @@ import { AddMemberInput } from "@/lib/schemas/members";
 import { fieldErrorsOf, formToObject, type FieldErrors } from "@/lib/schemas/form";
 import { RoleSelect } from "./role-select";
 
+/** While saving, the dialog cannot be closed; once the password shows, only explicitly. */
+type Lock = "saving" | "secret" | null;
+
 export function AddMemberDialog({ viewerRole }: { viewerRole: Role }) {
   const [open, setOpen] = useState(false);
-  const [showingSecret, setShowingSecret] = useState(false);
+  const [lock, setLock] = useState<Lock>(null);
   return (
     <Dialog
       open={open}
       onOpenChange={(next) => {
+        // Closing mid-save would drop the result, and with it the only copy of the password.
+        if (!next && lock === "saving") return;
         setOpen(next);
-        if (!next) setShowingSecret(false);
+        if (!next) setLock(null);
       }}
     >
       <DialogTrigger asChild>
@@ -33,10 +38,9 @@ export function AddMemberDialog({ viewerRole }: { viewerRole: Role }) {
           Add member
         </Button>
       </DialogTrigger>
-      {/* A stray click outside must not throw away a password that is shown only once. */}
-      <DialogContent onInteractOutside={(event) => showingSecret && event.preventDefault()}>
+      <DialogContent onInteractOutside={(event) => lock && event.preventDefault()}>
         {/* Content unmounts on close, so the action state (and the password in it) goes with it. */}
-        <AddMemberForm viewerRole={viewerRole} onSecretShown={setShowingSecret} />
+        <AddMemberForm viewerRole={viewerRole} onLockChange={setLock} />
       </DialogContent>
     </Dialog>
   );
@@ -44,23 +48,25 @@ export function AddMemberDialog({ viewerRole }: { viewerRole: Role }) {
 
 const FIELDS = ["email", "name", "role"] as const;
 
-function AddMemberForm({ viewerRole, onSecretShown }: { viewerRole: Role; onSecretShown: (shown: boolean) => void }) {
+function AddMemberForm({ viewerRole, onLockChange }: { viewerRole: Role; onLockChange: (lock: Lock) => void }) {
   const queryClient = useQueryClient();
   const [state, dispatch, pending] = useActionState(addMemberAction, null);
   const [role, setRole] = useState<Role>("VIEWER");
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
   const roles = ROLES.filter((r) => canManageRole(viewerRole, r));
 
+  const lock: Lock = pending ? "saving" : state?.ok ? "secret" : null;
+  useEffect(() => onLockChange(lock), [lock, onLockChange]);
+
   useEffect(() => {
     if (!state) return;
     if (state.ok) {
-      onSecretShown(true);
       void queryClient.invalidateQueries({ queryKey: memberKeys.all });
     } else if (!FIELDS.some((field) => state.fieldErrors?.[field]?.length)) {
       // Errors that belong to no field (e.g. "Only an owner can add another owner.").
       toast.error(state.message);
     }
-  }, [state, queryClient, onSecretShown]);
+  }, [state, queryClient]);
 
   if (state?.ok) return <MemberAdded email={state.data.member.email} temporaryPassword={state.data.temporaryPassword} />;
 

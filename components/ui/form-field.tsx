@@ -65,13 +65,11 @@ export function FormField({
     <div data-slot="form-field" className={cn("grid gap-2", className)}>
       <Label htmlFor={inputId}>
         {label}
+        {/* The input's `required` attribute is what assistive technology announces. */}
         {required ? (
-          <>
-            <span aria-hidden="true" className="text-destructive">
-              *
-            </span>
-            <span className="sr-only">(required)</span>
-          </>
+          <span aria-hidden="true" className="text-destructive">
+            *
+          </span>
         ) : null}
       </Label>
       <Input

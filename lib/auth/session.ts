@@ -2,6 +2,7 @@
 // says whether that still holds (getSessionUser re-checks disabled, session version, role).
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { connection } from "next/server";
 import { cache } from "react";
 import { db } from "@/lib/db/client";
 import { newId } from "@/lib/ids";
@@ -43,6 +44,7 @@ export async function requireStaff(returnTo: string, permission?: Permission): P
 
 /** First run: until the owner exists, every page leads to /setup. */
 export async function requireSetupDone(): Promise<void> {
+  await connection(); // every page that asks is per-request: never prerendered at build time
   if (!(await isSetupComplete(systemContext("setup-check")))) redirect("/setup");
 }
 

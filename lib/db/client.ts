@@ -86,6 +86,9 @@ const g = globalThis as unknown as { __gatehouseDb?: Database };
 
 /** The process-wide database. */
 export function database(): Database {
+  if (process.env.NEXT_PHASE === "phase-production-build") {
+    throw new Error("The database is not available while building: make this page dynamic (await connection()).");
+  }
   g.__gatehouseDb ??= openConfiguredDatabase();
   return g.__gatehouseDb;
 }

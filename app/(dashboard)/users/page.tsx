@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Users" };
 
 const LIMIT = 100;
 
-export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function UsersPage({ searchParams }: PageProps<"/users">) {
   const { ctx } = await requireStaff("/users", "users.read");
   const raw = (await searchParams).q;
   // Same bounds as the service's input, so a hand-edited URL cannot turn into an error page.
@@ -27,7 +27,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       {users.length > 0 ? (
         <>
           <UsersTable users={users} />
-          <p className="mt-3 text-sm text-muted-foreground" role="status">
+          <p className="mt-3 text-sm text-muted-foreground">
             {users.length === LIMIT
               ? `Showing the first ${LIMIT} users${q ? " that match" : ""}. Search to narrow the list.`
               : `Showing ${users.length} ${users.length === 1 ? "user" : "users"}${q ? ` matching “${q}”` : ""}.`}
