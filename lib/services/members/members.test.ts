@@ -90,6 +90,11 @@ describe("removeMember", () => {
     expect((await listMembers({ ctx })).some((m) => m.id === target.id)).toBe(false);
   });
 
+  it("lists members for staff only", async () => {
+    const endUser = await makeCtx(database, null);
+    await expect(listMembers({ ctx: endUser })).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
   it("is refused for a DEVELOPER", async () => {
     const ctx = await makeCtx(database, "DEVELOPER");
     const target = await insertUser(database, "VIEWER");

@@ -100,6 +100,10 @@ describe("createUser, setUserPassword, listUsers", () => {
     const user = await createUser({ ctx, input: { email, password: "a-long-password-1", role: "ADMIN" } });
     expect(await auditCount(database, "user.created", user.id)).toBe(1);
     await expect(createUser({ ctx, input: { email, password: "a-long-password-1" } })).rejects.toBeInstanceOf(ConflictError);
+    const developer = await makeCtx(database, "DEVELOPER");
+    await expect(createUser({ ctx: developer, input: { email: `${unique("d")}@example.test`, password: "a-long-password-1" } })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
   });
 
   it("sets a password, ends sessions, audits it; refused for a VIEWER", async () => {
