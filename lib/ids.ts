@@ -8,6 +8,8 @@ const PREFIXES = {
   scope: "scp",
   audit: "aud",
   request: "req",
+  client: "cli",
+  apiKey: "key",
 } as const;
 
 export type IdKind = keyof typeof PREFIXES;

@@ -3,10 +3,13 @@
 // endpoints' RFC 6749 error JSON.
 import { ZodError } from "zod";
 import { getServiceContext } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { newId } from "@/lib/ids";
+import { requestMeta } from "@/lib/request-meta";
 import { hasPermission, type Permission } from "@/lib/auth/permissions";
 import { logger } from "@/lib/logger";
 import { fieldErrorsOf } from "@/lib/schemas/form";
-import { RateLimitedError, ServiceError, type ServiceContext } from "@/lib/services";
+import { authenticateApiKey, RateLimitedError, ServiceError, type ServiceContext } from "@/lib/services";
 
 const STATUS: Record<string, number> = {
   UNAUTHENTICATED: 401,
@@ -33,16 +36,44 @@ export function errorResponse(err: unknown, requestId: string): Response {
   return apiError("INTERNAL", `Something went wrong (request ${requestId}).`, 500);
 }
 
+/**
+ * Who is calling: an admin API key (`Authorization: Bearer gha_…`) or the dashboard session.
+ * Cookie-authenticated writes must come from our own origin (CSRF); API keys are not ambient.
+ */
+async function callerContext(req: Request): Promise<ServiceContext | Response> {
+  const authorization = req.headers.get("authorization");
+  if (authorization !== null) {
+    const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
+    const actor = token ? await authenticateApiKey(db(), token) : null;
+    if (!actor) return apiError("UNAUTHENTICATED", "The API key is missing, unknown, expired or revoked.", 401);
+    return { actor, requestId: newId("request"), ...requestMeta(req.headers) };
+  }
+  if (req.method !== "GET" && req.method !== "HEAD" && !isSameOrigin(req)) {
+    return apiError("FORBIDDEN", "Cross-site requests are not allowed.", 403);
+  }
+  return (await getServiceContext()) ?? apiError("UNAUTHENTICATED", "Sign in, or send an API key.", 401);
+}
+
+function isSameOrigin(req: Request): boolean {
+  const origin = req.headers.get("origin");
+  if (origin === null) return req.headers.get("sec-fetch-site") !== "cross-site";
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
 export function jsonRoute<P>(
   permission: Permission,
   handler: (req: Request, ctx: ServiceContext, params: P) => Promise<Response | unknown>,
 ) {
   return async (req: Request, routeCtx: { params: Promise<P> }): Promise<Response> => {
-    const ctx = await getServiceContext();
-    if (!ctx) return apiError("UNAUTHENTICATED", "Sign in, or send an API key.", 401);
-    if (ctx.actor.type !== "user" || !hasPermission(ctx.actor.role, permission)) {
-      return apiError("FORBIDDEN", "Your role cannot do this.", 403);
-    }
+    const ctx = await callerContext(req);
+    if (ctx instanceof Response) return ctx;
+    const role = ctx.actor.type === "system" ? null : ctx.actor.role;
+    if (!hasPermission(role, permission)) return apiError("FORBIDDEN", "Your role cannot do this.", 403);
     try {
       const result = await handler(req, ctx, await routeCtx.params);
       return result instanceof Response ? result : Response.json(result, { headers: { "Cache-Control": "no-store" } });
@@ -50,4 +81,13 @@ export function jsonRoute<P>(
       return errorResponse(err, ctx.requestId);
     }
   };
+}
+
+/** A JSON request body, or a 422-shaped error when it is not a JSON object. */
+export async function readJsonObject(req: Request): Promise<Record<string, unknown>> {
+  const body: unknown = await req.json().catch(() => undefined);
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    throw new ServiceError("INVALID", "The request body must be a JSON object.");
+  }
+  return body as Record<string, unknown>;
 }

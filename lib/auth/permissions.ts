@@ -34,6 +34,7 @@ export const PERMISSIONS = [
   "members.write",
   "audit.read",
   "settings.write",
+  "apikeys.write",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

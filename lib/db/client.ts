@@ -4,13 +4,14 @@
 // (PGlite holds its data folder for a single process).
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { env } from "@/lib/env";
 import { PrismaClient, type Prisma } from "./generated/prisma/client";
+import { newPglite } from "./pglite";
 import { loadMigrations, migrate, type MigrateResult } from "./migrate";
 import { pgConnection, pgliteConnection, type SqlConnection } from "./sql-connection";
 
@@ -29,7 +30,7 @@ export interface Database {
 export function openPglite(dataDir: string): Database {
   const isMemory = dataDir.startsWith("memory://");
   if (!isMemory) mkdirSync(path.resolve(dataDir), { recursive: true });
-  const pglite = new PGlite(isMemory ? dataDir : path.resolve(dataDir));
+  const pglite = newPglite(isMemory ? dataDir : path.resolve(dataDir));
   const prisma = new PrismaClient({ adapter: pgliteAdapter(pglite) });
   // PGlite is a single session: serialise raw work with Prisma's own use of it.
   return {

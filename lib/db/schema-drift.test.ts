@@ -2,9 +2,9 @@
 // migrations to one fresh PGlite, the schema (as Prisma would create it from nothing) to another,
 // and compare their catalogs.
 import { execFileSync } from "node:child_process";
-import { PGlite } from "@electric-sql/pglite";
 import { describe, expect, it } from "vitest";
 import { loadMigrations, migrate } from "./migrate";
+import { newPglite } from "./pglite";
 import { pgliteConnection } from "./sql-connection";
 
 const CATALOG = `
@@ -22,7 +22,7 @@ const CATALOG = `
 
 describe("schema drift", () => {
   it("the committed migrations build exactly the database that schema.prisma describes", async () => {
-    const fromMigrations = new PGlite();
+    const fromMigrations = newPglite();
     await migrate(pgliteConnection(fromMigrations), await loadMigrations());
 
     const script = execFileSync("npx", ["prisma", "migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"], {
@@ -30,7 +30,7 @@ describe("schema drift", () => {
       encoding: "utf8",
       stdio: ["ignore", "pipe", "ignore"],
     });
-    const fromSchema = new PGlite();
+    const fromSchema = newPglite();
     await fromSchema.exec(script);
 
     const a = (await fromMigrations.query(CATALOG)).rows;

@@ -12,6 +12,14 @@ export const AUDIT_ACTIONS = [
   "member.removed",
   "server.created",
   "server.updated",
+  "client.created",
+  "client.updated",
+  "client.secret_rotated",
+  "client.disabled",
+  "client.enabled",
+  "client.deleted",
+  "api_key.created",
+  "api_key.revoked",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

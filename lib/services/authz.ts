@@ -11,3 +11,8 @@ export function requirePermission(ctx: ServiceContext, permission: Permission): 
 export function actorRole(ctx: ServiceContext): Role | "SYSTEM" | null {
   return ctx.actor.type === "system" ? "SYSTEM" : ctx.actor.role;
 }
+
+/** The role to check "may this actor grant that role?" against; system actors act as owners. */
+export function effectiveRole(ctx: ServiceContext): Role {
+  return ctx.actor.type === "system" ? "OWNER" : (ctx.actor.role ?? "VIEWER");
+}

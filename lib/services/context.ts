@@ -5,6 +5,8 @@ import { newId } from "@/lib/ids";
 
 export type Actor =
   | { type: "user"; userId: string; email: string; role: Role | null }
+  /** An admin API key ("gha_…"); its role bounds what it may do. */
+  | { type: "api_key"; keyId: string; name: string; role: Role }
   /** Operators at the command line and Gatehouse itself (first-run setup, schedules). */
   | { type: "system"; label: string };
 
@@ -23,4 +25,16 @@ export function systemContext(label: string, extra: Partial<ServiceContext> = {}
 
 export function dbOf(ctx: ServiceContext): DbOrTx {
   return ctx.db ?? processDb();
+}
+
+/** Who did it, as the audit log and "created by" columns record it. */
+export function actorLabel(actor: Actor): { id: string | null; label: string } {
+  switch (actor.type) {
+    case "user":
+      return { id: actor.userId, label: actor.email };
+    case "api_key":
+      return { id: actor.keyId, label: `API key “${actor.name}”` };
+    case "system":
+      return { id: null, label: actor.label };
+  }
 }

@@ -1,7 +1,7 @@
 // The service layer: every business operation. Server actions, JSON routes and the CLI call these;
 // nothing else writes to the database.
 export * from "./errors";
-export { systemContext, type Actor, type ServiceContext } from "./context";
+export { systemContext, actorLabel, type Actor, type ServiceContext } from "./context";
 export { completeSetup, isSetupComplete } from "./setup/setup";
 export { authenticateUser, InvalidCredentialsError, SIGN_IN_LIMITS, type AuthenticatedUser } from "./users/authenticate-user";
 export { getSessionUser, type SessionUser } from "./users/get-session-user";
@@ -20,3 +20,11 @@ export { ensureDemoServer } from "./servers/ensure-demo-server";
 export { issuerFor, type ServerDto, type ScopeDto } from "./servers/server-dto";
 export { listAuditEvents, iterateAuditEvents, AUDIT_PAGE_SIZE, type AuditEventDto, type AuditPageDto } from "./audit/list-audit-events";
 export { auditCsvHeader, auditCsvRow } from "./audit/audit-csv";
+export { createClient, type CreateClientResult } from "./clients/create-client";
+export { updateClient } from "./clients/update-client";
+export { rotateClientSecret } from "./clients/rotate-client-secret";
+export { setClientDisabled } from "./clients/set-client-disabled";
+export { deleteClient } from "./clients/delete-client";
+export { listClients, getClient, CLIENTS_PAGE_SIZE, type ClientPageDto } from "./clients/list-clients";
+export type { ClientDto } from "./clients/client-dto";
+export { createApiKey, listApiKeys, revokeApiKey, authenticateApiKey, API_KEY_PREFIX, type ApiKeyDto } from "./api-keys/api-keys";

@@ -2,7 +2,7 @@
 // no event, no change. Snapshots never hold secrets (callers pass what is safe to keep).
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import { newId } from "@/lib/ids";
-import type { ServiceContext } from "../context";
+import { actorLabel, type ServiceContext } from "../context";
 import type { AuditAction } from "@/lib/schemas/audit";
 
 export interface AuditEntry {
@@ -13,13 +13,13 @@ export interface AuditEntry {
 }
 
 export async function recordAudit(tx: Prisma.TransactionClient, ctx: ServiceContext, entry: AuditEntry): Promise<void> {
-  const actor = ctx.actor;
+  const actor = actorLabel(ctx.actor);
   await tx.auditEvent.create({
     data: {
       id: newId("audit"),
-      actorType: actor.type === "user" ? "USER" : "SYSTEM",
-      actorId: actor.type === "user" ? actor.userId : null,
-      actorLabel: actor.type === "user" ? actor.email : actor.label,
+      actorType: ctx.actor.type === "user" ? "USER" : ctx.actor.type === "api_key" ? "API_KEY" : "SYSTEM",
+      actorId: actor.id,
+      actorLabel: actor.label,
       action: entry.action,
       targetType: entry.target?.type ?? null,
       targetId: entry.target?.id ?? null,

@@ -3,7 +3,7 @@ import { canManageRole } from "@/lib/auth/permissions";
 import { AddMemberInput } from "@/lib/schemas/members";
 import { newId } from "@/lib/ids";
 import { recordAudit } from "../audit/record-audit";
-import { requirePermission } from "../authz";
+import { effectiveRole, requirePermission } from "../authz";
 import type { ServiceContext } from "../context";
 import { ConflictError, ForbiddenError } from "../errors";
 import { withTx } from "../transaction";
@@ -22,7 +22,7 @@ export interface AddMemberResult {
 export async function addMember({ ctx, input }: { ctx: ServiceContext; input: AddMemberInput }): Promise<AddMemberResult> {
   requirePermission(ctx, "members.write");
   const { email, name, role } = AddMemberInput.parse(input);
-  if (ctx.actor.type === "user" && !canManageRole(ctx.actor.role ?? "VIEWER", role)) {
+  if (!canManageRole(effectiveRole(ctx), role)) {
     throw new ForbiddenError("Only an owner can add another owner.");
   }
   const temporaryPassword = generateTemporaryPassword();

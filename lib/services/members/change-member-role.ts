@@ -1,7 +1,7 @@
 import { canManageRole } from "@/lib/auth/permissions";
 import { ChangeMemberRoleInput } from "@/lib/schemas/members";
 import { recordAudit } from "../audit/record-audit";
-import { requirePermission } from "../authz";
+import { effectiveRole, requirePermission } from "../authz";
 import type { ServiceContext } from "../context";
 import { ForbiddenError, NotFoundError, PreconditionFailedError } from "../errors";
 import { lockFor, LOCKS } from "../locks";
@@ -15,11 +15,9 @@ export async function changeMemberRole({ ctx, input }: { ctx: ServiceContext; in
     await lockFor(tx, LOCKS.members);
     const before = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, role: true } });
     if (!before?.role) throw new NotFoundError("Member");
-    if (ctx.actor.type === "user") {
-      const actorRole = ctx.actor.role ?? "VIEWER";
-      if (!canManageRole(actorRole, before.role) || !canManageRole(actorRole, role)) {
-        throw new ForbiddenError("Only an owner can grant or change the Owner role.");
-      }
+    const actorRole = effectiveRole(ctx);
+    if (!canManageRole(actorRole, before.role) || !canManageRole(actorRole, role)) {
+      throw new ForbiddenError("Only an owner can grant or change the Owner role.");
     }
     if (before.role === role) return toUserDto(await tx.user.findUniqueOrThrow({ where: { id: userId }, select: userDtoSelect }));
     if (before.role === "OWNER" && (await tx.user.count({ where: { role: "OWNER" } })) <= 1) {

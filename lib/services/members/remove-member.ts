@@ -1,7 +1,7 @@
 import { canManageRole } from "@/lib/auth/permissions";
 import { RemoveMemberInput } from "@/lib/schemas/members";
 import { recordAudit } from "../audit/record-audit";
-import { requirePermission } from "../authz";
+import { effectiveRole, requirePermission } from "../authz";
 import type { ServiceContext } from "../context";
 import { ForbiddenError, NotFoundError, PreconditionFailedError } from "../errors";
 import { lockFor, LOCKS } from "../locks";
@@ -18,7 +18,7 @@ export async function removeMember({ ctx, input }: { ctx: ServiceContext; input:
     await lockFor(tx, LOCKS.members);
     const before = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, role: true } });
     if (!before?.role) throw new NotFoundError("Member");
-    if (ctx.actor.type === "user" && !canManageRole(ctx.actor.role ?? "VIEWER", before.role)) {
+    if (!canManageRole(effectiveRole(ctx), before.role)) {
       throw new ForbiddenError("Only an owner can remove an owner.");
     }
     if (before.role === "OWNER" && (await tx.user.count({ where: { role: "OWNER" } })) <= 1) {

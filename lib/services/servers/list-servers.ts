@@ -3,11 +3,13 @@ import { dbOf, type ServiceContext } from "../context";
 import { NotFoundError } from "../errors";
 import { serverDtoInclude, toServerDto, type ServerDto } from "./server-dto";
 
-// Clients arrive with the clients issue; until then every server has 0 and the count stays honest.
 export async function listServers({ ctx }: { ctx: ServiceContext }): Promise<ServerDto[]> {
   requirePermission(ctx, "servers.read");
-  const rows = await dbOf(ctx).mcpServer.findMany({ include: serverDtoInclude, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
-  return rows.map((r) => toServerDto(r));
+  const rows = await dbOf(ctx).mcpServer.findMany({
+    include: { ...serverDtoInclude, _count: { select: { clients: true } } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  return rows.map((r) => toServerDto(r, r._count.clients));
 }
 
 export async function getServerBySlug({ ctx, slug }: { ctx: ServiceContext; slug: string }): Promise<ServerDto> {

@@ -5,7 +5,7 @@ import { Email, NewPassword, PersonName } from "@/lib/schemas/auth";
 import { RoleInput } from "@/lib/schemas/members";
 import { newId } from "@/lib/ids";
 import { recordAudit } from "../audit/record-audit";
-import { requirePermission } from "../authz";
+import { effectiveRole, requirePermission } from "../authz";
 import type { ServiceContext } from "../context";
 import { ConflictError, ForbiddenError } from "../errors";
 import { uniqueViolationFields } from "../prisma-errors";
@@ -24,7 +24,7 @@ export type CreateUserInput = z.input<typeof CreateUserInput>;
 export async function createUser({ ctx, input }: { ctx: ServiceContext; input: CreateUserInput }): Promise<UserDto> {
   requirePermission(ctx, "members.write");
   const { email, password, name, role } = CreateUserInput.parse(input);
-  if (role && ctx.actor.type === "user" && !canManageRole(ctx.actor.role ?? "VIEWER", role)) throw new ForbiddenError();
+  if (role && !canManageRole(effectiveRole(ctx), role)) throw new ForbiddenError();
   const passwordHash = await hashPassword(password);
   try {
     return await withTx(ctx, async (tx) => {

@@ -1,0 +1,15 @@
+import { jsonRoute, readJsonObject } from "@/lib/api/json-route";
+import { createClient, listClients } from "@/lib/services";
+
+type Params = { slug: string };
+
+export const GET = jsonRoute<Params>("clients.read", async (req, ctx, { slug }) =>
+  listClients({ ctx, serverSlug: slug, input: Object.fromEntries(new URL(req.url).searchParams) }),
+);
+
+/** Pre-register a client. The response holds client_secret once; it is never retrievable again. */
+export const POST = jsonRoute<Params>("clients.write", async (req, ctx, { slug }) => {
+  const body = await readJsonObject(req);
+  const result = await createClient({ ctx, serverSlug: slug, input: body });
+  return Response.json(result, { status: 201, headers: { "Cache-Control": "no-store" } });
+});

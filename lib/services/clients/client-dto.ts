@@ -1,0 +1,90 @@
+import type { Prisma } from "@/lib/db/generated/prisma/client";
+import { flowFor, type ClientFlow, type RegistrationType } from "@/lib/schemas/clients";
+
+/** A client as the dashboard and API see it: never a secret or its hash. */
+export interface ClientDto {
+  id: string;
+  serverId: string;
+  clientId: string;
+  name: string;
+  description: string;
+  logoUri: string | null;
+  clientUri: string | null;
+  registration: RegistrationType;
+  flow: ClientFlow;
+  isConfidential: boolean;
+  tokenEndpointAuthMethod: string;
+  grantTypes: string[];
+  redirectUris: string[];
+  allowedScopes: string[];
+  secretLast4: string | null;
+  secretCreatedAt: string | null;
+  previousSecretLast4: string | null;
+  previousSecretExpiresAt: string | null;
+  createdByLabel: string | null;
+  consentCount: number;
+  status: "active" | "disabled";
+  createdAt: string;
+  updatedAt: string;
+  lastUsedAt: string | null;
+  disabledAt: string | null;
+}
+
+export const clientDtoSelect = {
+  id: true,
+  serverId: true,
+  clientId: true,
+  name: true,
+  description: true,
+  logoUri: true,
+  clientUri: true,
+  registration: true,
+  isConfidential: true,
+  tokenEndpointAuthMethod: true,
+  grantTypes: true,
+  redirectUris: true,
+  allowedScopes: true,
+  secretLast4: true,
+  secretCreatedAt: true,
+  previousSecretLast4: true,
+  previousSecretExpiresAt: true,
+  createdByLabel: true,
+  consentCount: true,
+  createdAt: true,
+  updatedAt: true,
+  lastUsedAt: true,
+  disabledAt: true,
+} satisfies Prisma.OAuthClientSelect;
+
+type ClientRow = Prisma.OAuthClientGetPayload<{ select: typeof clientDtoSelect }>;
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+export function toClientDto(c: ClientRow, now = new Date()): ClientDto {
+  const graceOver = !c.previousSecretExpiresAt || c.previousSecretExpiresAt <= now;
+  return {
+    ...c,
+    flow: c.grantTypes.includes("client_credentials") ? "client_credentials" : flowFor(c.redirectUris),
+    secretCreatedAt: iso(c.secretCreatedAt),
+    previousSecretLast4: graceOver ? null : c.previousSecretLast4,
+    previousSecretExpiresAt: graceOver ? null : iso(c.previousSecretExpiresAt),
+    status: c.disabledAt ? "disabled" : "active",
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+    lastUsedAt: iso(c.lastUsedAt),
+    disabledAt: iso(c.disabledAt),
+  };
+}
+
+/** What the audit log keeps of a client's settings (no secrets, no hashes). */
+export function clientSnapshot(c: ClientDto) {
+  return {
+    name: c.name,
+    description: c.description,
+    redirectUris: c.redirectUris,
+    allowedScopes: c.allowedScopes,
+    grantTypes: c.grantTypes,
+    tokenEndpointAuthMethod: c.tokenEndpointAuthMethod,
+    isConfidential: c.isConfidential,
+  };
+}
