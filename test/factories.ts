@@ -41,3 +41,8 @@ export function serverInput(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+export async function insertServer(database: Database, overrides: Record<string, unknown> = {}) {
+  const { createServer, systemContext } = await import("@/lib/services");
+  return createServer({ ctx: systemContext("test", { db: database.prisma }), input: serverInput({ scopes: [{ name: "mcp:tools" }, { name: "mcp:admin" }], ...overrides }) });
+}

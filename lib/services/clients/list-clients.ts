@@ -21,7 +21,10 @@ export interface ClientPageDto {
 
 interface Cursor {
   s: ClientSort;
+  /** The sort column's value: name, createdAt or lastUsedAt (null: never used). */
   v: string | null;
+  /** createdAt, the tie-breaker of the last_used sort. */
+  c?: string;
   id: string;
 }
 
@@ -67,25 +70,33 @@ async function pageBy(db: ReturnType<typeof dbOf>, where: Prisma.OAuthClientWher
     const extra = after?.v != null ? { OR: [{ name: { gt: after.v } }, { name: after.v, id: { gt: after.id } }] } : {};
     return find(extra, [{ name: "asc" }, { id: "asc" }], take);
   }
-  // last_used: most recently used first, never-used last. Two index-ordered runs: used, then unused.
+  // last_used: most recently used first, never-used last (newest first). Two index-ordered runs
+  // over (serverId, lastUsedAt desc, createdAt desc, id desc): used clients, then unused ones.
+  const newerTieBreak = (c: Cursor): Prisma.OAuthClientWhereInput => {
+    const created = new Date(c.c ?? 0);
+    return { OR: [{ createdAt: { lt: created } }, { createdAt: created, id: { lt: c.id } }] };
+  };
+  const order: Prisma.OAuthClientOrderByWithRelationInput[] = [{ createdAt: "desc" }, { id: "desc" }];
   const nullsOnly = after !== undefined && after.v === null;
   let used: Row[] = [];
   if (!nullsOnly) {
     const at = after?.v ? new Date(after.v) : undefined;
     const extra: Prisma.OAuthClientWhereInput =
-      at && after ? { lastUsedAt: { not: null }, OR: [{ lastUsedAt: { lt: at } }, { lastUsedAt: at, id: { lt: after.id } }] } : { lastUsedAt: { not: null } };
-    used = await find(extra, [{ lastUsedAt: "desc" }, { id: "desc" }], take);
+      at && after
+        ? { lastUsedAt: { not: null }, OR: [{ lastUsedAt: { lt: at } }, { AND: [{ lastUsedAt: at }, newerTieBreak(after)] }] }
+        : { lastUsedAt: { not: null } };
+    used = await find(extra, [{ lastUsedAt: "desc" }, ...order], take);
     if (used.length >= take) return used;
   }
-  const unusedExtra: Prisma.OAuthClientWhereInput = nullsOnly && after ? { lastUsedAt: null, id: { lt: after.id } } : { lastUsedAt: null };
-  const unused = await find(unusedExtra, [{ id: "desc" }], take - used.length);
+  const unusedExtra: Prisma.OAuthClientWhereInput = nullsOnly && after ? { AND: [{ lastUsedAt: null }, newerTieBreak(after)] } : { lastUsedAt: null };
+  const unused = await find(unusedExtra, order, take - used.length);
   return [...used, ...unused];
 }
 
 function cursorOf(sort: ClientSort, r: Row): Cursor {
   if (sort === "name") return { s: sort, v: r.name, id: r.id };
   if (sort === "created") return { s: sort, v: r.createdAt.toISOString(), id: r.id };
-  return { s: sort, v: r.lastUsedAt?.toISOString() ?? null, id: r.id };
+  return { s: sort, v: r.lastUsedAt?.toISOString() ?? null, c: r.createdAt.toISOString(), id: r.id };
 }
 
 export async function listClients({ ctx, serverSlug, input }: { ctx: ServiceContext; serverSlug: string; input: unknown }): Promise<ClientPageDto> {

@@ -58,7 +58,7 @@ CREATE TABLE "ApiKey" (
 CREATE INDEX "OAuthClient_serverId_createdAt_id_idx" ON "OAuthClient"("serverId", "createdAt" DESC, "id" DESC);
 
 -- CreateIndex
-CREATE INDEX "OAuthClient_serverId_lastUsedAt_id_idx" ON "OAuthClient"("serverId", "lastUsedAt" DESC, "id" DESC);
+CREATE INDEX "OAuthClient_serverId_lastUsedAt_createdAt_id_idx" ON "OAuthClient"("serverId", "lastUsedAt" DESC, "createdAt" DESC, "id" DESC);
 
 -- CreateIndex
 CREATE INDEX "OAuthClient_serverId_name_id_idx" ON "OAuthClient"("serverId", "name", "id");
