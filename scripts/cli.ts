@@ -5,8 +5,22 @@ import { parseArgs } from "node:util";
 import { ZodError } from "zod";
 import { applyMigrations, database } from "@/lib/db/client";
 import { isRole, ROLES } from "@/lib/auth/permissions";
+import { API_KEY_EXPIRIES } from "@/lib/schemas/api-keys";
+import { REGISTRATION_TYPES, SECRET_GRACE_PERIODS } from "@/lib/schemas/clients";
 import { fieldErrorsOf } from "@/lib/schemas/form";
-import { createServer, createUser, listServers, listUsers, ServiceError, setUserPassword, systemContext } from "@/lib/services";
+import {
+  createApiKey,
+  createClient,
+  createServer,
+  createUser,
+  listClients,
+  listServers,
+  listUsers,
+  rotateClientSecret,
+  ServiceError,
+  setUserPassword,
+  systemContext,
+} from "@/lib/services";
 
 class UsageError extends Error {}
 
@@ -85,6 +99,83 @@ const COMMANDS: Record<string, { usage: string; options: Record<string, { type: 
       table(["SLUG", "NAME", "RESOURCE", "SCOPES"], servers.map((s) => [s.slug, s.name, s.resourceUrl, s.scopes.map((x) => x.name).join(" ")]));
     },
   },
+  "client:create": {
+    usage: "client:create --server SLUG --name NAME [--redirect-uri URI]... [--scope NAME]... [--public] [--description TEXT] [--json]",
+    options: {
+      server: { type: "string" },
+      name: { type: "string" },
+      "redirect-uri": { type: "string", multiple: true },
+      scope: { type: "string", multiple: true },
+      public: { type: "boolean" },
+      description: { type: "string" },
+      json: { type: "boolean" },
+    },
+    async run(f) {
+      const redirectUris = many(f, "redirect-uri");
+      // Without a redirect URI the client uses client_credentials, which always has a secret.
+      if (f.public && redirectUris.length === 0) throw new UsageError("--public needs at least one --redirect-uri.");
+      const { client, clientSecret } = await createClient({
+        ctx: ctx(),
+        serverSlug: req(f, "server"),
+        input: { name: req(f, "name"), description: opt(f, "description") ?? "", redirectUris, allowedScopes: many(f, "scope"), isPublic: Boolean(f.public) },
+      });
+      if (f.json) return void console.log(JSON.stringify({ client, clientSecret }, null, 2));
+      console.log(`Created client "${client.name}" on ${req(f, "server")}`);
+      console.log(`  client_id:     ${client.clientId}`);
+      console.log(`  client_secret: ${clientSecret ?? "none (public client: PKCE only)"}`);
+      console.log(`  flow:          ${client.flow}`);
+      if (clientSecret) console.log("The client secret will not be shown again: store it now.");
+    },
+  },
+  "client:list": {
+    usage: "client:list --server SLUG [--search TEXT] [--type MANUAL|DYNAMIC|METADATA_DOCUMENT] [--json]",
+    options: { server: { type: "string" }, search: { type: "string" }, type: { type: "string" }, json: { type: "boolean" } },
+    async run(f) {
+      const type = oneOf(f, "type", REGISTRATION_TYPES, (v) => v.toUpperCase());
+      const page = await listClients({ ctx: ctx(), serverSlug: req(f, "server"), input: { q: opt(f, "search"), type } });
+      if (f.json) return void console.log(JSON.stringify(page, null, 2));
+      table(
+        ["CLIENT_ID", "NAME", "TYPE", "FLOW", "STATUS", "CREATED"],
+        page.clients.map((c) => [c.clientId, c.name, c.registration, c.flow, c.status, c.createdAt.slice(0, 10)]),
+      );
+      console.log(`Showing ${page.clients.length} of ${page.total}${page.totalIsCapped ? "+" : ""}`);
+    },
+  },
+  "client:rotate-secret": {
+    usage: "client:rotate-secret --server SLUG --client CLIENT_ID_OR_ROW_ID [--grace none|1h|24h|7d] [--json]",
+    options: { server: { type: "string" }, client: { type: "string" }, grace: { type: "string" }, json: { type: "boolean" } },
+    async run(f) {
+      const gracePeriod = oneOf(f, "grace", keysOf(SECRET_GRACE_PERIODS)) ?? "none";
+      const { client, clientSecret } = await rotateClientSecret({
+        ctx: ctx(),
+        serverSlug: req(f, "server"),
+        input: { clientId: req(f, "client"), gracePeriod },
+      });
+      if (f.json) return void console.log(JSON.stringify({ client, clientSecret }, null, 2));
+      console.log(`Rotated the secret of "${client.name}" (${client.clientId})`);
+      console.log(`  client_secret: ${clientSecret}`);
+      console.log("The new secret will not be shown again: store it now.");
+      console.log(
+        client.previousSecretExpiresAt
+          ? `The previous secret keeps working until ${client.previousSecretExpiresAt}.`
+          : "The previous secret has stopped working.",
+      );
+    },
+  },
+  "apikey:create": {
+    usage: "apikey:create --name NAME --role OWNER|ADMIN|SECURITY|DEVELOPER|VIEWER [--expires never|30d|90d|365d] [--json]",
+    options: { name: { type: "string" }, role: { type: "string" }, expires: { type: "string" }, json: { type: "boolean" } },
+    async run(f) {
+      const role = oneOf(f, "role", ROLES, (v) => v.toUpperCase());
+      if (!role) throw new UsageError("--role is required.");
+      const expiresIn = oneOf(f, "expires", keysOf(API_KEY_EXPIRIES)) ?? "90d";
+      const { apiKey, token } = await createApiKey({ ctx: ctx(), input: { name: req(f, "name"), role, expiresIn } });
+      if (f.json) return void console.log(JSON.stringify({ apiKey, token }, null, 2));
+      console.log(`Created API key "${apiKey.name}" (${apiKey.role}, expires ${apiKey.expiresAt ?? "never"})`);
+      console.log(`  key: ${token}`);
+      console.log("It will not be shown again: store it now. Send it as \"Authorization: Bearer <key>\" to /api/v1.");
+    },
+  },
 };
 
 function ctx() {
@@ -100,6 +191,26 @@ function req(f: Flags, name: string): string {
 function opt(f: Flags, name: string): string | undefined {
   const v = f[name];
   return typeof v === "string" ? v : undefined;
+}
+
+function many(f: Flags, name: string): string[] {
+  const v = f[name];
+  return Array.isArray(v) ? v : typeof v === "string" ? [v] : [];
+}
+
+/** An optional flag limited to a fixed set of values (after `normalize`), or a usage error. */
+function oneOf<T extends string>(f: Flags, name: string, allowed: readonly T[], normalize = (v: string) => v): T | undefined {
+  const raw = opt(f, name);
+  if (raw === undefined) return undefined;
+  const v = normalize(raw);
+  const match = allowed.find((a) => a === v);
+  if (match === undefined) throw new UsageError(`--${name} must be one of ${allowed.join(", ")}.`);
+  return match;
+}
+
+/** The keys of a const lookup table (Object.keys widens them to string). */
+function keysOf<K extends string>(table: Record<K, unknown>): K[] {
+  return Object.keys(table) as K[];
 }
 
 function table(head: string[], rows: string[][]) {

@@ -22,7 +22,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         </Link>
         <ServerSwitcher servers={servers.map((s) => ({ slug: s.slug, name: s.name }))} canCreate={hasPermission(user.role, "servers.write")} />
         <nav aria-label="Main">
-          <NavLinks />
+          <NavLinks role={user.role} />
         </nav>
         <div className="mt-auto border-t pt-4">
           <UserMenu email={user.email} name={user.name} role={user.role} signOutAction={signOutAction} />

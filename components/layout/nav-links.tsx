@@ -1,22 +1,25 @@
 "use client";
 
-import { ScrollText, Server, ShieldCheck, Users } from "lucide-react";
+import { KeyRound, ScrollText, Server, ShieldCheck, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { hasPermission, type Permission, type Role } from "@/lib/auth/permissions";
 import { cn } from "@/lib/utils";
 
 const LINKS = [
-  { href: "/servers", label: "MCP servers", icon: Server },
-  { href: "/users", label: "Users", icon: Users },
-  { href: "/audit", label: "Audit", icon: ScrollText },
-  { href: "/members", label: "Members", icon: ShieldCheck },
-] as const;
+  { href: "/servers", label: "MCP servers", icon: Server, permission: "servers.read" },
+  { href: "/users", label: "Users", icon: Users, permission: "users.read" },
+  { href: "/audit", label: "Audit", icon: ScrollText, permission: "audit.read" },
+  { href: "/members", label: "Members", icon: ShieldCheck, permission: "members.read" },
+  { href: "/settings/api-keys", label: "API keys", icon: KeyRound, permission: "apikeys.write" },
+] as const satisfies readonly { permission: Permission }[];
 
-export function NavLinks() {
+/** The sidebar, showing only the sections the signed-in role may open. */
+export function NavLinks({ role }: { role: Role | null }) {
   const pathname = usePathname();
   return (
-    <ul className="flex flex-row gap-1 md:flex-col">
-      {LINKS.map(({ href, label, icon: Icon }) => {
+    <ul className="flex flex-row flex-wrap gap-1 md:flex-col">
+      {LINKS.filter((l) => hasPermission(role, l.permission)).map(({ href, label, icon: Icon }) => {
         const active = pathname === href || pathname.startsWith(`${href}/`);
         return (
           <li key={href}>

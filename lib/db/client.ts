@@ -10,6 +10,7 @@ import pg from "pg";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/logger";
 import { PrismaClient, type Prisma } from "./generated/prisma/client";
 import { newPglite } from "./pglite";
 import { loadMigrations, migrate, type MigrateResult } from "./migrate";
@@ -54,6 +55,9 @@ export function pgliteAdapter(pglite: PGlite): SqlDriverAdapterFactory {
 
 export function openPostgres(connectionString: string): Database {
   const pool = new pg.Pool({ connectionString, max: 10 });
+  // An idle pooled connection that the server drops (restart, failover, admin action) must not
+  // crash the process: pg emits it on the pool, and the next query simply gets a new connection.
+  pool.on("error", (err) => logger.warn("db.idle_connection_error", { message: err.message }));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     kind: "postgres",

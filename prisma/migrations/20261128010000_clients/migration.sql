@@ -64,6 +64,9 @@ CREATE INDEX "OAuthClient_serverId_lastUsedAt_createdAt_id_idx" ON "OAuthClient"
 CREATE INDEX "OAuthClient_serverId_name_id_idx" ON "OAuthClient"("serverId", "name", "id");
 
 -- CreateIndex
+CREATE INDEX "OAuthClient_serverId_disabledAt_idx" ON "OAuthClient"("serverId", "disabledAt");
+
+-- CreateIndex
 CREATE INDEX "OAuthClient_name_trgm_idx" ON "OAuthClient" USING GIN ("name" gin_trgm_ops);
 
 -- CreateIndex

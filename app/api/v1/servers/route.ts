@@ -5,5 +5,5 @@ export const GET = jsonRoute("servers.read", async (_req, ctx) => ({ servers: aw
 
 export const POST = jsonRoute("servers.write", async (req, ctx) => {
   const server = await createServer({ ctx, input: await readJsonObject(req) });
-  return Response.json({ server }, { status: 201 });
+  return Response.json({ server }, { status: 201, headers: { "Cache-Control": "no-store" } });
 });

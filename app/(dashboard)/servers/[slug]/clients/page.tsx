@@ -1,0 +1,50 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { Plus } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { lastValues, type RawSearchParams } from "@/components/audit/audit-url";
+import { ClientsTable } from "@/components/clients/clients-table";
+import { ServerTabs } from "@/components/servers/server-tabs";
+import { Button } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { hasPermission } from "@/lib/auth/permissions";
+import { clientsPageQuery } from "@/lib/queries/clients";
+import { makeQueryClient } from "@/lib/queries/query-client";
+import { ClientListFilter } from "@/lib/schemas/clients";
+import { listClients } from "@/lib/services";
+import { loadServer } from "../load-server";
+
+export const metadata: Metadata = { title: "Clients" };
+
+export default async function ClientsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<RawSearchParams> }) {
+  const { slug } = await params;
+  // The URL is the state; parsed the same way the client island parses useSearchParams().
+  const filter = ClientListFilter.parse(lastValues(await searchParams));
+  const { user, ctx, server } = await loadServer(slug, `/servers/${slug}/clients`);
+  const canCreate = hasPermission(user.role, "clients.write");
+
+  const queryClient = makeQueryClient();
+  await queryClient.prefetchQuery({ ...clientsPageQuery(server.slug, filter), queryFn: () => listClients({ ctx, serverSlug: server.slug, input: filter }) });
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={server.name}
+        description="Clients: the apps and agents that may get tokens for this MCP server."
+        actions={
+          canCreate ? (
+            <Button asChild>
+              <Link href={`/servers/${server.slug}/clients/new`}>
+                <Plus aria-hidden /> New client
+              </Link>
+            </Button>
+          ) : undefined
+        }
+      />
+      <ServerTabs slug={server.slug} current="/clients" />
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <ClientsTable slug={server.slug} canCreate={canCreate} />
+      </HydrationBoundary>
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+// npm run bench:lists — latency of the Clients list at 100,000 clients in one MCP server, through
+// the real route handler (GET /api/v1/servers/{slug}/clients) with an admin API key, on a fresh
+// PGlite database, and on PostgreSQL too when DATABASE_URL is set. Prints p50/p95 per query.
+import { performance } from "node:perf_hooks";
+import { setDatabase, type Database } from "@/lib/db/client";
+import { createApiKey, createServer, systemContext } from "@/lib/services";
+import { openFreshDatabase } from "@/test/fresh-db";
+import { GET as listClientsRoute } from "@/app/api/v1/servers/[slug]/clients/route";
+
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 100_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 100);
+const SLUG = "bench";
+
+async function seed(database: Database): Promise<string> {
+  const ctx = systemContext("bench", { db: database.prisma });
+  const server = await createServer({ ctx, input: { name: "Bench", slug: SLUG, resourceUrl: "https://bench.example.com/mcp", scopes: [{ name: "mcp:tools" }] } });
+  const started = performance.now();
+  // One INSERT … SELECT: a realistic mix of registration types, flows, usage and status.
+  await database.withConnection((c) =>
+    c.query(
+      `INSERT INTO "OAuthClient" ("id","serverId","clientId","name","registration","isConfidential","tokenEndpointAuthMethod",
+         "grantTypes","redirectUris","allowedScopes","createdAt","updatedAt","lastUsedAt","disabledAt")
+       SELECT 'cli_bench' || g, $1, 'ghc_' || md5(g::text),
+         (ARRAY['Claude Desktop','Cursor','VS Code','ChatGPT','Nightly sync','Agent','Inspector','Zed'])[1 + g % 8] || ' ' || g,
+         (ARRAY['DYNAMIC','DYNAMIC','DYNAMIC','MANUAL','METADATA_DOCUMENT'])[1 + g % 5]::"ClientRegistration",
+         g % 4 = 0, CASE WHEN g % 4 = 0 THEN 'client_secret_basic' ELSE 'none' END,
+         CASE WHEN g % 10 = 3 THEN ARRAY['client_credentials'] ELSE ARRAY['authorization_code','refresh_token'] END,
+         CASE WHEN g % 10 = 3 THEN ARRAY[]::text[] ELSE ARRAY['http://127.0.0.1/callback'] END,
+         ARRAY['mcp:tools'],
+         now() - (g || ' seconds')::interval, now(),
+         CASE WHEN g % 3 = 0 THEN now() - ((g * 7) % 100000 || ' seconds')::interval END,
+         CASE WHEN g % 50 = 0 THEN now() END
+       FROM generate_series(1, $2::int) g`,
+      [server.id, CLIENTS],
+    ),
+  );
+  await database.withConnection((c) => c.exec(`ANALYZE "OAuthClient"`));
+  console.log(`  seeded ${CLIENTS.toLocaleString("en")} clients in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const { token } = await createApiKey({ ctx, input: { name: "bench", role: "ADMIN", expiresIn: "30d" } });
+  return token;
+}
+
+async function get(token: string, query: string): Promise<{ ms: number; body: { clients: unknown[]; nextCursor: string | null } }> {
+  const req = new Request(`http://localhost:3000/api/v1/servers/${SLUG}/clients?${query}`, { headers: { authorization: `Bearer ${token}` } });
+  const t = performance.now();
+  const res = await listClientsRoute(req, { params: Promise.resolve({ slug: SLUG }) });
+  const body = (await res.json()) as { clients: unknown[]; nextCursor: string | null };
+  const ms = performance.now() - t;
+  if (res.status !== 200) throw new Error(`GET ?${query} answered ${res.status}: ${JSON.stringify(body)}`);
+  return { ms, body };
+}
+
+function pct(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+async function measure(token: string, label: string, query: string) {
+  for (let i = 0; i < 5; i++) await get(token, query);
+  const times: number[] = [];
+  let rows = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const { ms, body } = await get(token, query);
+    times.push(ms);
+    rows = body.clients.length;
+  }
+  times.sort((a, b) => a - b);
+  console.log(`  ${label.padEnd(48)} p50 ${pct(times, 50).toFixed(1).padStart(6)} ms   p95 ${pct(times, 95).toFixed(1).padStart(6)} ms   (${rows} rows)`);
+}
+
+async function deepCursor(token: string, pages: number): Promise<string> {
+  let cursor = "";
+  for (let i = 0; i < pages; i++) {
+    const { body } = await get(token, cursor ? `cursor=${cursor}` : "");
+    if (!body.nextCursor) break;
+    cursor = body.nextCursor;
+  }
+  return cursor;
+}
+
+async function run(kind: string, url: string | undefined) {
+  console.log(`\n${kind}`);
+  const { database, drop } = await openFreshDatabase(url);
+  setDatabase(database);
+  try {
+    const token = await seed(database);
+    await measure(token, "first page (newest)", "");
+    await measure(token, "search name ?q=cursor 4242", "q=cursor%204242");
+    await measure(token, "search client ID ?q=<8 hex chars>", "q=6f4922f4");
+    await measure(token, "filter ?type=METADATA_DOCUMENT", "type=METADATA_DOCUMENT");
+    await measure(token, "filter ?flow=client_credentials&status=disabled", "flow=client_credentials&status=disabled");
+    await measure(token, "sort ?sort=last_used", "sort=last_used");
+    await measure(token, "sort ?sort=name", "sort=name");
+    const cursor = await deepCursor(token, 400);
+    await measure(token, "deep page (page 401, row 10,001)", `cursor=${cursor}`);
+  } finally {
+    setDatabase(undefined);
+    await drop();
+  }
+}
+
+console.log(`Clients list at ${CLIENTS.toLocaleString("en")} clients, ${RUNS} requests per query, through the route handler`);
+await run("PGlite (embedded)", undefined);
+if (process.env.DATABASE_URL) await run(`PostgreSQL (${new URL(process.env.DATABASE_URL).host})`, process.env.DATABASE_URL);
+process.exit(0);

@@ -1,0 +1,80 @@
+// The operator CLI, run the way operators run it: a child process on a fresh PGlite folder. Each
+// invocation boots tsx and PGlite (~2–3 s), so this file keeps to a handful of them. Skipped when
+// DATABASE_URL is set: the CLI would then use that server instead of the throw-away folder.
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+// What `npx tsx` runs, without npx's own start-up cost.
+const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+describe.skipIf(Boolean(process.env.DATABASE_URL))("gatehouse CLI", () => {
+  let dataDir: string;
+
+  beforeAll(() => {
+    dataDir = mkdtempSync(path.join(tmpdir(), "gatehouse-cli-"));
+  });
+  afterAll(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  function cli(...args: string[]): Promise<Run> {
+    const env: NodeJS.ProcessEnv = { ...process.env, GATEHOUSE_DATA_DIR: dataDir };
+    delete env.DATABASE_URL;
+    return new Promise((resolve, reject) => {
+      const child = spawn(TSX, ["scripts/cli.ts", ...args], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on("error", reject);
+      child.on("close", (code) => resolve({ code, stdout, stderr }));
+    });
+  }
+
+  // One PGlite folder, opened by one process at a time: these run in order.
+  it("creates a server and a client, prints the secret once, and lists the client", { timeout: 60_000 }, async () => {
+    const server = await cli("server:create", "--name", "Demo", "--slug", "demo", "--resource", "http://localhost:3000/mcp/demo", "--scope", "mcp:tools");
+    expect(server.code, server.stderr).toBe(0);
+
+    const created = await cli("client:create", "--server", "demo", "--name", "Nightly sync", "--scope", "mcp:tools");
+    expect(created.code, created.stderr).toBe(0);
+    const clientId = /client_id:\s+(ghc_\S+)/.exec(created.stdout)?.[1];
+    expect(clientId).toBeDefined();
+    expect(created.stdout).toMatch(/client_secret:\s+ghs_\S+/);
+    expect(created.stdout).toMatch(/will not be shown again/);
+    expect(created.stdout).toMatch(/flow:\s+client_credentials/);
+
+    const listed = await cli("client:list", "--server", "demo");
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.stdout).toContain(clientId);
+    expect(listed.stdout).toContain("Nightly sync");
+    expect(listed.stdout).toContain("Showing 1 of 1");
+    expect(listed.stdout).not.toContain("ghs_");
+  });
+
+  it("exits 2 with a usage message on bad arguments", { timeout: 60_000 }, async () => {
+    const missingName = await cli("client:create", "--server", "demo");
+    expect(missingName.code).toBe(2);
+    expect(missingName.stderr).toContain("--name is required.");
+    expect(missingName.stderr).toContain("Usage: npm run gatehouse -- client:create");
+
+    const invalidUser = await cli("user:create", "--email", "bad", "--password", "x");
+    expect(invalidUser.code).toBe(2);
+    expect(invalidUser.stderr).toMatch(/^email: /m);
+    expect(invalidUser.stderr).toMatch(/^password: /m);
+
+    const unknown = await cli("client:explode");
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Unknown command "client:explode"');
+  });
+});
