@@ -20,6 +20,12 @@ export const AUDIT_ACTIONS = [
   "client.deleted",
   "api_key.created",
   "api_key.revoked",
+  "signing_key.rotated",
+  "client.registered",
+  "consent.granted",
+  "consent.revoked",
+  "refresh_token.reuse_detected",
+  "authorization_code.replayed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
