@@ -3,11 +3,14 @@ import { cn } from "@/lib/utils";
 
 const TABS = [
   { segment: "", label: "Overview" },
+  { segment: "/clients", label: "Clients" },
   { segment: "/settings", label: "Settings" },
 ] as const;
 
+export type ServerTabSegment = (typeof TABS)[number]["segment"];
+
 /** Links, not client tabs: each view has its own URL. */
-export function ServerTabs({ slug, current }: { slug: string; current: "" | "/settings" }) {
+export function ServerTabs({ slug, current }: { slug: string; current: ServerTabSegment }) {
   return (
     <nav aria-label="MCP server sections" className="flex gap-1 border-b">
       {TABS.map((t) => (

@@ -1,0 +1,77 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { PageHeader } from "@/components/ui/page-header";
+import { FLOW_LABELS } from "@/lib/schemas/clients";
+import type { ClientDto } from "@/lib/services";
+import { cn } from "@/lib/utils";
+import { ClientAvatar, RegistrationBadge, StatusBadge } from "./client-badges";
+import { CLIENT_TABS, clientHref, clientsListHref, type ClientTabSegment } from "./client-url";
+
+/** Breadcrumb, title and section links shared by every client page (each section has its own URL). */
+export function ClientPageShell({
+  server,
+  client,
+  current,
+  children,
+}: {
+  server: { slug: string; name: string };
+  client: ClientDto;
+  current: ClientTabSegment;
+  children: ReactNode;
+}) {
+  return (
+    <div className="space-y-6">
+      <nav aria-label="Breadcrumb">
+        <ol className="flex flex-wrap items-center gap-1.5 text-sm text-muted-foreground">
+          <li>
+            <Link href={`/servers/${server.slug}`} className="hover:text-foreground">
+              {server.name}
+            </Link>
+          </li>
+          <li aria-hidden="true">/</li>
+          <li>
+            <Link href={clientsListHref(server.slug)} className="hover:text-foreground">
+              Clients
+            </Link>
+          </li>
+          <li aria-hidden="true">/</li>
+          <li aria-current="page" className="truncate text-foreground">
+            {client.name}
+          </li>
+        </ol>
+      </nav>
+      <PageHeader
+        className="pb-0"
+        title={
+          <span className="flex items-center gap-3">
+            <ClientAvatar name={client.name} logoUri={client.logoUri} />
+            <span className="min-w-0 break-words">{client.name}</span>
+          </span>
+        }
+        description={
+          <span className="mt-1 flex flex-wrap items-center gap-2">
+            <RegistrationBadge registration={client.registration} />
+            <span>{FLOW_LABELS[client.flow]}</span>
+            <StatusBadge status={client.status} />
+          </span>
+        }
+      />
+      <nav aria-label="Client sections" className="flex gap-1 overflow-x-auto border-b">
+        {CLIENT_TABS.map((t) => (
+          <Link
+            key={t.segment}
+            href={clientHref(server.slug, client.id, t.segment)}
+            aria-current={t.segment === current ? "page" : undefined}
+            className={cn(
+              "-mb-px border-b-2 border-transparent px-3 py-2 text-sm font-medium whitespace-nowrap text-muted-foreground hover:text-foreground",
+              t.segment === current && "border-primary text-foreground",
+            )}
+          >
+            {t.label}
+          </Link>
+        ))}
+      </nav>
+      {children}
+    </div>
+  );
+}

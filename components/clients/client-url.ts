@@ -1,0 +1,25 @@
+// Client-safe helpers for the Clients pages' URLs (the URL is the list's state).
+import { clientFilterToSearchParams, type ClientListFilter } from "@/lib/schemas/clients";
+
+export function clientsListHref(slug: string, filter: Partial<ClientListFilter> = {}): string {
+  const qs = clientFilterToSearchParams(filter).toString();
+  return qs ? `/servers/${slug}/clients?${qs}` : `/servers/${slug}/clients`;
+}
+
+export function clientHref(slug: string, id: string, tab: ClientTabSegment = ""): string {
+  return `/servers/${slug}/clients/${id}${tab}`;
+}
+
+export const CLIENT_TABS = [
+  { segment: "", label: "Overview" },
+  { segment: "/consents", label: "Consents" },
+  { segment: "/settings", label: "Settings" },
+  { segment: "/credentials", label: "Credentials" },
+  { segment: "/danger", label: "Danger zone" },
+] as const;
+export type ClientTabSegment = (typeof CLIENT_TABS)[number]["segment"];
+
+/** Whether anything but the sort and the page cursor narrows the list. */
+export function hasActiveFilters(filter: ClientListFilter): boolean {
+  return Boolean(filter.q || filter.type || filter.flow || filter.status);
+}

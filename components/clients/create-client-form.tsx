@@ -1,0 +1,142 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { startTransition, useActionState, useEffect, useState, type FormEvent } from "react";
+import { toast } from "sonner";
+import { createClientAction } from "@/app/(dashboard)/servers/[slug]/clients/actions";
+import { FormAlert } from "@/components/forms/form-alert";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { FormField } from "@/components/ui/form-field";
+import { Label } from "@/components/ui/label";
+import { Textarea } from "@/components/ui/textarea";
+import { clientKeys } from "@/lib/queries/clients";
+import { serverKeys } from "@/lib/queries/servers";
+import { clientFormToInput, CreateClientInput, flowFor } from "@/lib/schemas/clients";
+import { fieldErrorsOf, formToObject, type FieldErrors } from "@/lib/schemas/form";
+import type { ScopeDto } from "@/lib/services";
+import { ClientCreatedDialog, type CreatedServer } from "./client-created-dialog";
+import { flowExplanation } from "./client-flow";
+import { clientHref } from "./client-url";
+import { hasFieldErrors } from "./form-errors";
+import { filledRowKeys, RedirectUriRows, rowErrorsOf, useUriRows } from "./redirect-uri-rows";
+import { ScopeCheckboxes } from "./scope-checkboxes";
+
+const FIELD_KEYS = ["name", "description", "redirectUris", "allowedScopes", "isPublic"] as const;
+
+/**
+ * Pre-registers a client. Validated here with the action's own schema (nothing is sent while a row
+ * is invalid) and again on the server. The result, secret included, stays in this component's
+ * action state and is shown once in ClientCreatedDialog.
+ */
+export function CreateClientForm({ server }: { server: CreatedServer & { scopes: ScopeDto[] } }) {
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [state, dispatch, pending] = useActionState(createClientAction, null);
+  const uris = useUriRows([]);
+  const [isPublic, setIsPublic] = useState(false);
+  const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
+  const [submittedKeys, setSubmittedKeys] = useState<number[]>([]);
+
+  useEffect(() => {
+    if (!state) return;
+    if (state.ok) {
+      void queryClient.invalidateQueries({ queryKey: clientKeys.server(server.slug) });
+      void queryClient.invalidateQueries({ queryKey: serverKeys.all });
+    } else if (!hasFieldErrors(state.fieldErrors, FIELD_KEYS)) {
+      // Errors that belong to no field (a role that cannot do this, a server that is gone).
+      toast.error(state.message);
+    }
+  }, [state, queryClient, server.slug]);
+
+  const failed = state?.ok === false ? state : undefined;
+  const errors = clientErrors ?? failed?.fieldErrors;
+  const [isClosing, setIsClosing] = useState(false);
+  const flow = flowFor(uris.rows.map((r) => r.value.trim()).filter((v) => v !== ""));
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    // Submitting through dispatch (not <form action>) keeps what was typed: React resets only
+    // forms that use the action prop.
+    event.preventDefault();
+    if (pending) return;
+    const form = new FormData(event.currentTarget);
+    setSubmittedKeys(filledRowKeys(uris.rows));
+    const parsed = CreateClientInput.safeParse(clientFormToInput(formToObject(form)));
+    if (!parsed.success) {
+      setClientErrors(fieldErrorsOf(parsed.error));
+      return;
+    }
+    setClientErrors(null);
+    startTransition(() => dispatch(form));
+  }
+
+  return (
+    <>
+      <form noValidate onSubmit={onSubmit} className="grid max-w-2xl gap-6" aria-busy={pending}>
+        <FormAlert message={hasFieldErrors(errors, FIELD_KEYS) ? "Fix the highlighted fields." : undefined} />
+        <input type="hidden" name="serverSlug" value={server.slug} />
+        <FormField
+          label="Name"
+          name="name"
+          required
+          errors={errors?.name}
+          description="Shown to users on the consent screen and in this dashboard."
+          inputProps={{ maxLength: 100 }}
+          autoComplete="off"
+        />
+        <div className="grid gap-2">
+          <Label htmlFor="description">Description</Label>
+          <Textarea
+            id="description"
+            name="description"
+            rows={2}
+            maxLength={500}
+            aria-invalid={errors?.description ? true : undefined}
+            aria-describedby={errors?.description ? "description-error" : undefined}
+          />
+          {errors?.description ? (
+            <p id="description-error" role="alert" className="text-sm font-medium text-destructive">
+              {errors.description.join(" ")}
+            </p>
+          ) : null}
+        </div>
+        <RedirectUriRows
+          rows={uris.rows}
+          onAdd={uris.add}
+          onRemove={uris.remove}
+          onChange={uris.update}
+          rowErrors={rowErrorsOf(errors, submittedKeys)}
+          listErrors={errors?.redirectUris}
+          description="Where users come back to after they sign in and consent. Leave empty for a machine-to-machine client."
+        />
+        {flow === "authorization_code" ? (
+          <div className="flex items-start gap-2">
+            <Checkbox id="isPublic" name="isPublic" checked={isPublic} onCheckedChange={(v) => setIsPublic(v === true)} className="mt-0.5" />
+            <Label htmlFor="isPublic" className="leading-snug">
+              Public client (PKCE only, no secret) — for native and browser apps
+            </Label>
+          </div>
+        ) : null}
+        <p role="status" aria-live="polite" className="rounded-md border bg-muted/50 px-3 py-2 text-sm">
+          {flowExplanation(flow, isPublic)}
+        </p>
+        <ScopeCheckboxes scopes={server.scopes} defaultChecked={[]} errors={errors?.allowedScopes} settingsHref={`/servers/${server.slug}/settings`} />
+        <div>
+          <SubmitButton pending={pending}>Create client</SubmitButton>
+        </div>
+      </form>
+      {state?.ok && !isClosing ? (
+        <ClientCreatedDialog
+          client={state.data.client}
+          clientSecret={state.data.clientSecret}
+          server={server}
+          onClose={() => {
+            setIsClosing(true);
+            router.push(clientHref(server.slug, state.data.client.id));
+          }}
+        />
+      ) : null}
+    </>
+  );
+}
