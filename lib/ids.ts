@@ -10,6 +10,9 @@ const PREFIXES = {
   request: "req",
   client: "cli",
   apiKey: "key",
+  family: "fam",
+  consent: "cns",
+  authRequest: "ar",
 } as const;
 
 export type IdKind = keyof typeof PREFIXES;

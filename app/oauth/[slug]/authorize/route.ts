@@ -1,0 +1,17 @@
+// The authorization endpoint (GET and POST). No CORS here, ever (META-19).
+import { authorizationErrorPage } from "@/lib/oauth/error-page";
+import { currentUser } from "@/lib/auth/session";
+import { startAuthorization } from "@/lib/services/oauth/authorization";
+
+async function handle(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
+  const { slug } = await params;
+  const outcome = await startAuthorization(request, slug, await currentUser());
+  // After a POST, redirects are 303 so the browser does not re-POST (AUTHZ-14).
+  const status = request.method === "POST" ? 303 : 302;
+  if (outcome.kind === "error_page") return authorizationErrorPage(outcome.title, outcome.description, outcome.status);
+  const location = outcome.kind === "redirect" ? outcome.location : new URL(`/oauth/${slug}/consent/${outcome.requestId}`, request.url).toString();
+  return new Response(null, { status: outcome.kind === "consent" ? 303 : status, headers: { Location: location, "Cache-Control": "no-store" } });
+}
+
+export const GET = handle;
+export const POST = handle;

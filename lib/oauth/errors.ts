@@ -1,0 +1,51 @@
+// OAuth error objects (RFC 6749 §5.2, OAuth 2.1 §3.2.4, RFC 8707 invalid_target, RFC 7009, RFC 7591)
+// and JSON responses with Cache-Control: no-store (OAuth 2.1 §3.2.3).
+export type OAuthErrorCode =
+  | "invalid_request"
+  | "invalid_client"
+  | "invalid_grant"
+  | "unauthorized_client"
+  | "unsupported_grant_type"
+  | "invalid_scope"
+  | "invalid_target"
+  | "access_denied"
+  | "unsupported_response_type"
+  | "server_error"
+  | "temporarily_unavailable"
+  | "login_required"
+  | "consent_required"
+  | "unsupported_token_type"
+  | "invalid_redirect_uri"
+  | "invalid_client_metadata";
+
+export class OAuthError extends Error {
+  constructor(
+    readonly code: OAuthErrorCode,
+    readonly description: string,
+    readonly status = 400,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(description);
+    this.name = "OAuthError";
+  }
+}
+
+export const NO_STORE = { "Cache-Control": "no-store", Pragma: "no-cache" } as const;
+
+export function jsonNoStore(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return Response.json(body, { status, headers: { ...NO_STORE, ...headers } });
+}
+
+/**
+ * An error response for the token, revocation and introspection endpoints. invalid_client is 401;
+ * when the client tried HTTP Basic, the challenge names that scheme (RFC 6749 §5.2).
+ */
+export function oauthErrorResponse(err: OAuthError, basicAttempted = false): Response {
+  const headers: Record<string, string> = { ...err.headers };
+  let status = err.status;
+  if (err.code === "invalid_client") {
+    status = err.status === 429 ? 429 : 401;
+    if (status === 401) headers["WWW-Authenticate"] = basicAttempted ? 'Basic realm="gatehouse", charset="UTF-8"' : 'Basic realm="gatehouse"';
+  }
+  return jsonNoStore({ error: err.code, error_description: err.description }, status, headers);
+}

@@ -1,0 +1,49 @@
+// RFC 8414 authorization server metadata (checklist §2). `issuer` is byte-identical to the issuer
+// (META-03); only what is implemented is listed, and empty arrays are omitted (META-15).
+export interface MetadataInput {
+  issuer: string;
+  scopes: string[];
+  dcrEnabled: boolean;
+  cimdEnabled?: boolean;
+}
+
+export function authorizationServerMetadata(s: MetadataInput): Record<string, unknown> {
+  const authMethods = ["client_secret_basic", "client_secret_post", "none"];
+  const doc: Record<string, unknown> = {
+    issuer: s.issuer,
+    authorization_endpoint: `${s.issuer}/authorize`,
+    token_endpoint: `${s.issuer}/token`,
+    jwks_uri: `${s.issuer}/jwks`,
+    ...(s.dcrEnabled ? { registration_endpoint: `${s.issuer}/register` } : {}),
+    ...(s.scopes.length > 0 ? { scopes_supported: s.scopes } : {}),
+    response_types_supported: ["code"],
+    response_modes_supported: ["query"],
+    grant_types_supported: ["authorization_code", "refresh_token", "client_credentials"],
+    token_endpoint_auth_methods_supported: authMethods,
+    code_challenge_methods_supported: ["S256"],
+    revocation_endpoint: `${s.issuer}/revoke`,
+    revocation_endpoint_auth_methods_supported: authMethods,
+    introspection_endpoint: `${s.issuer}/introspect`,
+    introspection_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post"],
+    authorization_response_iss_parameter_supported: true,
+    ...(s.cimdEnabled ? { client_id_metadata_document_supported: true } : {}),
+  };
+  return doc;
+}
+
+/** CORS for the endpoints browser-based clients call (META-19); never for /authorize. */
+export const CORS_HEADERS = {
+  "Access-Control-Allow-Origin": "*",
+  "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+  "Access-Control-Allow-Headers": "Authorization, Content-Type, MCP-Protocol-Version",
+  "Access-Control-Max-Age": "600",
+} as const;
+
+export function withCors(response: Response): Response {
+  for (const [k, v] of Object.entries(CORS_HEADERS)) response.headers.set(k, v);
+  return response;
+}
+
+export function corsPreflight(): Response {
+  return new Response(null, { status: 204, headers: CORS_HEADERS });
+}

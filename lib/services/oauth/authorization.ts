@@ -1,0 +1,193 @@
+// The authorization-code flow's server side (OAuth 2.1 §4.1, checklist §5): validate, store the
+// request for 10 minutes under an opaque id (nothing can be altered between steps), sign in,
+// consent, issue a 60-second code bound to everything it was granted for.
+import { randomBytes } from "node:crypto";
+import { hashSecret } from "@/lib/oauth/client-credentials-secret";
+import { authorizationResponseUrl, validateAuthorizeRequest, type ValidAuthorizeRequest } from "@/lib/oauth/authorize-request";
+import { parseParams, type ParsedParams } from "@/lib/oauth/params";
+import { isSubset } from "@/lib/oauth/scope";
+import { OAuthError } from "@/lib/oauth/errors";
+import { newId } from "@/lib/ids";
+import { recordAudit } from "../audit/record-audit";
+import { dbOf, systemContext, type ServiceContext } from "../context";
+import { NotFoundError, PreconditionFailedError } from "../errors";
+import { withTx } from "../transaction";
+import type { SessionUser } from "../users/get-session-user";
+import { findOAuthClient, type OAuthClientRecord } from "./oauth-client";
+import { loadOAuthServer, type OAuthServer } from "./oauth-server";
+
+const REQUEST_TTL_MS = 10 * 60_000;
+const CODE_TTL_MS = 60_000;
+
+export type AuthorizeOutcome =
+  | { kind: "error_page"; status: number; title: string; description: string }
+  | { kind: "redirect"; location: string }
+  | { kind: "consent"; requestId: string };
+
+async function readParams(request: Request): Promise<ParsedParams> {
+  if (request.method === "POST") {
+    const type = (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
+    if (type !== "application/x-www-form-urlencoded") throw new OAuthError("invalid_request", "POST to /authorize must be form-encoded.");
+    return parseParams(new URLSearchParams(await request.text()));
+  }
+  return parseParams(new URL(request.url).searchParams);
+}
+
+function errorRedirect(server: OAuthServer, redirectUri: string, error: string, description: string, state: string | undefined) {
+  return { kind: "redirect" as const, location: authorizationResponseUrl(redirectUri, { error, error_description: description, state, iss: server.issuer }) };
+}
+
+/** Does the user's existing consent already cover these scopes? */
+async function consentCovers(ctx: ServiceContext, clientRowId: string, userId: string, scopes: string[]): Promise<boolean> {
+  const consent = await dbOf(ctx).consent.findUnique({ where: { clientId_userId: { clientId: clientRowId, userId } }, select: { scopes: true } });
+  return consent !== null && isSubset(scopes, consent.scopes);
+}
+
+export async function startAuthorization(request: Request, slug: string, user: SessionUser | null): Promise<AuthorizeOutcome> {
+  const ctx = systemContext("oauth:authorize");
+  const server = await loadOAuthServer(ctx, slug);
+  if (!server) return { kind: "error_page", status: 404, title: "Unknown MCP server", description: "There is no MCP server at this address." };
+  let parsed: ParsedParams;
+  try {
+    parsed = await readParams(request);
+  } catch (err) {
+    return { kind: "error_page", status: 400, title: "Invalid request", description: err instanceof OAuthError ? err.description : "The request is malformed." };
+  }
+  const clientIdParam = parsed.params.get("client_id");
+  const client = clientIdParam ? await findOAuthClient(ctx, server.id, clientIdParam) : null;
+  const v = validateAuthorizeRequest(parsed, () => client, server);
+  if (v.kind === "page") return { kind: "error_page", status: 400, title: v.title, description: v.description };
+  if (v.kind === "redirect") return errorRedirect(server, v.redirectUri, v.error, v.description, v.state);
+  const req = v.request;
+  if (!client) return { kind: "error_page", status: 400, title: "Unknown application", description: "This application is not registered." };
+
+  if (req.prompt === "none") {
+    if (!user) return errorRedirect(server, req.redirectUri, "login_required", "The user is not signed in.", req.state);
+    if (!(await consentCovers(ctx, client.id, user.id, req.scopes))) return errorRedirect(server, req.redirectUri, "consent_required", "The user has not consented to this client.", req.state);
+  }
+
+  const requestId = `${newId("authRequest")}${randomBytes(8).toString("base64url")}`;
+  await dbOf(ctx).authorizationRequest.create({
+    data: {
+      id: requestId,
+      serverId: server.id,
+      clientId: client.id,
+      redirectUri: req.redirectUri,
+      redirectUriGiven: req.redirectUriGiven,
+      scopes: req.scopes,
+      resource: req.resource,
+      state: req.state ?? null,
+      codeChallenge: req.codeChallenge,
+      prompt: req.prompt ?? null,
+      expiresAt: new Date(Date.now() + REQUEST_TTL_MS),
+    },
+  });
+
+  const mayReuseConsent = user && req.prompt !== "consent" && req.prompt !== "login";
+  if (mayReuseConsent && (await consentCovers(ctx, client.id, user.id, req.scopes))) {
+    return { kind: "redirect", location: await approve(ctx, server, requestId, user, false) };
+  }
+  return { kind: "consent", requestId };
+}
+
+export interface PendingAuthorization {
+  requestId: string;
+  server: { slug: string; name: string; resource: string; issuer: string; scopes: { name: string; description: string }[] };
+  client: Pick<OAuthClientRecord, "clientId" | "name" | "logoUri" | "registration" | "redirectUris">;
+  redirectUri: string;
+  scopes: { name: string; description: string }[];
+  prompt: string | null;
+  /** The user's consent already covers the scopes (the screen may be skipped unless prompt=consent). */
+  alreadyConsented: boolean;
+}
+
+async function loadRequest(ctx: ServiceContext, slug: string, requestId: string) {
+  const server = await loadOAuthServer(ctx, slug);
+  const row = server ? await dbOf(ctx).authorizationRequest.findUnique({ where: { id: requestId } }) : null;
+  if (!server || !row || row.serverId !== server.id) throw new NotFoundError("Authorization request");
+  if (row.completedAt) throw new PreconditionFailedError("This authorization was already answered. Start again from the application.");
+  if (row.expiresAt <= new Date()) throw new PreconditionFailedError("This authorization request has expired. Start again from the application.");
+  const client = await dbOf(ctx).oAuthClient.findUnique({ where: { id: row.clientId } });
+  if (!client || client.disabledAt) throw new PreconditionFailedError("This application is no longer allowed.");
+  return { server, row, client };
+}
+
+/** For the consent screen. The request is bound to a user when that user answers it. */
+export async function getPendingAuthorization(slug: string, requestId: string, user: SessionUser): Promise<PendingAuthorization> {
+  const ctx = systemContext("oauth:consent");
+  const { server, row, client } = await loadRequest(ctx, slug, requestId);
+  const describe = new Map(server.scopes.map((s) => [s.name, s.description]));
+  return {
+    requestId,
+    server: { slug: server.slug, name: server.name, resource: server.resource, issuer: server.issuer, scopes: server.scopes },
+    client: { clientId: client.clientId, name: client.name, logoUri: client.logoUri, registration: client.registration, redirectUris: client.redirectUris },
+    redirectUri: row.redirectUri,
+    scopes: row.scopes.map((name) => ({ name, description: describe.get(name) ?? "" })),
+    prompt: row.prompt,
+    alreadyConsented: await consentCovers(ctx, client.id, user.id, row.scopes),
+  };
+}
+
+/** Stores or widens the consent, issues the code, and returns the client redirect (RFC 9207 iss). */
+async function approve(ctx: ServiceContext, server: OAuthServer, requestId: string, user: SessionUser, explicit: boolean): Promise<string> {
+  const code = randomBytes(32).toString("base64url");
+  return withTx(ctx, async (tx) => {
+    const row = await tx.authorizationRequest.findUniqueOrThrow({ where: { id: requestId } });
+    const done = await tx.authorizationRequest.updateMany({ where: { id: requestId, completedAt: null }, data: { completedAt: new Date(), userId: user.id } });
+    if (done.count !== 1) throw new PreconditionFailedError("This authorization was already answered.");
+    const existing = await tx.consent.findUnique({ where: { clientId_userId: { clientId: row.clientId, userId: user.id } } });
+    const scopes = [...new Set([...(existing?.scopes ?? []), ...row.scopes])];
+    const consent = existing
+      ? await tx.consent.update({ where: { id: existing.id }, data: { scopes, ...(explicit ? { grantedAt: new Date() } : {}) } })
+      : await tx.consent.create({ data: { id: newId("consent"), serverId: server.id, clientId: row.clientId, userId: user.id, scopes } });
+    if (!existing) await tx.oAuthClient.update({ where: { id: row.clientId }, data: { consentCount: { increment: 1 } } });
+    if (explicit) {
+      const client = await tx.oAuthClient.findUniqueOrThrow({ where: { id: row.clientId }, select: { id: true, name: true, clientId: true } });
+      await recordAudit(tx, { ...ctx, actor: { type: "user", userId: user.id, email: user.email, role: user.role } }, {
+        action: "consent.granted",
+        target: { type: "client", id: client.id, label: client.name },
+        serverId: server.id,
+        details: { clientId: client.clientId, scopes, previousScopes: existing?.scopes ?? null },
+      });
+    }
+    await tx.authorizationCode.create({
+      data: {
+        hash: hashSecret(code),
+        serverId: server.id,
+        clientId: row.clientId,
+        userId: user.id,
+        consentId: consent.id,
+        redirectUri: row.redirectUri,
+        redirectUriGiven: row.redirectUriGiven,
+        scopes: row.scopes,
+        resource: row.resource,
+        codeChallenge: row.codeChallenge,
+        expiresAt: new Date(Date.now() + CODE_TTL_MS),
+      },
+    });
+    return authorizationResponseUrl(row.redirectUri, { code, state: row.state ?? undefined, iss: server.issuer });
+  });
+}
+
+/** The user's answer on the consent screen: Allow issues a code, Deny returns access_denied. */
+export async function decideAuthorization(slug: string, requestId: string, user: SessionUser, allow: boolean): Promise<string> {
+  const ctx = systemContext("oauth:consent");
+  const { server, row } = await loadRequest(ctx, slug, requestId);
+  if (row.userId && row.userId !== user.id) throw new PreconditionFailedError("This authorization was started by another account.");
+  if (allow) return approve(ctx, server, requestId, user, true);
+  const done = await dbOf(ctx).authorizationRequest.updateMany({ where: { id: requestId, completedAt: null }, data: { completedAt: new Date(), userId: user.id } });
+  if (done.count !== 1) throw new PreconditionFailedError("This authorization was already answered.");
+  return authorizationResponseUrl(row.redirectUri, { error: "access_denied", error_description: "The user denied the request.", state: row.state ?? undefined, iss: server.issuer });
+}
+
+/** After sign-in: an existing consent that covers the request issues the code without asking again. */
+export async function continueAuthorization(slug: string, requestId: string, user: SessionUser): Promise<string | null> {
+  const ctx = systemContext("oauth:consent");
+  const { server, row } = await loadRequest(ctx, slug, requestId);
+  if (row.userId && row.userId !== user.id) return null;
+  if (row.prompt === "consent" || row.prompt === "login") return null;
+  if (!(await consentCovers(ctx, row.clientId, user.id, row.scopes))) return null;
+  return approve(ctx, server, requestId, user, false);
+}
+
+export type { ValidAuthorizeRequest };

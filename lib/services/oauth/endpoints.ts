@@ -1,0 +1,93 @@
+// Composition: the framework-free protocol handlers in lib/oauth, wired to this server's database.
+// Route handlers call these with the Web Request and the server slug; nothing else.
+import { handleIntrospectionRequest } from "@/lib/oauth/introspection-endpoint";
+import { handleRevocationRequest } from "@/lib/oauth/revocation-endpoint";
+import { handleTokenRequest } from "@/lib/oauth/token-endpoint";
+import type { FailedAuthLimiter } from "@/lib/oauth/endpoint-client";
+import { jsonNoStore } from "@/lib/oauth/errors";
+import { logger } from "@/lib/logger";
+import { requestMeta } from "@/lib/request-meta";
+import { dbOf, systemContext, type ServiceContext } from "../context";
+import { hitRateLimit, isRateLimited } from "../rate-limit";
+import { exchangeAuthorizationCode } from "./grants/authorization-code";
+import { clientCredentialsGrant } from "./grants/client-credentials";
+import { refreshTokens } from "./grants/refresh-token";
+import { findOAuthClient, touchClient, type OAuthClientRecord } from "./oauth-client";
+import { loadOAuthServer, type OAuthServer } from "./oauth-server";
+import { introspectToken, revokeToken } from "./revoke-and-introspect";
+
+/** Failed client authentications: 10 per client and IP in 5 minutes, then 429 until the window ends. */
+const FAILED_AUTH = { limit: 10, windowSeconds: 300 };
+
+function limiter(ctx: ServiceContext): FailedAuthLimiter {
+  return {
+    async blockedFor(key) {
+      const state = await isRateLimited(dbOf(ctx), key, FAILED_AUTH.limit);
+      return state.limited ? state.retryAfterSeconds : 0;
+    },
+    async recordFailure(key) {
+      await hitRateLimit(dbOf(ctx), key, FAILED_AUTH.limit, FAILED_AUTH.windowSeconds);
+    },
+  };
+}
+
+function notFound(): Response {
+  return jsonNoStore({ error: "invalid_request", error_description: "Unknown MCP server." }, 404);
+}
+
+async function withServer(slug: string, request: Request, endpoint: string, run: (ctx: ServiceContext, server: OAuthServer) => Promise<Response>): Promise<Response> {
+  const started = performance.now();
+  const meta = requestMeta(request.headers);
+  const ctx = systemContext(`oauth:${endpoint}`, meta);
+  const server = await loadOAuthServer(ctx, slug);
+  const response = server ? await run(ctx, server) : notFound();
+  logger.info("oauth.request", { endpoint, server: slug, status: response.status, ms: Math.round(performance.now() - started), ip: meta.ip, requestId: ctx.requestId });
+  return response;
+}
+
+function lookup(ctx: ServiceContext, server: OAuthServer) {
+  return {
+    findClient: (clientId: string) => findOAuthClient(ctx, server.id, clientId),
+    now: () => new Date(),
+    limiter: limiter(ctx),
+    clientIp: ctx.ip ?? null,
+    onUnexpectedError: (err: unknown) => logger.error("oauth.unexpected", { requestId: ctx.requestId, err }),
+  };
+}
+
+export function tokenEndpoint(request: Request, slug: string): Promise<Response> {
+  return withServer(slug, request, "token", (ctx, server) =>
+    handleTokenRequest<OAuthClientRecord>(request, {
+      ...lookup(ctx, server),
+      grants: {
+        authorizationCode: async (client, input) => {
+          const body = await exchangeAuthorizationCode(ctx, server, client, input);
+          await touchClient(ctx, client);
+          return body;
+        },
+        refreshToken: async (client, input) => {
+          const body = await refreshTokens(ctx, server, client, input);
+          await touchClient(ctx, client);
+          return body;
+        },
+        clientCredentials: async (client, input) => {
+          const body = await clientCredentialsGrant(ctx, server, client, input);
+          await touchClient(ctx, client);
+          return body;
+        },
+      },
+    }),
+  );
+}
+
+export function revocationEndpoint(request: Request, slug: string): Promise<Response> {
+  return withServer(slug, request, "revoke", (ctx, server) =>
+    handleRevocationRequest<OAuthClientRecord>(request, { ...lookup(ctx, server), revoke: (client, token) => revokeToken(ctx, server, client, token) }),
+  );
+}
+
+export function introspectionEndpoint(request: Request, slug: string): Promise<Response> {
+  return withServer(slug, request, "introspect", (ctx, server) =>
+    handleIntrospectionRequest<OAuthClientRecord>(request, { ...lookup(ctx, server), introspect: (_client, token) => introspectToken(ctx, server, token) }),
+  );
+}

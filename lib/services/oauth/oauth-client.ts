@@ -1,0 +1,67 @@
+// Clients as the protocol endpoints need them, secrets' hashes included (never leaves the server).
+// Cached per process for a second: the token endpoint's hot path reads no row for a busy client,
+// and disabling a client takes effect within that second (introspection re-checks uncached).
+import { dbOf, type ServiceContext } from "../context";
+
+export interface OAuthClientRecord {
+  id: string;
+  serverId: string;
+  clientId: string;
+  name: string;
+  logoUri: string | null;
+  registration: "MANUAL" | "DYNAMIC" | "METADATA_DOCUMENT";
+  isConfidential: boolean;
+  tokenEndpointAuthMethod: string;
+  grantTypes: string[];
+  redirectUris: string[];
+  allowedScopes: string[];
+  secretHash: string | null;
+  previousSecretHash: string | null;
+  previousSecretExpiresAt: Date | null;
+  disabledAt: Date | null;
+  lastUsedAt: Date | null;
+}
+
+const select = {
+  id: true,
+  serverId: true,
+  clientId: true,
+  name: true,
+  logoUri: true,
+  registration: true,
+  isConfidential: true,
+  tokenEndpointAuthMethod: true,
+  grantTypes: true,
+  redirectUris: true,
+  allowedScopes: true,
+  secretHash: true,
+  previousSecretHash: true,
+  previousSecretExpiresAt: true,
+  disabledAt: true,
+  lastUsedAt: true,
+} as const;
+
+const CACHE_MS = 1_000;
+const cache = new Map<string, { value: OAuthClientRecord | null; at: number }>();
+
+export async function findOAuthClient(ctx: ServiceContext, serverId: string, clientId: string): Promise<OAuthClientRecord | null> {
+  const key = `${serverId} ${clientId}`;
+  const hit = ctx.db ? undefined : cache.get(key);
+  if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
+  const value = await dbOf(ctx).oAuthClient.findUnique({ where: { serverId_clientId: { serverId, clientId } }, select });
+  if (!ctx.db) {
+    if (cache.size > 10_000) cache.clear();
+    cache.set(key, { value, at: Date.now() });
+  }
+  return value;
+}
+
+const lastTouched = new Map<string, number>();
+
+/** "Last used" moves at most once a minute per client: one cheap write, not one per token. */
+export async function touchClient(ctx: ServiceContext, client: OAuthClientRecord, now = new Date()): Promise<void> {
+  const prev = lastTouched.get(client.id) ?? client.lastUsedAt?.getTime() ?? 0;
+  if (now.getTime() - prev < 60_000) return;
+  lastTouched.set(client.id, now.getTime());
+  await dbOf(ctx).oAuthClient.updateMany({ where: { id: client.id }, data: { lastUsedAt: now } });
+}

@@ -1,0 +1,44 @@
+// Minting: access tokens (signed JWTs, no database row) and refresh tokens (random, stored hashed).
+import { randomBytes } from "node:crypto";
+import { hashSecret } from "@/lib/oauth/client-credentials-secret";
+import { signAccessToken, type AccessTokenClaims } from "@/lib/oauth/access-token";
+import { formatScope } from "@/lib/oauth/scope";
+import type { ServiceContext } from "../context";
+import type { OAuthServer } from "./oauth-server";
+import { activeSigningKey } from "./signing-keys";
+
+export const REFRESH_TOKEN_PREFIX = "ghr_";
+
+export interface TokenResponse {
+  access_token: string;
+  token_type: "Bearer";
+  expires_in: number;
+  scope: string;
+  refresh_token?: string;
+}
+
+export async function mintAccessToken(
+  ctx: ServiceContext,
+  server: OAuthServer,
+  grant: { sub: string; clientId: string; scopes: string[]; resource: string; familyId?: string },
+  now: Date,
+): Promise<{ token: string; claims: AccessTokenClaims }> {
+  const iat = Math.floor(now.getTime() / 1000);
+  const claims: AccessTokenClaims = {
+    iss: server.issuer,
+    sub: grant.sub,
+    aud: grant.resource,
+    client_id: grant.clientId,
+    scope: formatScope(grant.scopes),
+    iat,
+    exp: iat + server.accessTokenTtl,
+    jti: randomBytes(16).toString("base64url"),
+    ...(grant.familyId ? { fam: grant.familyId } : {}),
+  };
+  return { token: await signAccessToken(claims, await activeSigningKey(ctx)), claims };
+}
+
+export function newRefreshToken(): { token: string; hash: string } {
+  const token = `${REFRESH_TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
+  return { token, hash: hashSecret(token) };
+}
