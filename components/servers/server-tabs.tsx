@@ -4,6 +4,7 @@ import { cn } from "@/lib/utils";
 const TABS = [
   { segment: "", label: "Overview" },
   { segment: "/clients", label: "Clients" },
+  { segment: "/connect", label: "Connect" },
   { segment: "/settings", label: "Settings" },
 ] as const;
 

@@ -78,9 +78,11 @@ export async function handleDemoMcpRequest(request: Request, deps: DemoMcpDeps):
 async function authorizeAndServe(request: Request, deps: DemoMcpDeps, ctx: ServiceContext, log: Log): Promise<Response> {
   const gatehouseUrl = deps.gatehouseUrl ?? env().GATEHOUSE_URL;
 
-  // RS-10: a browser page from an unknown origin is refused before anything else (DNS rebinding).
+  // RS-10: a browser page from an unknown origin is refused before anything else. Only the
+  // configured public origin counts as "ours" (not the Host header, which DNS rebinding controls);
+  // loopback origins are allowed for MCP Inspector and local tools.
   const origin = request.headers.get("origin");
-  const allowedOrigins = [new URL(gatehouseUrl).origin, new URL(request.url).origin];
+  const allowedOrigins = [new URL(gatehouseUrl).origin];
   if (origin !== null && !isAllowedOrigin(origin, allowedOrigins)) {
     log.outcome = "origin_forbidden";
     log.origin = origin;

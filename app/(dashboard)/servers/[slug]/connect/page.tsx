@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { CodeBlock } from "@/components/connect/code-block";
 import {
@@ -16,6 +15,7 @@ import {
 } from "@/components/connect/connect-snippets";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
+import { ServerTabs } from "@/components/servers/server-tabs";
 import { PageHeader } from "@/components/ui/page-header";
 import { isDemoResource } from "@/lib/mcp/demo-endpoint";
 import { loadServer } from "../load-server";
@@ -69,15 +69,8 @@ export default async function ConnectPage({ params }: { params: Promise<{ slug: 
 
   return (
     <div className="space-y-6">
-      <PageHeader
-        title={server.name}
-        description="Connect: what your MCP server needs to accept this server's access tokens."
-        actions={
-          <Link href={`/servers/${server.slug}`} className="text-sm font-medium text-muted-foreground underline-offset-4 hover:text-foreground hover:underline">
-            Back to overview
-          </Link>
-        }
-      />
+      <PageHeader title={server.name} description="Connect: what your MCP server needs to accept this server's access tokens." />
+      <ServerTabs slug={server.slug} current="/connect" />
 
       <Section title="Authorization server" description="MCP clients find these from your MCP server's metadata; you rarely type them in.">
         <dl className="grid gap-3">
