@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { gatehouseSecret } from "@/lib/secret";
 import { ensureDemoServer, systemContext } from "@/lib/services";
+import { startSweepSchedule } from "@/lib/services/maintenance/sweep";
 
 let booted: Promise<void> | undefined;
 
@@ -13,6 +14,7 @@ export function boot(): Promise<void> {
     const { applied } = await applyMigrations(db);
     if (applied.length > 0) logger.info("db.migrated", { applied });
     if (await ensureDemoServer(systemContext("first-start"))) logger.info("demo_server.created", { slug: "demo" });
+    startSweepSchedule(systemContext("maintenance"));
     logger.info("gatehouse.ready", { url: env().GATEHOUSE_URL, database: db.kind });
   })();
   return booted;

@@ -18,14 +18,26 @@ import { introspectToken, revokeToken } from "./revoke-and-introspect";
 
 /** Failed client authentications: 10 per client and IP in 5 minutes, then 429 until the window ends. */
 const FAILED_AUTH = { limit: 10, windowSeconds: 300 };
+/**
+ * "Not blocked" answers are remembered per process for a second, so the token endpoint's hot path
+ * reads no row per request; failures are always written and clear the memory at once. Another
+ * instance's failures are seen within that second.
+ */
+const NOT_BLOCKED_MS = 1_000;
+const notBlockedUntil = new Map<string, number>();
 
 function limiter(ctx: ServiceContext): FailedAuthLimiter {
   return {
     async blockedFor(key) {
+      if ((notBlockedUntil.get(key) ?? 0) > Date.now()) return 0;
       const state = await isRateLimited(dbOf(ctx), key, FAILED_AUTH.limit);
-      return state.limited ? state.retryAfterSeconds : 0;
+      if (state.limited) return state.retryAfterSeconds;
+      if (notBlockedUntil.size > 10_000) notBlockedUntil.clear();
+      notBlockedUntil.set(key, Date.now() + NOT_BLOCKED_MS);
+      return 0;
     },
     async recordFailure(key) {
+      notBlockedUntil.delete(key);
       await hitRateLimit(dbOf(ctx), key, FAILED_AUTH.limit, FAILED_AUTH.windowSeconds);
     },
   };

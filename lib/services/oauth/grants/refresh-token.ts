@@ -8,7 +8,7 @@ import { OAuthError } from "@/lib/oauth/errors";
 import { formatScope, isSubset, parseScope } from "@/lib/oauth/scope";
 import { seal, unseal } from "@/lib/crypto/seal";
 import { recordAudit } from "../../audit/record-audit";
-import { dbOf, type ServiceContext } from "../../context";
+import type { ServiceContext } from "../../context";
 import { withTx } from "../../transaction";
 import type { OAuthClientRecord } from "../oauth-client";
 import type { OAuthServer } from "../oauth-server";
@@ -93,13 +93,4 @@ export async function refreshTokens(
   const requested = input.scope === undefined ? grant.familyScopes : parseScope(input.scope);
   const { token } = await mintAccessToken(ctx, server, { sub: grant.userId, clientId: client.clientId, scopes: requested, resource: grant.resource, familyId: grant.familyId }, now);
   return { access_token: token, token_type: "Bearer", expires_in: server.accessTokenTtl, scope: formatScope(requested), refresh_token: grant.refreshToken };
-}
-
-/** Drops the plaintext successors once their grace window is over (run with the prune schedule). */
-export async function forgetExpiredSuccessors(ctx: ServiceContext, olderThan: Date): Promise<number> {
-  const { count } = await dbOf(ctx).refreshToken.updateMany({
-    where: { rotatedAt: { lt: olderThan }, successorSealed: { not: null } },
-    data: { successorSealed: null },
-  });
-  return count;
 }

@@ -1,10 +1,2 @@
-// RFC 8414 metadata for the issuer ${GATEHOUSE_URL}/oauth/{slug} (MCP clients try this URL among
-// the path-inserted variants; every variant serves the same document).
-import { corsPreflight, withCors } from "@/lib/oauth/metadata";
-import { metadataResponse } from "@/lib/services/oauth/discovery";
-
-export async function GET(_req: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
-  return withCors(await metadataResponse((await params).slug));
-}
-
-export const OPTIONS = corsPreflight;
+// The same RFC 8414 document, at the OpenID-style locations some MCP clients try (META-02, META-07).
+export { GET, OPTIONS } from "@/app/.well-known/oauth-authorization-server/oauth/[slug]/route";

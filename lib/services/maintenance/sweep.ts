@@ -1,0 +1,33 @@
+// Housekeeping: rows that only matter until they expire. Run by an in-process schedule on every
+// instance (deletes are idempotent, so several instances sweeping together is harmless).
+import { logger } from "@/lib/logger";
+import { dbOf, type ServiceContext } from "../context";
+import { sweepRateLimits } from "../rate-limit";
+
+const GRACE_MAX_MS = 10 * 60_000;
+
+export async function sweepExpired(ctx: ServiceContext, now = new Date()): Promise<Record<string, number>> {
+  const db = dbOf(ctx);
+  const [requests, codes, denied, successors, buckets] = await Promise.all([
+    db.authorizationRequest.deleteMany({ where: { expiresAt: { lt: now } } }),
+    db.authorizationCode.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - 3_600_000) } } }),
+    db.revokedAccessToken.deleteMany({ where: { expiresAt: { lt: now } } }),
+    // A rotated token's successor is kept (sealed) only for the refresh grace window.
+    db.refreshToken.updateMany({ where: { successorSealed: { not: null }, rotatedAt: { lt: new Date(now.getTime() - GRACE_MAX_MS) } }, data: { successorSealed: null } }),
+    sweepRateLimits(db, now),
+  ]);
+  return { requests: requests.count, codes: codes.count, denied: denied.count, successors: successors.count, buckets };
+}
+
+let timer: NodeJS.Timeout | undefined;
+
+export function startSweepSchedule(ctx: ServiceContext, everyMs = 10 * 60_000): void {
+  if (timer) return;
+  timer = setInterval(() => {
+    sweepExpired(ctx).then(
+      (counts) => logger.info("maintenance.swept", counts),
+      (err: unknown) => logger.warn("maintenance.sweep_failed", { err }),
+    );
+  }, everyMs);
+  timer.unref();
+}
