@@ -4,6 +4,8 @@ const isDev = process.env.NODE_ENV !== "production";
 
 // Every response: no framing (clickjacking on consent screens), no MIME sniffing, no referrer to
 // other origins. Scripts need 'unsafe-inline' for Next.js's inline bootstrap without nonces.
+// No form-action: the consent form ends in a redirect to the client's own redirect URI (any
+// origin, or a native scheme like cursor://), which form-action would block in Chromium.
 const csp = [
   "default-src 'self'",
   `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
@@ -13,7 +15,6 @@ const csp = [
   "connect-src 'self'",
   "frame-ancestors 'none'",
   "base-uri 'self'",
-  "form-action 'self'",
   "object-src 'none'",
 ].join("; ");
 

@@ -8,6 +8,8 @@ import { parseParams, type ParsedParams } from "@/lib/oauth/params";
 import { isSubset } from "@/lib/oauth/scope";
 import { OAuthError } from "@/lib/oauth/errors";
 import { newId } from "@/lib/ids";
+import { logger } from "@/lib/logger";
+import { requestMeta } from "@/lib/request-meta";
 import { recordAudit } from "../audit/record-audit";
 import { dbOf, systemContext, type ServiceContext } from "../context";
 import { NotFoundError, PreconditionFailedError } from "../errors";
@@ -44,6 +46,22 @@ async function consentCovers(ctx: ServiceContext, clientRowId: string, userId: s
 }
 
 export async function startAuthorization(request: Request, slug: string, user: SessionUser | null): Promise<AuthorizeOutcome> {
+  const started = performance.now();
+  const outcome = await authorizeOutcome(request, slug, user);
+  const meta = requestMeta(request.headers);
+  logger.info("oauth.request", {
+    endpoint: "authorize",
+    server: slug,
+    outcome: outcome.kind,
+    ...(outcome.kind === "error_page" ? { error: outcome.title } : {}),
+    ...(outcome.kind === "redirect" ? { error: new URL(outcome.location).searchParams.get("error") ?? undefined } : {}),
+    ms: Math.round(performance.now() - started),
+    ip: meta.ip,
+  });
+  return outcome;
+}
+
+async function authorizeOutcome(request: Request, slug: string, user: SessionUser | null): Promise<AuthorizeOutcome> {
   const ctx = systemContext("oauth:authorize");
   const server = await loadOAuthServer(ctx, slug);
   if (!server) return { kind: "error_page", status: 404, title: "Unknown MCP server", description: "There is no MCP server at this address." };
