@@ -144,6 +144,33 @@ export function ServerForm({ action, server }: { action: Action; server?: Server
           inputProps={{ min: 3600, max: 31536000, inputMode: "numeric" }}
         />
       </div>
+      <FormField
+        label="Refresh grace window (seconds)"
+        name="refreshGraceSeconds"
+        type="number"
+        required
+        description="Default 30. A refresh token used again within this window after rotation gets the same successor (MCP clients often refresh from several processes); after it, reuse revokes the whole authorization."
+        errors={errors?.refreshGraceSeconds}
+        defaultValue={v("refreshGraceSeconds", server?.refreshGraceSeconds ?? 30)}
+        inputProps={{ min: 0, max: 300, inputMode: "numeric" }}
+      />
+      <div className="flex items-start gap-3">
+        <input
+          id="dcrEnabled"
+          name="dcrEnabled"
+          type="checkbox"
+          defaultChecked={failed?.values ? failed.values.dcrEnabled === "on" : (server?.dcrEnabled ?? false)}
+          aria-describedby="dcrEnabled-description"
+          className="mt-1 size-4 accent-primary"
+        />
+        <div className="grid gap-1">
+          <Label htmlFor="dcrEnabled">Allow dynamic client registration</Label>
+          <p id="dcrEnabled-description" className="text-sm text-muted-foreground">
+            MCP clients such as Claude, VS Code and Cursor can register themselves (RFC 7591). Their consent screen says they are unverified. While off, the
+            registration endpoint answers 404 and is not advertised.
+          </p>
+        </div>
+      </div>
       <div>
         <SubmitButton pending={pending}>{server ? "Save changes" : "Create MCP server"}</SubmitButton>
       </div>

@@ -55,13 +55,14 @@ describe("ServerInput", () => {
 
 describe("serverFormToInput", () => {
   it("zips parallel scope lists into rows and drops empty rows", () => {
-    expect(serverFormToInput({ name: "X", scopeName: ["a", "", "c"], scopeDescription: ["A", "", ""] })).toEqual({
+    expect(serverFormToInput({ name: "X", scopeName: ["a", "", "c"], scopeDescription: ["A", "", ""], dcrEnabled: "on" })).toEqual({
       name: "X",
+      dcrEnabled: true,
       scopes: [
         { name: "a", description: "A" },
         { name: "c", description: "" },
       ],
     });
-    expect(serverFormToInput({ name: "X", scopeName: "only", scopeDescription: "One" })).toEqual({ name: "X", scopes: [{ name: "only", description: "One" }] });
+    expect(serverFormToInput({ name: "X", scopeName: "only", scopeDescription: "One" })).toEqual({ name: "X", dcrEnabled: false, scopes: [{ name: "only", description: "One" }] });
   });
 });

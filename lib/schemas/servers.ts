@@ -61,6 +61,8 @@ export const ServerInput = z
     refreshTokenTtl: Seconds("refresh-token lifetime", 3_600, 31_536_000).default(2_592_000),
     /** Open Dynamic Client Registration; left unchanged on update when absent. */
     dcrEnabled: z.boolean().optional(),
+    /** Seconds in which a just-rotated refresh token still yields the same successor. */
+    refreshGraceSeconds: Seconds("refresh grace window", 0, 300).default(30),
   })
   .superRefine((v, ctx) => {
     const seen = new Map<string, number>();
@@ -86,6 +88,7 @@ export function serverFormToInput(values: Record<string, string | string[]>): Re
   const scopes = names
     .map((name, i) => ({ name, description: descriptions[i] ?? "" }))
     .filter((s) => s.name.trim() !== "" || s.description.trim() !== "");
-  const { scopeName: _n, scopeDescription: _d, ...rest } = values;
-  return { ...rest, scopes };
+  const { scopeName: _n, scopeDescription: _d, dcrEnabled, ...rest } = values;
+  // A checkbox: present ("on") when ticked, absent when not.
+  return { ...rest, scopes, dcrEnabled: dcrEnabled === "on" || dcrEnabled === "true" };
 }

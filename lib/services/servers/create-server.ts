@@ -31,6 +31,7 @@ export async function createServer({
           resourceUrl,
           accessTokenTtl: v.accessTokenTtl,
           refreshTokenTtl: v.refreshTokenTtl,
+          refreshGraceSeconds: v.refreshGraceSeconds,
           dcrEnabled: v.dcrEnabled ?? false,
           createdById: ctx.actor.type === "user" ? ctx.actor.userId : null,
           scopes: {

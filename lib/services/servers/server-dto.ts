@@ -17,6 +17,7 @@ export interface ServerDto {
   scopes: ScopeDto[];
   accessTokenTtl: number;
   refreshTokenTtl: number;
+  refreshGraceSeconds: number;
   dcrEnabled: boolean;
   clientsCount: number;
   createdAt: string;
@@ -40,6 +41,7 @@ export function toServerDto(
     resourceUrl: string;
     accessTokenTtl: number;
     refreshTokenTtl: number;
+    refreshGraceSeconds: number;
     dcrEnabled: boolean;
     createdAt: Date;
     updatedAt: Date;
@@ -57,6 +59,7 @@ export function toServerDto(
     scopes: s.scopes,
     accessTokenTtl: s.accessTokenTtl,
     refreshTokenTtl: s.refreshTokenTtl,
+    refreshGraceSeconds: s.refreshGraceSeconds,
     dcrEnabled: s.dcrEnabled,
     clientsCount,
     createdAt: s.createdAt.toISOString(),

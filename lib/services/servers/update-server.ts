@@ -36,6 +36,7 @@ export async function updateServer({
           resourceUrl,
           accessTokenTtl: v.accessTokenTtl,
           refreshTokenTtl: v.refreshTokenTtl,
+          refreshGraceSeconds: v.refreshGraceSeconds,
           ...(v.dcrEnabled !== undefined ? { dcrEnabled: v.dcrEnabled } : {}),
           scopes: {
             create: v.scopes.map((s, position) => ({ id: newId("scope"), name: s.name, description: s.description, position })),

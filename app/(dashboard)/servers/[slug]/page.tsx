@@ -57,6 +57,7 @@ export default async function ServerPage({ params }: { params: Promise<{ slug: s
           <dl className="grid gap-3">
             <Row label="Access tokens live" value={formatSeconds(server.accessTokenTtl)} />
             <Row label="Refresh tokens live" value={formatSeconds(server.refreshTokenTtl)} />
+            <Row label="Refresh grace window" value={formatSeconds(server.refreshGraceSeconds)} />
             <div className="grid gap-1 sm:grid-cols-[12rem_1fr] sm:items-center">
               <dt className="text-sm text-muted-foreground">Dynamic registration</dt>
               <dd>
