@@ -21,6 +21,7 @@ import {
   setUserPassword,
   systemContext,
 } from "@/lib/services";
+import { rotateSigningKey } from "@/lib/services/oauth/signing-keys";
 
 class UsageError extends Error {}
 
@@ -174,6 +175,20 @@ const COMMANDS: Record<string, { usage: string; options: Record<string, { type: 
       console.log(`Created API key "${apiKey.name}" (${apiKey.role}, expires ${apiKey.expiresAt ?? "never"})`);
       console.log(`  key: ${token}`);
       console.log("It will not be shown again: store it now. Send it as \"Authorization: Bearer <key>\" to /api/v1.");
+    },
+  },
+  "keys:rotate": {
+    usage: "keys:rotate [--json]",
+    options: { json: { type: "boolean" } },
+    async run(f) {
+      const { kid, retired } = await rotateSigningKey({ ctx: ctx() });
+      if (f.json) return void console.log(JSON.stringify({ kid, retired }, null, 2));
+      console.log(`New signing key: ${kid} (signs every new access token)`);
+      console.log(
+        retired.length > 0
+          ? `Retired: ${retired.join(", ")} (still published until their tokens expire)`
+          : "Retired: none (this is the first signing key)",
+      );
     },
   },
 };

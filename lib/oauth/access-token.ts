@@ -82,7 +82,10 @@ export async function verifyAccessToken(
       if (err.claim === "typ") return { ok: false, reason: "wrong_type" };
       return { ok: false, reason: "malformed" };
     }
-    if (err instanceof joseErrors.JWSSignatureVerificationFailed || err instanceof joseErrors.JWKSNoMatchingKey) return { ok: false, reason: "bad_signature" };
+    // alg none, HS256 or any algorithm off the allowlist is an untrusted signature, not a malformed token.
+    if (err instanceof joseErrors.JWSSignatureVerificationFailed || err instanceof joseErrors.JWKSNoMatchingKey || err instanceof joseErrors.JOSEAlgNotAllowed) {
+      return { ok: false, reason: "bad_signature" };
+    }
     return { ok: false, reason: "malformed" };
   }
 }

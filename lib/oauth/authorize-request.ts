@@ -121,10 +121,14 @@ export function validateAuthorizeRequest(
 
 /**
  * The client's redirect URI with response parameters added to its query, keeping any query it
- * already has (AUTHZ-08); `iss` is always included (RFC 9207).
+ * already has byte for byte (AUTHZ-08, RFC 6749 §3.1.2: url.searchParams would re-encode it, e.g.
+ * "%20" as "+" and "?flag" as "?flag="); `iss` is always included (RFC 9207).
  */
 export function authorizationResponseUrl(redirectUri: string, params: Record<string, string | undefined>): string {
   const url = new URL(redirectUri);
-  for (const [k, v] of Object.entries(params)) if (v !== undefined) url.searchParams.append(k, v);
+  const added = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined) added.append(k, v);
+  const query = added.toString();
+  if (query) url.search = url.search ? `${url.search}&${query}` : query;
   return url.toString();
 }

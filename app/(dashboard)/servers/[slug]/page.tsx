@@ -9,6 +9,7 @@ import { loadServer } from "./load-server";
 export const metadata: Metadata = { title: "MCP server" };
 
 function formatSeconds(s: number): string {
+  if (s === 0) return "None";
   if (s % 86_400 === 0) return `${s / 86_400} day${s === 86_400 ? "" : "s"}`;
   if (s % 3_600 === 0) return `${s / 3_600} hour${s === 3_600 ? "" : "s"}`;
   if (s % 60 === 0) return `${s / 60} minute${s === 60 ? "" : "s"}`;
