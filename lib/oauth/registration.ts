@@ -66,6 +66,7 @@ export function validateRegistration(body: unknown, serverScopes: readonly strin
     throw new OAuthError("invalid_client_metadata", `token_endpoint_auth_method must be one of ${AUTH_METHODS.join(", ")}.`);
   }
   const requestedGrants = m.grant_types ?? ["authorization_code"];
+  if (requestedGrants.length === 0) throw new OAuthError("invalid_client_metadata", "grant_types must name at least one grant (authorization_code or client_credentials).");
   for (const g of requestedGrants) {
     if (!["authorization_code", "refresh_token", "client_credentials"].includes(g)) throw new OAuthError("invalid_client_metadata", `grant_types: ${g} is not supported.`);
   }

@@ -1,0 +1,207 @@
+// Dynamic Client Registration (RFC 7591, checklist §3) through Gatehouse's own route handlers and a
+// fresh database: one MCP server with DCR on, one with it off (META-09).
+import * as oauth from "oauth4webapi";
+import { decodeJwt } from "jose";
+import { beforeAll, describe, expect, it } from "vitest";
+import { verifyClientSecret } from "@/lib/oauth/client-credentials-secret";
+import { createTestDb } from "@/test/db";
+import { unique } from "@/test/factories";
+import { inProcessFetch } from "@/test/in-process-fetch";
+import { createServer, systemContext } from "@/lib/services";
+
+const database = await createTestDb();
+const ctx = systemContext("test", { db: database.prisma });
+const scopes = [{ name: "mcp:tools" }, { name: "mcp:admin" }];
+const on = await createServer({ ctx, input: { name: "DCR on", slug: unique("dcr-on"), resourceUrl: `https://${unique("on")}.example.com/mcp`, scopes, dcrEnabled: true } });
+const off = await createServer({ ctx, input: { name: "DCR off", slug: unique("dcr-off"), resourceUrl: `https://${unique("off")}.example.com/mcp`, scopes } });
+const issuerOf = (slug: string) => new URL(`http://localhost:3000/oauth/${slug}`);
+const opts = { [oauth.customFetch]: inProcessFetch, [oauth.allowInsecureRequests]: true } as const;
+const CB = "http://127.0.0.1:33418/callback";
+
+let as: oauth.AuthorizationServer;
+
+beforeAll(async () => {
+  const issuer = issuerOf(on.slug);
+  as = await oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer, { ...opts, algorithm: "oauth2" }));
+});
+
+function register(body: unknown, slug = on.slug, contentType = "application/json"): Promise<Response> {
+  return inProcessFetch(`${issuerOf(slug).href}/register`, {
+    method: "POST",
+    headers: { "content-type": contentType },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+}
+
+async function registered(body: unknown): Promise<Record<string, unknown>> {
+  const res = await register(body);
+  expect(res.status, JSON.stringify(await res.clone().json())).toBe(201);
+  return (await res.json()) as Record<string, unknown>;
+}
+
+const clientCount = () => database.prisma.oAuthClient.count();
+
+describe("POST /register (DCR on)", () => {
+  it("REG-02 / REG-03 / REG-04 / REG-15: a JSON request → 201 echoing every effective value, a ghc_ client_id, an integer issue time, no-store", async () => {
+    const before = Math.floor(Date.now() / 1000);
+    const res = await register({ redirect_uris: [CB], token_endpoint_auth_method: "none", client_name: "T", application_type: "native", scope: "mcp:tools" });
+    expect(res.status).toBe(201);
+    expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect(res.headers.get("access-control-allow-origin")).toBe("*");
+    const body = (await res.json()) as Record<string, unknown>;
+    expect(body).toEqual({
+      client_id: expect.stringMatching(/^ghc_[A-Za-z0-9_-]{24}$/),
+      client_id_issued_at: expect.any(Number),
+      redirect_uris: [CB],
+      token_endpoint_auth_method: "none",
+      grant_types: ["authorization_code", "refresh_token"],
+      response_types: ["code"],
+      client_name: "T",
+      scope: "mcp:tools",
+      application_type: "native",
+    });
+    const issuedAt = body.client_id_issued_at as number;
+    expect(Number.isInteger(issuedAt)).toBe(true);
+    expect(issuedAt).toBeGreaterThanOrEqual(before - 1);
+    expect(issuedAt).toBeLessThanOrEqual(Math.floor(Date.now() / 1000));
+  });
+
+  it("REG-06: a none (public) client gets no client_secret", async () => {
+    const body = await registered({ redirect_uris: [CB], token_endpoint_auth_method: "none" });
+    expect(body).not.toHaveProperty("client_secret");
+    expect(body).not.toHaveProperty("client_secret_expires_at");
+  });
+
+  it("REG-05: a client_secret_basic client gets a client_secret and an integer client_secret_expires_at, and authenticates at the token endpoint", async () => {
+    const body = await registered({ redirect_uris: [CB], token_endpoint_auth_method: "client_secret_basic", grant_types: ["authorization_code", "client_credentials"] });
+    expect(body.client_secret).toMatch(/^ghs_/);
+    expect(body.client_secret_expires_at).toBe(0);
+    expect(body.grant_types).toEqual(["authorization_code", "client_credentials", "refresh_token"]);
+
+    const client: oauth.Client = { client_id: body.client_id as string };
+    const secret = body.client_secret as string;
+    const res = await oauth.clientCredentialsGrantRequest(as, client, oauth.ClientSecretBasic(secret), { resource: on.resourceUrl }, opts);
+    const tokens = await oauth.processClientCredentialsResponse(as, client, res);
+    expect(decodeJwt(tokens.access_token)).toMatchObject({ client_id: client.client_id, aud: on.resourceUrl, sub: `client:${client.client_id}` });
+
+    const wrong = await oauth.clientCredentialsGrantRequest(as, client, oauth.ClientSecretBasic("ghs_wrong"), {}, opts);
+    expect(wrong.status).toBe(401);
+  });
+
+  it("REG-13: without token_endpoint_auth_method the client is client_secret_basic, and says so", async () => {
+    const body = await registered({ redirect_uris: [CB] });
+    expect(body.token_endpoint_auth_method).toBe("client_secret_basic");
+    expect(body.client_secret).toMatch(/^ghs_/);
+    expect(Number.isInteger(body.client_secret_expires_at)).toBe(true);
+  });
+
+  it("a code-only client with a secret authenticates at the token endpoint but may not use client_credentials (TOK-11)", async () => {
+    const body = await registered({ redirect_uris: [CB], token_endpoint_auth_method: "client_secret_post" });
+    const client: oauth.Client = { client_id: body.client_id as string };
+    const res = await oauth.clientCredentialsGrantRequest(as, client, oauth.ClientSecretPost(body.client_secret as string), {}, opts);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: "unauthorized_client" });
+  });
+
+  it("REG-07: unknown fields are ignored (201) and not echoed", async () => {
+    const body = await registered({ redirect_uris: [CB], token_endpoint_auth_method: "none", foo: "bar", application_type: "native", software_id: "x", jwks: { keys: [] } });
+    expect(body).not.toHaveProperty("foo");
+    expect(body).not.toHaveProperty("jwks");
+    expect(body.software_id).toBe("x");
+  });
+
+  it("GEN-08 / REG-12: a client_id (or secret) in the request is ignored; the server generates it", async () => {
+    const body = await registered({ redirect_uris: [CB], client_id: "user-123", client_secret: "chosen-by-client" });
+    expect(body.client_id).not.toBe("user-123");
+    expect(body.client_id).toMatch(/^ghc_/);
+    expect(body.client_secret).not.toBe("chosen-by-client");
+    expect(await database.prisma.oAuthClient.count({ where: { clientId: "user-123" } })).toBe(0);
+  });
+
+  it("stores a DYNAMIC client (secret only as a hash) and records a client.registered audit event", async () => {
+    const body = await registered({ redirect_uris: [CB], client_name: "Audit me", scope: "mcp:tools nope" });
+    const row = await database.prisma.oAuthClient.findUniqueOrThrow({ where: { serverId_clientId: { serverId: on.id, clientId: body.client_id as string } } });
+    expect(row).toMatchObject({
+      serverId: on.id,
+      registration: "DYNAMIC",
+      name: "Audit me",
+      isConfidential: true,
+      tokenEndpointAuthMethod: "client_secret_basic",
+      redirectUris: [CB],
+      grantTypes: ["authorization_code", "refresh_token"],
+      allowedScopes: ["mcp:tools"],
+    });
+    expect(JSON.stringify(row)).not.toContain(body.client_secret as string);
+    expect(verifyClientSecret(row, body.client_secret as string, new Date())).toBe("current");
+
+    const event = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "client.registered", targetId: row.id } });
+    expect(JSON.stringify(event)).toContain(row.clientId);
+    expect(JSON.stringify(event)).not.toContain(body.client_secret as string);
+  });
+
+  it.each([
+    ["http to a non-loopback host", ["http://evil.example/cb"]],
+    ["a fragment", ["https://a.test/cb#x"]],
+    ["javascript:", ["javascript://x"]],
+    ["a private-use scheme without a dot", ["myapp:/callback"]],
+    ["one bad URI among good ones", [CB, "http://evil.example/cb"]],
+  ])("REG-08: %s → 400 invalid_redirect_uri, and nothing is stored", async (_case, redirect_uris) => {
+    const before = await clientCount();
+    const res = await register({ redirect_uris, token_endpoint_auth_method: "none" });
+    expect(res.status).toBe(400);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect(await res.json()).toMatchObject({ error: "invalid_redirect_uri", error_description: expect.any(String) });
+    expect(await clientCount()).toBe(before);
+  });
+
+  it("REG-09: authorization_code without redirect_uris → 400 invalid_redirect_uri", async () => {
+    const res = await register({ client_name: "x" });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: "invalid_redirect_uri" });
+  });
+
+  it.each([
+    ["a form-encoded body", `redirect_uris=${encodeURIComponent(CB)}&token_endpoint_auth_method=none`, "application/x-www-form-urlencoded"],
+    ["JSON sent as text/plain", JSON.stringify({ redirect_uris: [CB] }), "text/plain"],
+    ["a body that is not JSON", "{not json", "application/json"],
+    ["a JSON array", JSON.stringify([{ redirect_uris: [CB] }]), "application/json"],
+  ])("REG-02: %s → 400 invalid_client_metadata", async (_case, body, type) => {
+    const res = await register(body, on.slug, type);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: "invalid_client_metadata" });
+  });
+
+  it("REG-10: an unsupported grant type → 400 invalid_client_metadata", async () => {
+    const res = await register({ redirect_uris: [CB], grant_types: ["implicit"] });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: "invalid_client_metadata" });
+  });
+
+  it("works with a real client library: oauth4webapi registers and reads the response", async () => {
+    expect(as.registration_endpoint).toBe(`${issuerOf(on.slug).href}/register`);
+    const res = await oauth.dynamicClientRegistrationRequest(as, { redirect_uris: [CB], token_endpoint_auth_method: "none", client_name: "oauth4webapi" }, opts);
+    const client = await oauth.processDynamicClientRegistrationResponse(res);
+    expect(client).toMatchObject({ client_id: expect.stringMatching(/^ghc_/), token_endpoint_auth_method: "none", client_name: "oauth4webapi", redirect_uris: [CB] });
+  });
+});
+
+describe("DCR off (META-09)", () => {
+  it("the metadata has no registration_endpoint", async () => {
+    const issuer = issuerOf(off.slug);
+    const meta = await oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer, { ...opts, algorithm: "oauth2" }));
+    expect(meta.issuer).toBe(issuer.href);
+    expect(meta).not.toHaveProperty("registration_endpoint");
+  });
+
+  it("POST /register → 404, and nothing is stored", async () => {
+    const before = await clientCount();
+    const res = await register({ redirect_uris: [CB], token_endpoint_auth_method: "none" }, off.slug);
+    expect(res.status).toBe(404);
+    expect(await clientCount()).toBe(before);
+  });
+
+  it("POST /register for an unknown server → 404", async () => {
+    expect((await register({ redirect_uris: [CB] }, unique("nope"))).status).toBe(404);
+  });
+});

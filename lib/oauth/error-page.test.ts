@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { authorizationErrorPage } from "./error-page";
+
+describe("authorizationErrorPage (AUTHZ-02, AUTHZ-15)", () => {
+  it("AUTHZ-02: is a 400 HTML page with no Location header (never a redirect to the client)", async () => {
+    const res = authorizationErrorPage("Invalid redirect URI", "Not registered.");
+    expect(res.status).toBe(400);
+    expect(res.headers.has("location")).toBe(false);
+    expect(res.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    const html = await res.text();
+    expect(html).toContain("<h1>Invalid redirect URI</h1>");
+    expect(html).toContain("Not registered.");
+  });
+
+  it("uses the status it is given", () => {
+    expect(authorizationErrorPage("Gone", "x", 404).status).toBe(404);
+  });
+
+  it("AUTHZ-15: cannot be framed (CSP frame-ancestors 'none' and X-Frame-Options: DENY)", () => {
+    const res = authorizationErrorPage("t", "d");
+    expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    expect(res.headers.get("content-security-policy")).toContain("default-src 'none'");
+    expect(res.headers.get("x-frame-options")).toBe("DENY");
+  });
+
+  it("is not cached", () => {
+    expect(authorizationErrorPage("t", "d").headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("escapes HTML in the title and the description", async () => {
+    const html = await authorizationErrorPage(`<script>alert("t")</script>`, `<img src=x onerror='d'> & more`).text();
+    expect(html).not.toContain("<script>alert");
+    expect(html).not.toContain("<img");
+    expect(html).toContain("&lt;script&gt;alert(&quot;t&quot;)&lt;/script&gt;");
+    expect(html).toContain("&lt;img src=x onerror=&#39;d&#39;&gt; &amp; more");
+  });
+});

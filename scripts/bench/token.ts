@@ -1,0 +1,666 @@
+// npm run bench:token (or: npm run bench token) — throughput and latency of the hot OAuth endpoints
+// against a production build (`next start`), on loopback only:
+//   1. the ceiling: the app's own trivial JSON route GET /api/health (a bare Next.js route handler
+//      answers only ~2,000 req/s on 2 cores, DESIGN.md "Known pitfalls"), so every figure is also
+//      given as a fraction of it;
+//   2. client-credentials tokens/s (POST /oauth/{slug}/token, client_secret_basic);
+//   3. introspection requests/s (POST /oauth/{slug}/introspect of a token from step 2);
+//   4. node-oidc-provider (in-memory adapter) doing the same client-credentials grant, as a yardstick:
+//      opaque tokens (its default) and ES256 JWTs via resourceIndicators (like Gatehouse's tokens).
+// Goal: token and introspection throughput ≥ 0.8 × the /api/health ceiling.
+//
+// Processes: this script only orchestrates. The server under test (`next start`, or oidc-provider)
+// runs in its own child process, and the load generator in another (node:http with a keep-alive
+// Agent, exactly `concurrency` connections and in-flight requests), so they don't share one event
+// loop; they still share the machine's cores, which the output states, with the cores that other
+// work on the machine took meanwhile ("other cores": anything above ~0.1 skews that row). Servers run
+// one at a time. The build is served from a snapshot of .next in the temp folder, so a `next build`
+// by someone else in this tree during the run cannot pull it away.
+// Data: a fresh throw-away PGlite folder, seeded through the CLI before the server starts (PGlite
+// holds its folder for one process); with DATABASE_URL set, the Gatehouse part runs again on a
+// fresh PostgreSQL database (CREATE DATABASE gh_bench_<random>, dropped at the end).
+// Knobs: BENCH_SECONDS (10), BENCH_WARMUP (2), BENCH_CONCURRENCY ("16,64"), BENCH_BUILD=1 (rebuild),
+// BENCH_SKIP_OIDC=1, BENCH_CPU_PROF=1 (write V8 CPU profiles of the Next.js server into the temp
+// folder, which is then kept).
+import { spawn, fork, execFileSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync } from "node:fs";
+import http from "node:http";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const SELF = fileURLToPath(import.meta.url);
+const BIN = (name: string) => path.join(ROOT, "node_modules/.bin", name);
+
+interface LoadSpec {
+  url: string;
+  method: "GET" | "POST";
+  headers: Record<string, string>;
+  body?: string;
+  concurrency: number;
+  warmupMs: number;
+  durationMs: number;
+}
+
+interface LoadResult {
+  requests: number;
+  seconds: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  max: number;
+  ok: number;
+  statuses: Record<string, number>;
+  networkErrors: number;
+  sample?: string;
+  loadgenCpu: number; // fraction of one core used by the load generator during the measured window
+}
+
+// ---------------------------------------------------------------------------------------------
+// Child role 1: the load generator.
+// ---------------------------------------------------------------------------------------------
+
+function assertLoopback(url: string) {
+  const host = new URL(url).hostname;
+  if (host !== "127.0.0.1" && host !== "localhost" && host !== "[::1]") throw new Error(`refusing to load a non-loopback target: ${url}`);
+}
+
+async function runLoad(spec: LoadSpec): Promise<LoadResult> {
+  assertLoopback(spec.url);
+  const url = new URL(spec.url);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: spec.concurrency, maxFreeSockets: spec.concurrency });
+  const body = spec.body === undefined ? undefined : Buffer.from(spec.body);
+  const headers = { ...spec.headers, ...(body ? { "content-length": String(body.length) } : {}) };
+  const options: http.RequestOptions = { hostname: url.hostname, port: url.port, path: url.pathname + url.search, method: spec.method, headers, agent };
+
+  const once = () =>
+    new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = http.request(options, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
+        res.on("error", reject);
+      });
+      req.on("error", reject);
+      req.end(body);
+    });
+
+  const start = performance.now();
+  const measureFrom = start + spec.warmupMs;
+  const end = measureFrom + spec.durationMs;
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  let networkErrors = 0;
+  let ok = 0;
+  let sample: string | undefined;
+  let cpuAtMeasure: NodeJS.CpuUsage | undefined;
+
+  const worker = async () => {
+    while (performance.now() < end) {
+      const t0 = performance.now();
+      let status = 0;
+      let text = "";
+      try {
+        ({ status, text } = await once());
+      } catch (err) {
+        networkErrors++;
+        sample ??= `network error: ${(err as Error).message}`;
+        await new Promise((r) => setTimeout(r, 10));
+        continue;
+      }
+      const t1 = performance.now();
+      if (t1 < measureFrom || t1 > end) continue;
+      cpuAtMeasure ??= process.cpuUsage();
+      latencies.push(t1 - t0);
+      statuses[status] = (statuses[status] ?? 0) + 1;
+      if (status >= 200 && status < 300) ok++;
+      else sample ??= `HTTP ${status}: ${text.slice(0, 300)}`;
+    }
+  };
+  await Promise.all(Array.from({ length: spec.concurrency }, worker));
+  const cpu = process.cpuUsage(cpuAtMeasure);
+  agent.destroy();
+
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.max(0, Math.ceil((p / 100) * latencies.length) - 1))] ?? NaN;
+  const seconds = spec.durationMs / 1000;
+  return {
+    requests: latencies.length,
+    seconds,
+    rps: latencies.length / seconds,
+    p50: pct(50),
+    p99: pct(99),
+    max: latencies.at(-1) ?? NaN,
+    ok,
+    statuses,
+    networkErrors,
+    sample,
+    loadgenCpu: (cpu.user + cpu.system) / 1e6 / seconds,
+  };
+}
+
+function loadWorkerMain() {
+  process.on("message", (msg: { type: "run"; spec: LoadSpec }) => {
+    if (msg.type !== "run") return;
+    runLoad(msg.spec).then(
+      (result) => process.send?.({ type: "result", result }),
+      (err: unknown) => process.send?.({ type: "error", message: (err as Error).message }),
+    );
+  });
+  process.on("disconnect", () => process.exit(0));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Child role 2: node-oidc-provider on a loopback port.
+// ---------------------------------------------------------------------------------------------
+
+async function oidcProviderMain(port: number, format: "opaque" | "jwt", clientId: string, clientSecret: string) {
+  const spec = "oidc-provider"; // untyped package: a non-literal specifier keeps tsc from looking for types
+  const { default: Provider } = (await import(spec)) as { default: new (issuer: string, config: Record<string, unknown>) => OidcProvider };
+  const { generateKeyPair, exportJWK } = await import("jose");
+  const { privateKey } = await generateKeyPair("ES256", { extractable: true });
+  const jwk = { ...(await exportJWK(privateKey)), kid: "bench", alg: "ES256", use: "sig" };
+  const issuer = `http://localhost:${port}`;
+  const resource = `http://localhost:${port}/mcp/bench`;
+  const provider = new Provider(issuer, {
+    jwks: { keys: [jwk] },
+    clients: [
+      {
+        client_id: clientId,
+        client_secret: clientSecret,
+        grant_types: ["client_credentials"],
+        redirect_uris: [],
+        response_types: [],
+        token_endpoint_auth_method: "client_secret_basic",
+        id_token_signed_response_alg: "ES256",
+        scope: "mcp:tools",
+      },
+    ],
+    scopes: ["mcp:tools"],
+    ttl: { ClientCredentials: 3600 },
+    features: {
+      devInteractions: { enabled: false },
+      clientCredentials: { enabled: true },
+      ...(format === "jwt"
+        ? {
+            resourceIndicators: {
+              enabled: true,
+              defaultResource: () => resource,
+              useGrantedResource: () => true,
+              getResourceServerInfo: () => ({ scope: "mcp:tools", audience: resource, accessTokenTTL: 3600, accessTokenFormat: "jwt", jwt: { sign: { alg: "ES256" } } }),
+            },
+          }
+        : {}),
+    },
+  });
+  provider.on("server_error", (_ctx: unknown, err: Error) => console.error("oidc-provider server_error:", err));
+  const server = provider.listen(port, "127.0.0.1", () => process.send?.({ type: "ready" }));
+  process.on("disconnect", () => server.close(() => process.exit(0)));
+}
+
+interface OidcProvider {
+  on(event: string, fn: (...args: never[]) => void): void;
+  listen(port: number, host: string, cb: () => void): http.Server;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The orchestrator.
+// ---------------------------------------------------------------------------------------------
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
+const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? "16,64").split(",").map((s) => Number(s.trim()));
+const CPU_PROF = process.env.BENCH_CPU_PROF === "1";
+
+const cleanups: (() => Promise<void> | void)[] = [];
+let loadWorker: ChildProcess | undefined;
+
+function childArgs(role: string, ...args: string[]): [string, string[], { cwd: string; execArgv: string[]; stdio: ("inherit" | "ipc")[] }] {
+  // Children run this same file through tsx's loader.
+  return [SELF, [role, ...args], { cwd: ROOT, execArgv: ["--import", "tsx"], stdio: ["inherit", "inherit", "inherit", "ipc"] }];
+}
+
+function startLoadWorker(): ChildProcess {
+  const child = fork(...childArgs("--load-worker"));
+  cleanups.push(() => void child.kill());
+  return child;
+}
+
+function load(spec: LoadSpec): Promise<LoadResult> {
+  const worker = (loadWorker ??= startLoadWorker());
+  return new Promise((resolve, reject) => {
+    const onMessage = (msg: { type: string; result?: LoadResult; message?: string }) => {
+      worker.off("message", onMessage);
+      worker.off("exit", onExit);
+      if (msg.type === "result" && msg.result) resolve(msg.result);
+      else reject(new Error(`load generator: ${msg.message}`));
+    };
+    const onExit = (code: number | null) => reject(new Error(`load generator exited (${code})`));
+    worker.on("message", onMessage);
+    worker.once("exit", onExit);
+    worker.send({ type: "run", spec });
+  });
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** CPU seconds (user+system) of every process in a process group, from /proc (Linux); NaN elsewhere. */
+function groupCpuSeconds(pgid: number): number {
+  if (!existsSync("/proc/self/stat")) return NaN;
+  const tick = 100; // USER_HZ on Linux
+  let total = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue;
+    }
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // fields[0] is state (field 3)
+    if (Number(fields[2]) !== pgid) continue; // pgrp is field 5
+    total += (Number(fields[11]) + Number(fields[12])) / tick; // utime, stime: fields 14, 15
+  }
+  return total;
+}
+
+/** Busy CPU seconds of the whole machine (all processes), from /proc/stat; NaN elsewhere. */
+function machineBusySeconds(): number {
+  try {
+    const [, ...f] = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/);
+    const n = f.map(Number); // user nice system idle iowait irq softirq steal
+    return ((n[0] ?? 0) + (n[1] ?? 0) + (n[2] ?? 0) + (n[5] ?? 0) + (n[6] ?? 0) + (n[7] ?? 0)) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+interface Row {
+  target: string;
+  concurrency: number;
+  result: LoadResult;
+  serverCpuMsPerReq: number;
+  serverCores: number;
+  /** Cores busy with anything but the server and the load generator (other work on the machine skews the figures). */
+  otherCores: number;
+}
+
+const rows: Row[] = [];
+
+async function measure(target: string, serverCpu: () => number, spec: Omit<LoadSpec, "concurrency" | "warmupMs" | "durationMs">, concurrency: number): Promise<Row> {
+  // Server CPU is sampled around the whole run (warm-up included) and scaled to its length.
+  const cpu0 = serverCpu();
+  const busy0 = machineBusySeconds();
+  const t0 = performance.now();
+  const result = await load({ ...spec, concurrency, warmupMs: WARMUP * 1000, durationMs: SECONDS * 1000 });
+  const wall = (performance.now() - t0) / 1000;
+  const cpu = serverCpu() - cpu0;
+  const busy = machineBusySeconds() - busy0;
+  const totalRequestsEstimate = result.rps * wall;
+  const serverCores = cpu / wall;
+  const otherCores = Math.max(0, busy / wall - serverCores - result.loadgenCpu);
+  const row: Row = { target, concurrency, result, serverCpuMsPerReq: (cpu / totalRequestsEstimate) * 1000, serverCores, otherCores };
+  rows.push(row);
+  printRow(row);
+  return row;
+}
+
+const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toLocaleString("en", { minimumFractionDigits: digits, maximumFractionDigits: digits }) : "-");
+
+function printHeader() {
+  console.log(
+    `  ${"target".padEnd(46)} ${"conc".padStart(4)} ${"req/s".padStart(8)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"non-2xx".padStart(7)}  ${"srv CPU ms/req".padStart(14)} ${"srv cores".padStart(9)} ${"loadgen cores".padStart(13)} ${"other cores".padStart(11)}`,
+  );
+}
+
+function printRow({ target, concurrency, result: r, serverCpuMsPerReq, serverCores, otherCores }: Row) {
+  const bad = r.requests - r.ok + r.networkErrors;
+  console.log(
+    `  ${target.padEnd(46)} ${String(concurrency).padStart(4)} ${fmt(r.rps).padStart(8)} ${fmt(r.p50, 1).padStart(7)} ${fmt(r.p99, 1).padStart(7)} ${String(bad).padStart(7)}  ${fmt(serverCpuMsPerReq, 2).padStart(14)} ${fmt(serverCores, 2).padStart(9)} ${fmt(r.loadgenCpu, 2).padStart(13)} ${fmt(otherCores, 2).padStart(11)}`,
+  );
+  if (bad > 0) console.log(`      ! ${bad} failed: ${JSON.stringify(r.statuses)}${r.networkErrors ? ` + ${r.networkErrors} network errors` : ""}; first: ${r.sample}`);
+}
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): string {
+  try {
+    return execFileSync(cmd, args, { cwd: ROOT, env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  } catch (err) {
+    const e = err as { stdout?: string; stderr?: string; message: string };
+    throw new Error(`${cmd} ${args.join(" ")} failed: ${e.message}\n${e.stdout ?? ""}${e.stderr ?? ""}`);
+  }
+}
+
+/**
+ * Makes sure a production build exists, then snapshots it (.next without its cache, next.config.ts,
+ * package.json, prisma/migrations; node_modules linked) into the work folder and serves it from
+ * there: other engineers rebuild .next in this tree while a run is going on.
+ */
+async function snapshotBuild(workDir: string): Promise<string> {
+  const buildIdFile = path.join(ROOT, ".next/BUILD_ID");
+  if (process.env.BENCH_BUILD === "1" || !existsSync(buildIdFile)) {
+    console.log(existsSync(buildIdFile) ? "BENCH_BUILD=1: running `next build` first…" : "No production build (.next/BUILD_ID is missing): running `next build` first…");
+    try {
+      execFileSync(BIN("next"), ["build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+    } catch {
+      console.log("`next build` failed (another build may be running): waiting up to 5 min for .next/BUILD_ID…");
+      const deadline = Date.now() + 300_000;
+      while (!existsSync(buildIdFile)) {
+        if (Date.now() > deadline) throw new Error("no production build: run `npx next build`");
+        await new Promise((r) => setTimeout(r, 2000));
+      }
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+  }
+  const appDir = path.join(workDir, "app");
+  for (let attempt = 1; ; attempt++) {
+    const buildId = readFileSync(buildIdFile, "utf8").trim();
+    const builtAt = statSync(buildIdFile).mtimeMs;
+    rmSync(appDir, { recursive: true, force: true });
+    mkdirSync(appDir, { recursive: true });
+    const skip = new Set([path.join(ROOT, ".next/cache"), path.join(ROOT, ".next/dev")]);
+    cpSync(path.join(ROOT, ".next"), path.join(appDir, ".next"), { recursive: true, verbatimSymlinks: true, filter: (src) => !skip.has(src) });
+    for (const f of ["package.json", "next.config.ts"]) cpSync(path.join(ROOT, f), path.join(appDir, f));
+    cpSync(path.join(ROOT, "prisma/migrations"), path.join(appDir, "prisma/migrations"), { recursive: true });
+    symlinkSync(path.join(ROOT, "node_modules"), path.join(appDir, "node_modules"));
+    const copied = path.join(appDir, ".next/BUILD_ID");
+    if (existsSync(copied) && readFileSync(copied, "utf8").trim() === buildId && existsSync(buildIdFile) && readFileSync(buildIdFile, "utf8").trim() === buildId) {
+      console.log(`Production build ${buildId} (built ${Math.round((Date.now() - builtAt) / 60000)} min ago${changedSince(builtAt)}), served from a snapshot in ${appDir}`);
+      return appDir;
+    }
+    if (attempt >= 5) throw new Error(".next kept changing while it was copied (a build is running?): try again");
+    await new Promise((r) => setTimeout(r, 5000));
+  }
+}
+
+function changedSince(builtAt: number): string {
+  let newer = 0;
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (e.name !== "generated" && e.name !== "node_modules") walk(p);
+      } else if (/\.(ts|tsx)$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) && statSync(p).mtimeMs > builtAt) newer++;
+    }
+  };
+  for (const d of ["app", "lib", "components"]) if (existsSync(path.join(ROOT, d))) walk(path.join(ROOT, d));
+  return newer ? `; ${newer} source file(s) changed since, BENCH_BUILD=1 rebuilds` : "";
+}
+
+async function startNext(appDir: string, port: number, env: NodeJS.ProcessEnv, logFile: string): Promise<ChildProcess> {
+  const fd = openSync(logFile, "a");
+  const child = spawn(BIN("next"), ["start", appDir, "-p", String(port), "-H", "127.0.0.1"], { cwd: appDir, env, detached: true, stdio: ["ignore", fd, fd] });
+  closeSync(fd);
+  let exited: number | null | undefined;
+  child.once("exit", (code) => (exited = code));
+  const stop = async () => {
+    if (exited !== undefined || child.pid === undefined) return;
+    const done = new Promise((r) => child.once("exit", r));
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {
+      return;
+    }
+    const timedOut = await Promise.race([done.then(() => false), new Promise((r) => setTimeout(() => r(true), 8000))]);
+    if (timedOut) {
+      try {
+        process.kill(-child.pid, "SIGKILL");
+      } catch {
+        /* gone */
+      }
+    }
+  };
+  cleanups.push(stop);
+  (child as ChildProcess & { stop: () => Promise<void> }).stop = stop;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (exited !== undefined) throw new Error(`next start exited (${exited}) before it answered; log:\n${tail(logFile)}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (res.ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) throw new Error(`next start did not answer /api/health within 90 s; log:\n${tail(logFile)}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return child;
+}
+
+function tail(file: string, lines = 30): string {
+  try {
+    return readFileSync(file, "utf8").split("\n").slice(-lines).join("\n");
+  } catch {
+    return "(no log)";
+  }
+}
+
+async function stopChild(child: ChildProcess) {
+  await (child as ChildProcess & { stop?: () => Promise<void> }).stop?.();
+}
+
+interface Figures {
+  health: Map<number, number>;
+  token: Map<number, number>;
+  introspect: Map<number, number>;
+}
+
+async function benchGatehouse(label: string, dbEnv: Record<string, string>, workDir: string, appDir: string): Promise<Figures> {
+  console.log(`\nGatehouse on ${label}`);
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = { ...process.env, ...dbEnv, GATEHOUSE_URL: `http://localhost:${port}`, NODE_ENV: "production" };
+  if (!dbEnv.DATABASE_URL) delete env.DATABASE_URL;
+
+  // Seed through the CLI while no server holds the database.
+  const t = performance.now();
+  run(BIN("tsx"), ["scripts/cli.ts", "server:create", "--name", "Bench", "--slug", "bench", "--resource", `http://localhost:${port}/mcp/bench`, "--scope", "mcp:tools"], env);
+  const out = run(BIN("tsx"), ["scripts/cli.ts", "client:create", "--server", "bench", "--name", "bench", "--scope", "mcp:tools", "--json"], env);
+  const created = JSON.parse(out.slice(out.indexOf("{"))) as { client: { clientId: string; flow?: string }; clientSecret: string | null };
+  if (!created.clientSecret) throw new Error(`client:create returned no secret: ${out}`);
+  console.log(`  seeded server "bench" and client ${created.client.clientId} (${created.client.flow ?? "?"}) via the CLI in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+
+  const logFile = path.join(workDir, `next-${label.split(" ")[0]!.toLowerCase()}.log`);
+  if (CPU_PROF) {
+    const profDir = path.join(workDir, `cpuprof-${label.split(" ")[0]!.toLowerCase()}`);
+    env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --cpu-prof --cpu-prof-dir=${profDir}`.trim();
+    console.log(`  CPU profiles of the server processes go to ${profDir}`);
+  }
+  const t2 = performance.now();
+  const server = await startNext(appDir, port, env, logFile);
+  console.log(`  next start up on ${base} in ${((performance.now() - t2) / 1000).toFixed(1)} s (pid ${server.pid}, log ${logFile})`);
+  try {
+    const basic = `Basic ${Buffer.from(`${created.client.clientId}:${created.clientSecret}`).toString("base64")}`;
+    const form = { authorization: basic, "content-type": "application/x-www-form-urlencoded", accept: "application/json" };
+
+    // Correctness first: one token, and it introspects as active.
+    const tokenRes = await fetch(`${base}/oauth/bench/token`, { method: "POST", headers: form, body: "grant_type=client_credentials" });
+    const tokenBody = (await tokenRes.json()) as { access_token?: string; scope?: string; expires_in?: number };
+    if (tokenRes.status !== 200 || !tokenBody.access_token) throw new Error(`token request answered ${tokenRes.status}: ${JSON.stringify(tokenBody)}`);
+    const token = tokenBody.access_token;
+    const introRes = await fetch(`${base}/oauth/bench/introspect`, { method: "POST", headers: form, body: `token=${token}` });
+    const introBody = (await introRes.json()) as { active?: boolean };
+    if (introRes.status !== 200 || introBody.active !== true) throw new Error(`introspection answered ${introRes.status}: ${JSON.stringify(introBody)}`);
+    console.log(`  check: token ${token.slice(0, 16)}… (${token.length} chars, scope "${tokenBody.scope}", expires_in ${tokenBody.expires_in}) introspects active`);
+
+    const pgid = server.pid!;
+    const cpu = () => groupCpuSeconds(pgid);
+    const figures: Figures = { health: new Map(), token: new Map(), introspect: new Map() };
+    printHeader();
+    for (const c of CONCURRENCY) figures.health.set(c, (await measure(`${label}: GET /api/health`, cpu, { url: `${base}/api/health`, method: "GET", headers: {} }, c)).result.rps);
+    for (const c of CONCURRENCY)
+      figures.token.set(c, (await measure(`${label}: POST /oauth/bench/token`, cpu, { url: `${base}/oauth/bench/token`, method: "POST", headers: form, body: "grant_type=client_credentials" }, c)).result.rps);
+    for (const c of CONCURRENCY)
+      figures.introspect.set(c, (await measure(`${label}: POST /oauth/bench/introspect`, cpu, { url: `${base}/oauth/bench/introspect`, method: "POST", headers: form, body: `token=${token}` }, c)).result.rps);
+    return figures;
+  } finally {
+    await stopChild(server);
+  }
+}
+
+async function benchOidcProvider(format: "opaque" | "jwt"): Promise<Map<number, number>> {
+  const port = await freePort();
+  const clientId = "bench";
+  const clientSecret = randomBytes(32).toString("base64url");
+  const [file, args, options] = childArgs("--oidc-provider", String(port), format, clientId, clientSecret);
+  // Its start-up warnings (development keys, in-memory adapter, Node 20) are noise here: kept for errors.
+  const child = fork(file, args, { ...options, stdio: ["ignore", "pipe", "pipe", "ipc"] });
+  let output = "";
+  child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const done = new Promise((r) => child.once("exit", r));
+    child.kill("SIGTERM");
+    await Promise.race([done, new Promise((r) => setTimeout(r, 5000))]);
+  };
+  cleanups.push(stop);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      child.once("message", (m: { type: string }) => (m.type === "ready" ? resolve() : reject(new Error(String(m.type)))));
+      child.once("exit", (code) => reject(new Error(`oidc-provider child exited (${code}):\n${output}`)));
+    });
+    const base = `http://127.0.0.1:${port}`;
+    const form = {
+      authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString("base64")}`,
+      "content-type": "application/x-www-form-urlencoded",
+      accept: "application/json",
+    };
+    const body = "grant_type=client_credentials&scope=mcp%3Atools";
+    const res = await fetch(`${base}/token`, { method: "POST", headers: form, body });
+    const json = (await res.json()) as { access_token?: string };
+    if (res.status !== 200 || !json.access_token) throw new Error(`oidc-provider token answered ${res.status}: ${JSON.stringify(json)}\n${output}`);
+    const label = `oidc-provider ${format === "jwt" ? "JWT ES256" : "opaque"}: POST /token`;
+    const out = new Map<number, number>();
+    for (const c of CONCURRENCY) out.set(c, (await measure(label, () => pidCpuSeconds(child.pid!), { url: `${base}/token`, method: "POST", headers: form, body }, c)).result.rps);
+    return out;
+  } finally {
+    await stop();
+  }
+}
+
+/** CPU seconds (user+system) of one process, from /proc (Linux); NaN elsewhere. */
+function pidCpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ").at(-1)!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+function ratioLines(name: string, g: Figures, oidc: { opaque?: Map<number, number>; jwt?: Map<number, number> }) {
+  const r = (a: number | undefined, b: number | undefined) => (a && b ? (a / b).toFixed(2) : "-");
+  console.log(`\n  Ratios on ${name}:`);
+  for (const c of CONCURRENCY) {
+    const parts = [
+      `token ÷ /api/health ${r(g.token.get(c), g.health.get(c))}`,
+      `introspection ÷ /api/health ${r(g.introspect.get(c), g.health.get(c))}`,
+      ...(oidc.opaque ? [`token ÷ oidc-provider (opaque) ${r(g.token.get(c), oidc.opaque.get(c))}`] : []),
+      ...(oidc.jwt ? [`token ÷ oidc-provider (JWT) ${r(g.token.get(c), oidc.jwt.get(c))}`] : []),
+    ];
+    console.log(`    c=${String(c).padEnd(3)} ${parts.join("   ")}`);
+  }
+  const met = CONCURRENCY.every((c) => (g.token.get(c) ?? 0) >= 0.8 * (g.health.get(c) ?? Infinity) && (g.introspect.get(c) ?? 0) >= 0.8 * (g.health.get(c) ?? Infinity));
+  console.log(`  Goal: token and introspection throughput ≥ 0.8 × the /api/health ceiling at every concurrency — ${met ? "MET" : "NOT MET"}`);
+}
+
+async function createPgDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const { default: pg } = await import("pg");
+  const name = `gh_bench_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const drop = async () => {
+    const c = new pg.Client({ connectionString: adminUrl });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await c.end();
+  };
+  return { url: url.toString(), drop };
+}
+
+async function main() {
+  const started = performance.now();
+  console.log(`Token endpoint benchmark: ${WARMUP} s warm-up + ${SECONDS} s per measurement, concurrency ${CONCURRENCY.join(" and ")}, loopback only`);
+  console.log(
+    `Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), Node ${process.version}. Load generator: node:http keep-alive Agent (connections = in-flight = concurrency) in its own child process; it shares the cores with the server under test ("loadgen cores" column).`,
+  );
+  const [load1] = os.loadavg();
+  if ((load1 ?? 0) > 0.5) console.log(`Note: load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} before start: other work on this machine lowers every figure (see "other cores").`);
+  const workDir = mkdtempSync(path.join(os.tmpdir(), "gh-bench-token-"));
+  const results: { name: string; figures: Figures }[] = [];
+  const oidc: { opaque?: Map<number, number>; jwt?: Map<number, number> } = {};
+  try {
+    const appDir = await snapshotBuild(workDir);
+    const dataDir = path.join(workDir, "data");
+    results.push({ name: "PGlite", figures: await benchGatehouse("PGlite", { GATEHOUSE_DATA_DIR: dataDir }, workDir, appDir) });
+
+    if (process.env.DATABASE_URL) {
+      const { url, drop } = await createPgDatabase(process.env.DATABASE_URL);
+      cleanups.push(drop);
+      const host = new URL(url);
+      const secret = process.env.GATEHOUSE_SECRET && process.env.GATEHOUSE_SECRET.length >= 32 ? process.env.GATEHOUSE_SECRET : randomBytes(32).toString("base64url");
+      results.push({
+        name: `PostgreSQL`,
+        figures: await benchGatehouse(`PostgreSQL (${host.host}${host.pathname})`, { DATABASE_URL: url, GATEHOUSE_SECRET: secret, GATEHOUSE_DATA_DIR: path.join(workDir, "data-pg") }, workDir, appDir),
+      });
+    }
+
+    if (process.env.BENCH_SKIP_OIDC !== "1") {
+      console.log(`\nnode-oidc-provider (in-memory adapter, one child process)`);
+      printHeader();
+      oidc.opaque = await benchOidcProvider("opaque");
+      oidc.jwt = await benchOidcProvider("jwt");
+    }
+
+    console.log(`\nSummary (all rows)`);
+    printHeader();
+    for (const row of rows) printRow(row);
+    for (const { name, figures } of results) ratioLines(name, figures, oidc);
+  } finally {
+    for (const c of cleanups.reverse()) {
+      try {
+        await c();
+      } catch (err) {
+        console.error(`cleanup: ${(err as Error).message}`);
+      }
+    }
+    if (CPU_PROF) console.log(`\nKept ${workDir} (CPU profiles, server logs).`);
+    else rmSync(workDir, { recursive: true, force: true });
+  }
+  console.log(`\nTotal ${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
+
+const role = process.argv[2];
+if (role === "--load-worker") loadWorkerMain();
+else if (role === "--oidc-provider") await oidcProviderMain(Number(process.argv[3]), process.argv[4] as "opaque" | "jwt", process.argv[5]!, process.argv[6]!);
+else {
+  for (const sig of ["SIGINT", "SIGTERM"] as const) {
+    process.once(sig, () => {
+      void Promise.all(cleanups.map((c) => c())).finally(() => process.exit(130));
+    });
+  }
+  try {
+    await main();
+    process.exit(0);
+  } catch (err) {
+    console.error(`\nbench:token failed: ${(err as Error).stack ?? err}`);
+    process.exit(1);
+  }
+}
