@@ -1,0 +1,271 @@
+// The official MCP SDK client against the running Gatehouse, as an MCP client application lives it:
+// a 401 from the demo MCP server → RFC 9728 + RFC 8414 discovery → dynamic registration → the
+// user signs in and consents in a real browser → the code comes back to a loopback redirect URI
+// (RFC 9207 iss included) → tools work → the access token is revoked and the SDK refreshes on its
+// own (rotating the refresh token) without another browser trip. Then: Deny, and a bad
+// redirect_uri that must be shown as an error page, never redirected to.
+// Runs after foundation.spec.ts (the owner exists; the first start created the `demo` MCP server).
+import { expect, test, type Page, type Route } from "@playwright/test";
+import { UnauthorizedError } from "@modelcontextprotocol/sdk/client/auth.js";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import type { FetchLike } from "@modelcontextprotocol/sdk/shared/transport.js";
+import { OWNER } from "./helpers";
+import { E2EOAuthProvider } from "./mcp-oauth-provider";
+
+const GATEHOUSE_URL = `http://localhost:${process.env.E2E_PORT ?? 3100}`;
+const MCP_URL = `${GATEHOUSE_URL}/mcp/demo`;
+const ISSUER = `${GATEHOUSE_URL}/oauth/demo`;
+const SCOPE = "mcp:tools";
+const CLIENT_NAME = "E2E MCP client";
+
+/** A loopback redirect URI nothing listens on: the browser's navigation to it is intercepted. */
+function loopbackRedirect(): { origin: string; redirectUrl: string } {
+  const port = 40_000 + Math.floor(Math.random() * 20_000);
+  const origin = `http://127.0.0.1:${port}`;
+  return { origin, redirectUrl: `${origin}/callback` };
+}
+
+/** One HTTP exchange the SDK made (MCP requests, discovery, registration, token). */
+interface Exchange {
+  method: string;
+  path: string;
+  status: number;
+}
+
+/** fetch for the SDK that records what it sent: the transport passes it to auth() too. */
+function recordingFetch(log: Exchange[]): FetchLike {
+  return async (url, init) => {
+    const response = await fetch(url, init);
+    const { pathname } = new URL(String(url));
+    log.push({ method: (init?.method ?? "GET").toUpperCase(), path: pathname, status: response.status });
+    return response;
+  };
+}
+
+function posts(log: Exchange[]): string[] {
+  return log.filter((e) => e.method === "POST").map((e) => `POST ${e.path} ${e.status}`);
+}
+
+function newTransport(provider: E2EOAuthProvider, log: Exchange[]): StreamableHTTPClientTransport {
+  return new StreamableHTTPClientTransport(new URL(MCP_URL), { authProvider: provider, fetch: recordingFetch(log) });
+}
+
+function newClient(): Client {
+  return new Client({ name: "gatehouse-e2e", version: "1.0.0" });
+}
+
+/** The first connect: no token → 401 → discovery → DCR → redirectToAuthorization → UnauthorizedError. */
+async function connectExpectingAuthorization(client: Client, transport: StreamableHTTPClientTransport) {
+  const error = await client.connect(transport).then(
+    () => null,
+    (err: unknown) => err,
+  );
+  expect(error, "the first connect must stop for a browser authorization").toBeInstanceOf(UnauthorizedError);
+}
+
+/**
+ * Intercepts the browser's navigation to the loopback redirect URI (no listener needed) and
+ * resolves with the URL Gatehouse sent the browser to.
+ */
+async function captureRedirect(page: Page, origin: string): Promise<{ callback: Promise<URL> }> {
+  let resolve!: (url: URL) => void;
+  const callback = new Promise<URL>((r) => (resolve = r));
+  await page.route(
+    (url) => url.origin === origin,
+    async (route: Route) => {
+      resolve(new URL(route.request().url()));
+      await route.fulfill({
+        status: 200,
+        contentType: "text/html; charset=utf-8",
+        body: "<!doctype html><title>Authorized</title><h1>You can return to the application.</h1>",
+      });
+    },
+  );
+  return { callback };
+}
+
+/** Browser part: authorize URL → sign-in (owner) → the consent screen for `clientName`. */
+async function openConsentScreen(page: Page, authorizationUrl: URL, clientName: string) {
+  await page.goto(authorizationUrl.toString());
+  await expect(page).toHaveURL(/\/sign-in\?/);
+  const callbackUrl = new URL(page.url()).searchParams.get("callbackUrl");
+  expect(callbackUrl).toMatch(/^\/oauth\/demo\/consent\/[^/?#]+$/);
+
+  await page.getByLabel("Email").fill(OWNER.email);
+  await page.getByLabel("Password").fill(OWNER.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(`${GATEHOUSE_URL}${callbackUrl}`);
+
+  await expect(page.getByRole("heading", { level: 1, name: `${clientName} wants to access Demo MCP server` })).toBeVisible();
+  await expect(page.getByText("Unverified — registered itself")).toBeVisible();
+  await expect(page.getByText(SCOPE, { exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Allow" })).toBeEnabled();
+  await expect(page.getByRole("button", { name: "Deny" })).toBeEnabled();
+}
+
+interface WhoAmI {
+  sub: string | null;
+  client_id: string | null;
+  scopes: string[];
+  expires_at: string | null;
+}
+
+async function whoami(client: Client): Promise<WhoAmI> {
+  const result = await client.callTool({ name: "whoami", arguments: {} });
+  expect(result.isError ?? false).toBe(false);
+  const content = result.content as { type: string; text?: string }[];
+  expect(content[0]?.type).toBe("text");
+  return JSON.parse(content[0]?.text ?? "null") as WhoAmI;
+}
+
+test("the MCP SDK client discovers, registers, is authorized in the browser, calls tools and refreshes after a revocation", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const { origin, redirectUrl } = loopbackRedirect();
+  const provider = new E2EOAuthProvider({ redirectUrl, clientName: CLIENT_NAME });
+  const client = newClient();
+
+  // 1. No token: 401 → protected-resource metadata → AS metadata → DCR → send the user to /authorize.
+  const firstLog: Exchange[] = [];
+  const firstTransport = newTransport(provider, firstLog);
+  await connectExpectingAuthorization(client, firstTransport);
+  expect(firstLog).toContainEqual({ method: "GET", path: "/.well-known/oauth-protected-resource/mcp/demo", status: 200 });
+  expect(firstLog).toContainEqual({ method: "GET", path: "/.well-known/oauth-authorization-server/oauth/demo", status: 200 });
+  expect(posts(firstLog)).toEqual(["POST /mcp/demo 401", "POST /oauth/demo/register 201"]);
+
+  expect(provider.savedClientInformation).toHaveLength(1);
+  const clientId = provider.clientId;
+  expect(clientId).toBeTruthy();
+  expect(provider.savedTokens).toHaveLength(0);
+  expect(provider.authorizationUrls).toHaveLength(1);
+  const authorizationUrl = provider.lastAuthorizationUrl;
+  expect(`${authorizationUrl.origin}${authorizationUrl.pathname}`).toBe(`${ISSUER}/authorize`);
+  const asked = authorizationUrl.searchParams;
+  expect(asked.get("response_type")).toBe("code");
+  expect(asked.get("client_id")).toBe(clientId);
+  expect(asked.get("redirect_uri")).toBe(redirectUrl);
+  expect(asked.get("code_challenge_method")).toBe("S256");
+  expect(asked.get("code_challenge")).toBeTruthy();
+  expect(asked.get("state")).toBe(provider.states.at(-1));
+  expect(asked.get("resource")).toBe(MCP_URL);
+  expect(asked.get("scope")).toBe(SCOPE);
+
+  // 2. The browser: sign in as the owner, see who is asking, Allow → back to the loopback URI.
+  const { callback } = await captureRedirect(page, origin);
+  await openConsentScreen(page, authorizationUrl, CLIENT_NAME);
+  await page.getByRole("button", { name: "Allow" }).click();
+  const returned = await callback;
+  expect(`${returned.origin}${returned.pathname}`).toBe(redirectUrl);
+  expect(returned.searchParams.get("error")).toBeNull();
+  expect(returned.searchParams.get("state")).toBe(asked.get("state"));
+  expect(returned.searchParams.get("iss")).toBe(ISSUER);
+  const code = returned.searchParams.get("code");
+  expect(code).toBeTruthy();
+  await expect(page.getByRole("heading", { name: "You can return to the application." })).toBeVisible();
+
+  // 3. Exchange the code (PKCE), then connect on a new transport with the same provider.
+  await firstTransport.finishAuth(code!);
+  expect(provider.savedTokens).toHaveLength(1);
+  const first = provider.savedTokens[0]!;
+  expect(first.token_type.toLowerCase()).toBe("bearer");
+  expect(first.access_token).toBeTruthy();
+  expect(first.refresh_token).toBeTruthy();
+
+  const log: Exchange[] = [];
+  const transport = newTransport(provider, log);
+  await client.connect(transport);
+  expect(client.getServerVersion()?.name).toBe("gatehouse-demo");
+  const tools = await client.listTools();
+  expect(tools.tools.map((t) => t.name).sort()).toEqual(["echo", "whoami"]);
+
+  const me = await whoami(client);
+  expect(me.client_id).toBe(clientId);
+  expect(me.scopes).toContain(SCOPE);
+  expect(me.sub).toBeTruthy();
+
+  // 4. Revoke the current access token (RFC 7009, public client: client_id, no secret).
+  const metadata = (await (await request.get(`${GATEHOUSE_URL}/.well-known/oauth-authorization-server/oauth/demo`)).json()) as { revocation_endpoint: string };
+  expect(metadata.revocation_endpoint).toBe(`${ISSUER}/revoke`);
+  const revoked = await request.post(metadata.revocation_endpoint, { form: { token: first.access_token, client_id: clientId } });
+  expect(revoked.status()).toBe(200);
+
+  // The resource server sees it at once: 401 invalid_token, with the metadata URL to rediscover.
+  const probe = await request.post(MCP_URL, {
+    headers: { Authorization: `Bearer ${first.access_token}`, Accept: "application/json, text/event-stream", "Content-Type": "application/json" },
+    data: { jsonrpc: "2.0", id: 1, method: "tools/list", params: {} },
+  });
+  expect(probe.status()).toBe(401);
+  const challenge = probe.headers()["www-authenticate"] ?? "";
+  expect(challenge).toMatch(/^Bearer /);
+  expect(challenge).toContain('error="invalid_token"');
+  expect(challenge).toContain(`resource_metadata="${GATEHOUSE_URL}/.well-known/oauth-protected-resource/mcp/demo"`);
+
+  // 5. The next call gets 401 invalid_token; the SDK refreshes (rotation) and retries on its own.
+  const mark = log.length;
+  const again = await whoami(client);
+  expect(posts(log.slice(mark))).toEqual(["POST /mcp/demo 401", "POST /oauth/demo/token 200", "POST /mcp/demo 200"]);
+  expect(provider.savedTokens).toHaveLength(2);
+  const second = provider.savedTokens[1]!;
+  expect(second.access_token).toBeTruthy();
+  expect(second.access_token).not.toBe(first.access_token);
+  expect(second.refresh_token).toBeTruthy();
+  expect(second.refresh_token).not.toBe(first.refresh_token);
+  expect(again.client_id).toBe(clientId);
+  expect(again.sub).toBe(me.sub);
+  expect(again.scopes).toContain(SCOPE);
+
+  const message = `hello from the MCP SDK ${Date.now()}`;
+  const echoed = await client.callTool({ name: "echo", arguments: { message } });
+  expect(echoed.content).toEqual([{ type: "text", text: message }]);
+
+  // No second browser authorization, no re-registration, nothing forgotten.
+  expect(provider.authorizationUrls).toHaveLength(1);
+  expect(provider.savedClientInformation).toHaveLength(1);
+  expect(provider.invalidations).toEqual([]);
+
+  // 6. On the server, the old refresh token was rotated into the new one: presented again within
+  // the refresh grace window (RT-12, for clients that refresh from several processes at once) it
+  // yields the same successor, not a new branch of the family.
+  const replay = await request.post(`${ISSUER}/token`, {
+    form: { grant_type: "refresh_token", refresh_token: first.refresh_token!, client_id: clientId, resource: MCP_URL },
+  });
+  expect(replay.status()).toBe(200);
+  expect(((await replay.json()) as { refresh_token: string }).refresh_token).toBe(second.refresh_token);
+
+  await client.close();
+});
+
+test("Deny sends the user back with error=access_denied, the state and the issuer", async ({ page }) => {
+  const { origin, redirectUrl } = loopbackRedirect();
+  const provider = new E2EOAuthProvider({ redirectUrl, clientName: "E2E MCP client (deny)" });
+  const client = newClient();
+  await connectExpectingAuthorization(client, newTransport(provider, []));
+  const authorizationUrl = provider.lastAuthorizationUrl;
+
+  const { callback } = await captureRedirect(page, origin);
+  await openConsentScreen(page, authorizationUrl, "E2E MCP client (deny)");
+  await page.getByRole("button", { name: "Deny" }).click();
+  const returned = await callback;
+  expect(`${returned.origin}${returned.pathname}`).toBe(redirectUrl);
+  expect(returned.searchParams.get("error")).toBe("access_denied");
+  expect(returned.searchParams.get("state")).toBe(authorizationUrl.searchParams.get("state"));
+  expect(returned.searchParams.get("iss")).toBe(ISSUER);
+  expect(returned.searchParams.get("code")).toBeNull();
+  expect(provider.savedTokens).toHaveLength(0);
+});
+
+test("an authorize request with an unregistered redirect_uri shows an error page and never redirects", async ({ page }) => {
+  const { redirectUrl } = loopbackRedirect();
+  const provider = new E2EOAuthProvider({ redirectUrl, clientName: "E2E MCP client (bad redirect)" });
+  await connectExpectingAuthorization(newClient(), newTransport(provider, []));
+
+  const url = new URL(provider.lastAuthorizationUrl);
+  url.searchParams.set("redirect_uri", "https://attacker.example/callback");
+  const response = await page.request.get(url.toString(), { maxRedirects: 0 });
+  expect(response.status()).toBe(400);
+  expect(response.headers()["location"]).toBeUndefined();
+  expect(response.headers()["content-type"]).toContain("text/html");
+  const body = await response.text();
+  expect(body).toContain("Invalid redirect URI");
+  expect(body).not.toContain("attacker.example");
+});
