@@ -26,6 +26,8 @@ export const AUDIT_ACTIONS = [
   "consent.revoked",
   "refresh_token.reuse_detected",
   "authorization_code.replayed",
+  "user.disabled",
+  "user.enabled",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -28,3 +28,7 @@ export { deleteClient } from "./clients/delete-client";
 export { listClients, getClient, CLIENTS_PAGE_SIZE, type ClientPageDto } from "./clients/list-clients";
 export type { ClientDto } from "./clients/client-dto";
 export { createApiKey, listApiKeys, revokeApiKey, authenticateApiKey, API_KEY_PREFIX, type ApiKeyDto } from "./api-keys/api-keys";
+export { listClientConsents, revokeClientConsents, revokeAllClientConsents, CONSENTS_PAGE_SIZE, type ConsentPageDto } from "./consents/client-consents";
+export { getUserAccess, revokeUserConsents, revokeAllUserAccess, setUserDisabled, listMyApps, revokeMyApp } from "./consents/user-access";
+export type { ConsentDto } from "./consents/consent-dto";
+export type { RevokedConsent } from "./consents/revoke-consents";

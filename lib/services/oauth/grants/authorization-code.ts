@@ -57,7 +57,9 @@ export async function exchangeAuthorizationCode(
     for (const r of input.resources) {
       if (canonicalResourceOrNull(r) !== code.resource) return { error: new OAuthError("invalid_target", "resource differs from the one authorized.") };
     }
-    const consent = await tx.consent.findUnique({ where: { id: code.consentId }, select: { id: true } });
+    // FOR SHARE: a concurrent revocation of this consent waits for this redemption (and then
+    // cascades to what it issued), or wins first and this one sees no consent.
+    const consent = (await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Consent" WHERE "id" = ${code.consentId} FOR SHARE`)[0];
     const user = await tx.user.findUnique({ where: { id: code.userId }, select: { disabledAt: true } });
     if (!consent || !user || user.disabledAt) return { error: new OAuthError("invalid_grant", "The authorization behind this code was revoked.") };
 

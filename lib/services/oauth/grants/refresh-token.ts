@@ -38,6 +38,12 @@ export async function refreshTokens(
   const invalid = (why: string): Outcome => ({ error: new OAuthError("invalid_grant", why) });
 
   const outcome = await withTx(ctx, async (tx): Promise<Outcome> => {
+    const found = await tx.refreshToken.findUnique({ where: { hash }, select: { familyId: true } });
+    if (!found) return invalid("The refresh token is invalid.");
+    // Lock the family: concurrent refreshes of one family take turns, and a revocation (which
+    // deletes or revokes the family) either happens before — then this sees it — or waits.
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "RefreshFamily" WHERE "id" = ${found.familyId} FOR UPDATE`;
+    if (locked.length === 0) return invalid("The refresh token was revoked.");
     const token = await tx.refreshToken.findUnique({ where: { hash }, include: { family: true } });
     if (!token || token.family.serverId !== server.id) return invalid("The refresh token is invalid.");
     const family = token.family;

@@ -1,0 +1,72 @@
+// The Consents tab of a client: who consented, with what, and revocation by the security team.
+import { z } from "zod";
+import type { Prisma } from "@/lib/db/generated/prisma/client";
+import { requirePermission } from "../authz";
+import { dbOf, type ServiceContext } from "../context";
+import { ValidationError } from "../errors";
+import { findClientOrThrow, findServerIdOrThrow } from "../clients/find-client";
+import { consentInclude, liveFamilyCounts, toConsentDto, type ConsentDto } from "./consent-dto";
+import { revokeConsentsWhere, type RevokedConsent } from "./revoke-consents";
+
+export const CONSENTS_PAGE_SIZE = 25;
+
+export const ConsentListFilter = z.object({
+  q: z.string().trim().max(200).optional().catch(undefined),
+  cursor: z.string().max(300).optional().catch(undefined),
+});
+
+export interface ConsentPageDto {
+  consents: ConsentDto[];
+  nextCursor: string | null;
+}
+
+function decodeCursor(raw: string | undefined): { at: Date; id: string } | undefined {
+  if (!raw) return undefined;
+  const [iso, id] = Buffer.from(raw, "base64url").toString("utf8").split("|");
+  const at = iso ? new Date(iso) : undefined;
+  return at && !Number.isNaN(at.getTime()) && id ? { at, id } : undefined;
+}
+
+export async function listClientConsents({ ctx, serverSlug, clientId, input }: { ctx: ServiceContext; serverSlug: string; clientId: string; input: unknown }): Promise<ConsentPageDto> {
+  requirePermission(ctx, "consents.read");
+  const f = ConsentListFilter.parse(input ?? {});
+  const db = dbOf(ctx);
+  const server = await findServerIdOrThrow(db, serverSlug);
+  const client = await findClientOrThrow(db, server.id, clientId);
+  const after = decodeCursor(f.cursor);
+  const and: Prisma.ConsentWhereInput[] = [{ clientId: client.id }];
+  if (f.q) and.push({ user: { OR: [{ email: { contains: f.q.toLowerCase() } }, { name: { contains: f.q, mode: "insensitive" } }] } });
+  if (after) and.push({ OR: [{ grantedAt: { lt: after.at } }, { grantedAt: after.at, id: { lt: after.id } }] });
+  const rows = await db.consent.findMany({ where: { AND: and }, include: consentInclude, orderBy: [{ grantedAt: "desc" }, { id: "desc" }], take: CONSENTS_PAGE_SIZE + 1 });
+  const more = rows.length > CONSENTS_PAGE_SIZE;
+  const page = more ? rows.slice(0, CONSENTS_PAGE_SIZE) : rows;
+  const counts = await liveFamilyCounts(db, page.map((c) => c.id));
+  const last = page.at(-1);
+  return {
+    consents: page.map((c) => toConsentDto(c, counts.get(c.id) ?? 0)),
+    nextCursor: more && last ? Buffer.from(`${last.grantedAt.toISOString()}|${last.id}`).toString("base64url") : null,
+  };
+}
+
+export const RevokeClientConsentsInput = z.object({ consentIds: z.array(z.string().min(1)).min(1, "Select at least one consent.").max(500) });
+
+/** Revokes one or several consents of this client. */
+export async function revokeClientConsents({ ctx, serverSlug, clientId, input }: { ctx: ServiceContext; serverSlug: string; clientId: string; input: unknown }): Promise<RevokedConsent[]> {
+  requirePermission(ctx, "consents.revoke");
+  const { consentIds } = RevokeClientConsentsInput.parse(input);
+  const server = await findServerIdOrThrow(dbOf(ctx), serverSlug);
+  const client = await findClientOrThrow(dbOf(ctx), server.id, clientId);
+  return revokeConsentsWhere(ctx, { clientId: client.id, id: { in: consentIds } }, "revoked_by_admin");
+}
+
+/** "Revoke all consents": every user of this client must authorize again. Confirmed by the client's name. */
+export async function revokeAllClientConsents({ ctx, serverSlug, clientId, confirmName }: { ctx: ServiceContext; serverSlug: string; clientId: string; confirmName: string }): Promise<RevokedConsent[]> {
+  requirePermission(ctx, "consents.revoke");
+  const server = await findServerIdOrThrow(dbOf(ctx), serverSlug);
+  const client = await findClientOrThrow(dbOf(ctx), server.id, clientId);
+  if (confirmName !== client.name) {
+    const message = `Type the client's name, “${client.name}”, to confirm.`;
+    throw new ValidationError(message, { confirmName: [message] });
+  }
+  return revokeConsentsWhere(ctx, { clientId: client.id }, "all_revoked_by_admin");
+}
