@@ -4,6 +4,7 @@ import { logger } from "@/lib/logger";
 import { gatehouseSecret } from "@/lib/secret";
 import { ensureDemoServer, systemContext } from "@/lib/services";
 import { startSweepSchedule } from "@/lib/services/maintenance/sweep";
+import { startWebhookWorker } from "@/lib/services/webhooks/worker";
 
 let booted: Promise<void> | undefined;
 
@@ -15,6 +16,7 @@ export function boot(): Promise<void> {
     if (applied.length > 0) logger.info("db.migrated", { applied });
     if (await ensureDemoServer(systemContext("first-start"))) logger.info("demo_server.created", { slug: "demo" });
     startSweepSchedule(systemContext("maintenance"));
+    startWebhookWorker(systemContext("webhooks"));
     logger.info("gatehouse.ready", { url: env().GATEHOUSE_URL, database: db.kind });
   })();
   return booted;

@@ -13,6 +13,9 @@ const PREFIXES = {
   family: "fam",
   consent: "cns",
   authRequest: "ar",
+  webhook: "whk",
+  event: "evt",
+  delivery: "dlv",
 } as const;
 
 export type IdKind = keyof typeof PREFIXES;

@@ -28,6 +28,9 @@ export const AUDIT_ACTIONS = [
   "authorization_code.replayed",
   "user.disabled",
   "user.enabled",
+  "webhook.created",
+  "webhook.deleted",
+  "webhook.redelivered",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -32,3 +32,4 @@ export { listClientConsents, revokeClientConsents, revokeAllClientConsents, CONS
 export { getUserAccess, revokeUserConsents, revokeAllUserAccess, setUserDisabled, listMyApps, revokeMyApp } from "./consents/user-access";
 export type { ConsentDto } from "./consents/consent-dto";
 export type { RevokedConsent } from "./consents/revoke-consents";
+export { createWebhook, listWebhooks, deleteWebhook, listDeliveries, redeliver, type WebhookDto, type DeliveryDto } from "./webhooks/webhooks";

@@ -3,6 +3,7 @@
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import { newId } from "@/lib/ids";
 import { actorLabel, type ServiceContext } from "../context";
+import { enqueueEvent, isWebhookEvent } from "../webhooks/outbox";
 import type { AuditAction } from "@/lib/schemas/audit";
 
 export interface AuditEntry {
@@ -31,4 +32,12 @@ export async function recordAudit(tx: Prisma.TransactionClient, ctx: ServiceCont
       details: (entry.details ?? undefined) as Prisma.InputJsonValue | undefined,
     },
   });
+  if (isWebhookEvent(entry.action)) {
+    await enqueueEvent(tx, entry.action, {
+      actor: { type: ctx.actor.type, ...actor },
+      target: entry.target ?? null,
+      server_id: entry.serverId ?? null,
+      ...(entry.details ?? {}),
+    });
+  }
 }
