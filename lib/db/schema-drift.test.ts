@@ -39,5 +39,5 @@ describe("schema drift", () => {
     expect(a).toEqual(b);
     await fromMigrations.close();
     await fromSchema.close();
-  });
+  }, 120_000); // two fresh PGlite instances and a Prisma CLI run: slow on a busy 2-core machine
 });
