@@ -5,6 +5,7 @@ import { gatehouseSecret } from "@/lib/secret";
 import { ensureDemoServer, systemContext } from "@/lib/services";
 import { startSweepSchedule } from "@/lib/services/maintenance/sweep";
 import { startWebhookWorker } from "@/lib/services/webhooks/worker";
+import { startActivityFlush } from "@/lib/services/activity/client-activity";
 
 let booted: Promise<void> | undefined;
 
@@ -17,6 +18,7 @@ export function boot(): Promise<void> {
     if (await ensureDemoServer(systemContext("first-start"))) logger.info("demo_server.created", { slug: "demo" });
     startSweepSchedule(systemContext("maintenance"));
     startWebhookWorker(systemContext("webhooks"));
+    startActivityFlush(systemContext("activity"));
     logger.info("gatehouse.ready", { url: env().GATEHOUSE_URL, database: db.kind });
   })();
   return booted;

@@ -15,14 +15,15 @@ import {
 } from "react";
 import { toast } from "sonner";
 import { createApiKeyAction } from "@/app/(dashboard)/settings/api-keys/actions";
-import { RoleSelect } from "@/components/members/role-select";
+import { SecretReveal } from "@/components/feedback/secret-reveal";
+import { FieldError } from "@/components/forms/field-error";
+import { RoleField } from "@/components/members/role-select";
 import { Button, type ButtonProps } from "@/components/ui/button";
-import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
-import { canManageRole, ROLE_DESCRIPTIONS, ROLES, type Role } from "@/lib/auth/permissions";
+import { canManageRole, ROLES, type Role } from "@/lib/auth/permissions";
 import { API_KEY_EXPIRIES, CreateApiKeyInput, type ApiKeyExpiry } from "@/lib/schemas/api-keys";
 import { fieldErrorsOf, formToObject, type FieldErrors } from "@/lib/schemas/form";
 
@@ -131,7 +132,6 @@ function CreateApiKeyForm({ viewerRole, onLockChange }: { viewerRole: Role; onLo
     startTransition(() => dispatch(form));
   }
 
-  const roleErrors = errors.role ?? [];
   const expiryErrors = errors.expiresIn ?? [];
   return (
     <>
@@ -150,23 +150,7 @@ function CreateApiKeyForm({ viewerRole, onLockChange }: { viewerRole: Role; onLo
           errors={errors.name}
           description="Says where the key is used, so you know what breaks when you revoke it."
         />
-        <div className="grid gap-2">
-          <Label htmlFor="create-api-key-role">Role</Label>
-          <RoleSelect
-            id="create-api-key-role"
-            size="default"
-            className="w-full"
-            value={role}
-            onValueChange={setRole}
-            roles={roles}
-            aria-invalid={roleErrors.length > 0 ? true : undefined}
-            aria-describedby={roleErrors.length > 0 ? "create-api-key-role-description create-api-key-role-error" : "create-api-key-role-description"}
-          />
-          <p id="create-api-key-role-description" className="text-sm text-muted-foreground">
-            {ROLE_DESCRIPTIONS[role]}
-          </p>
-          <FieldError id="create-api-key-role-error" errors={roleErrors} />
-        </div>
+        <RoleField id="create-api-key-role" value={role} onValueChange={setRole} roles={roles} errors={errors.role ?? []} />
         <div className="grid gap-2">
           <Label htmlFor="create-api-key-expires">Expires</Label>
           <Select value={expiresIn} onValueChange={(next) => isExpiry(next) && setExpiresIn(next)}>
@@ -203,15 +187,6 @@ function CreateApiKeyForm({ viewerRole, onLockChange }: { viewerRole: Role; onLo
   );
 }
 
-function FieldError({ id, errors }: { id: string; errors: string[] }) {
-  if (errors.length === 0) return null;
-  return (
-    <p id={id} role="alert" className="text-sm font-medium text-destructive">
-      {errors.join(" ")}
-    </p>
-  );
-}
-
 /** The one-time view: the token lives only here, in the action state. */
 function ApiKeyCreated({ name, token }: { name: string; token: string }) {
   return (
@@ -220,16 +195,12 @@ function ApiKeyCreated({ name, token }: { name: string; token: string }) {
         <DialogTitle>API key created</DialogTitle>
         <DialogDescription>{`Copy the key for “${name}” now and keep it in a secret store.`}</DialogDescription>
       </DialogHeader>
-      <div className="grid gap-2">
-        <div className="flex items-center gap-2 rounded-md border bg-muted px-3 py-2">
-          <code className="min-w-0 flex-1 break-all font-mono text-sm">{token}</code>
-          <CopyButton value={token} label="API key" autoFocus />
-        </div>
+      <SecretReveal secret={token} copyLabel="API key">
         <p className="text-sm text-muted-foreground">
           It will not be shown again. Send it as <code className="font-mono">Authorization: Bearer gha_…</code> to the admin API at{" "}
           <code className="font-mono">/api/v1</code>.
         </p>
-      </div>
+      </SecretReveal>
       <DialogFooter>
         <DialogClose asChild>
           <Button type="button">Done</Button>

@@ -4,12 +4,11 @@ import { ChevronRight } from "lucide-react";
 import { useState, type ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { LocalTime } from "@/components/ui/local-time";
 import { TableCell, TableRow } from "@/components/ui/table";
 import type { AuditEventDto } from "@/lib/services";
 import { cn } from "@/lib/utils";
-import { LocalTime } from "./local-time";
-
-export const AUDIT_COLUMN_COUNT = 7;
+import { AUDIT_COLUMNS } from "./audit-table-skeleton";
 
 const ACTOR_TYPE_LABEL: Record<AuditEventDto["actorType"], string> = {
   USER: "User",
@@ -90,7 +89,7 @@ export function AuditRow({ event }: { event: AuditEventDto }) {
         </TableCell>
       </TableRow>
       <TableRow id={detailsId} hidden={!isOpen} className="bg-muted/30 hover:bg-muted/30">
-        <TableCell colSpan={AUDIT_COLUMN_COUNT} className="px-4 py-4">
+        <TableCell colSpan={AUDIT_COLUMNS.length} className="px-4 py-4">
           {isOpen ? (
             <dl className="grid gap-x-6 gap-y-3 text-sm md:grid-cols-[max-content_1fr]">
               <dt className="font-medium text-muted-foreground">Event ID</dt>

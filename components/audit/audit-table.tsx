@@ -1,19 +1,20 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { ChevronRight, FilterX, ScrollText } from "lucide-react";
-import Link from "next/link";
-import { useRouter, useSearchParams } from "next/navigation";
-import { useMemo, useTransition, type ReactNode } from "react";
-import { Button } from "@/components/ui/button";
+import { ScrollText } from "lucide-react";
+import type { ReactNode } from "react";
+import { NoMatchesState, PastLastPageState } from "@/components/data-table/list-empty-states";
+import { CursorPager, PagedTable } from "@/components/data-table/paged-table";
+import { QueryError } from "@/components/data-table/query-error";
+import { TableColumnsHeader } from "@/components/data-table/table-skeleton";
+import { useUrlFilter } from "@/components/data-table/use-url-filter";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, TableBody, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Table, TableBody } from "@/components/ui/table";
 import { auditPageQuery } from "@/lib/queries/audit";
 import { AuditFilter } from "@/lib/schemas/audit";
-import { cn } from "@/lib/utils";
 import { AuditFilters, type AuditServerOption } from "./audit-filters";
 import { AuditRow } from "./audit-row";
-import { AuditTableSkeleton } from "./audit-table-skeleton";
+import { AUDIT_COLUMNS, AuditTableSkeleton } from "./audit-table-skeleton";
 import { auditHref, hasActiveFilters } from "./audit-url";
 
 /**
@@ -22,55 +23,31 @@ import { auditHref, hasActiveFilters } from "./audit-url";
  * of filter or page is a navigation. The first page polls for new events.
  */
 export function AuditTable({ servers }: { servers: AuditServerOption[] }) {
-  const searchParams = useSearchParams();
-  const filter = useMemo(() => AuditFilter.parse(Object.fromEntries(searchParams)), [searchParams]);
-  const router = useRouter();
-  const [isNavigating, startTransition] = useTransition();
+  const { filter, navigate, isNavigating } = useUrlFilter(AuditFilter, auditHref);
   const query = useQuery({ ...auditPageQuery(filter), refetchInterval: filter.cursor ? false : 30_000 });
 
   const isFiltered = hasActiveFilters(filter);
   const filtersKey = auditHref({ ...filter, cursor: undefined });
-
-  function navigate(next: AuditFilter, options?: { scroll?: boolean }) {
-    startTransition(() => router.push(auditHref(next), options));
-  }
   const clearFilters = () => navigate({}, { scroll: false });
 
   let body: ReactNode;
   if (query.isPending) {
     body = <AuditTableSkeleton />;
   } else if (query.isError) {
-    body = (
-      <div role="alert" className="grid justify-items-start gap-3 rounded-lg border border-destructive/40 p-6">
-        <p className="font-medium">The audit log could not be loaded.</p>
-        <p className="text-sm text-muted-foreground">{query.error.message} Try again in a moment.</p>
-        <Button type="button" variant="outline" onClick={() => void query.refetch()} disabled={query.isFetching}>
-          Try again
-        </Button>
-      </div>
-    );
+    body = <QueryError title="The audit log could not be loaded." query={query} />;
   } else if (query.data.events.length === 0) {
     body = isFiltered ? (
-      <EmptyState
-        icon={FilterX}
+      <NoMatchesState
         title="No events match these filters"
         description="Try a wider date range or another action, actor or MCP server."
-        action={
-          <Button type="button" variant="outline" onClick={clearFilters}>
-            Clear filters
-          </Button>
-        }
+        onClearFilters={clearFilters}
       />
     ) : filter.cursor ? (
-      <EmptyState
+      <PastLastPageState
         icon={ScrollText}
         title="No more events"
         description="You have reached the oldest event in the audit log."
-        action={
-          <Button asChild variant="outline">
-            <Link href={auditHref({ ...filter, cursor: undefined })}>First page</Link>
-          </Button>
-        }
+        firstPageHref={filtersKey}
       />
     ) : (
       <EmptyState
@@ -82,53 +59,31 @@ export function AuditTable({ servers }: { servers: AuditServerOption[] }) {
   } else {
     const { events, nextCursor } = query.data;
     body = (
-      <div className="grid gap-3">
-        <div className={cn("rounded-lg border transition-opacity", isNavigating && "opacity-60")} aria-busy={isNavigating || undefined}>
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHead className="w-10">
-                  <span className="sr-only">Details</span>
-                </TableHead>
-                <TableHead>Time</TableHead>
-                <TableHead>Action</TableHead>
-                <TableHead>Actor</TableHead>
-                <TableHead>Target</TableHead>
-                <TableHead>MCP server</TableHead>
-                <TableHead>IP</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {events.map((event) => (
-                <AuditRow key={event.id} event={event} />
-              ))}
-            </TableBody>
-          </Table>
-        </div>
-        <nav aria-label="Audit log pages" className="flex flex-wrap items-center justify-between gap-3">
-          <p role="status" className="text-sm text-muted-foreground">
-            {filter.cursor ? "Showing" : "Showing the newest"} {events.length} {events.length === 1 ? "event" : "events"}
-            {isFiltered ? " matching these filters" : ""}.
-          </p>
-          <div className="flex gap-2">
-            {filter.cursor ? (
-              <Button asChild variant="outline" size="sm">
-                <Link href={auditHref({ ...filter, cursor: undefined })}>First page</Link>
-              </Button>
-            ) : null}
-            <Button
-              type="button"
-              variant="outline"
-              size="sm"
-              disabled={!nextCursor}
-              onClick={() => nextCursor && navigate({ ...filter, cursor: nextCursor })}
-            >
-              Next page
-              <ChevronRight aria-hidden />
-            </Button>
-          </div>
-        </nav>
-      </div>
+      <PagedTable
+        busy={isNavigating}
+        pager={
+          <CursorPager
+            label="Audit log pages"
+            summary={
+              <>
+                {filter.cursor ? "Showing" : "Showing the newest"} {events.length} {events.length === 1 ? "event" : "events"}
+                {isFiltered ? " matching these filters" : ""}.
+              </>
+            }
+            firstPageHref={filter.cursor ? filtersKey : undefined}
+            onNext={nextCursor ? () => navigate({ ...filter, cursor: nextCursor }) : undefined}
+          />
+        }
+      >
+        <Table>
+          <TableColumnsHeader columns={AUDIT_COLUMNS} />
+          <TableBody>
+            {events.map((event) => (
+              <AuditRow key={event.id} event={event} />
+            ))}
+          </TableBody>
+        </Table>
+      </PagedTable>
     );
   }
 

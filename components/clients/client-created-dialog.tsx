@@ -1,10 +1,10 @@
 "use client";
 
+import { CodeSnippet, CopyableValue, SecretReveal } from "@/components/feedback/secret-reveal";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import type { ClientDto } from "@/lib/services";
 import { authorizationServerMetadataUrl, authorizationUrlTemplate, clientCredentialsCurl } from "./client-snippets";
-import { CodeSnippet, CopyableValue, SecretReveal } from "./secret-reveal";
 
 export interface CreatedServer {
   slug: string;
@@ -42,7 +42,7 @@ export function ClientCreatedDialog({
 
         <div className="grid gap-4">
           <CopyableValue label="Client ID" value={client.clientId} autoFocus={!clientSecret} />
-          {clientSecret ? <SecretReveal secret={clientSecret} /> : null}
+          {clientSecret ? <SecretReveal label="Client secret" secret={clientSecret} /> : null}
 
           {isClientCredentials ? (
             <div className="grid gap-2">

@@ -1,23 +1,25 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { ChevronRight, FilterX, KeyRound, Plus } from "lucide-react";
+import { KeyRound } from "lucide-react";
 import Link from "next/link";
-import { useRouter, useSearchParams } from "next/navigation";
-import { useMemo, useTransition, type ReactNode } from "react";
-import { LocalTime } from "@/components/audit/local-time";
-import { Button } from "@/components/ui/button";
+import type { ReactNode } from "react";
+import { NoMatchesState, PastLastPageState } from "@/components/data-table/list-empty-states";
+import { CursorPager, PagedTable } from "@/components/data-table/paged-table";
+import { QueryError } from "@/components/data-table/query-error";
+import { useUrlFilter } from "@/components/data-table/use-url-filter";
 import { CopyButton } from "@/components/ui/copy-button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LocalTime } from "@/components/ui/local-time";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { clientsPageQuery } from "@/lib/queries/clients";
 import { ClientListFilter, FLOW_LABELS } from "@/lib/schemas/clients";
 import type { ClientDto } from "@/lib/services";
-import { cn } from "@/lib/utils";
 import { ClientAvatar, RegistrationBadge, StatusBadge } from "./client-badges";
 import { clientHref, clientsListHref, hasActiveFilters } from "./client-url";
 import { ClientsFilters } from "./clients-filters";
 import { CLIENT_COLUMNS, ClientsTableSkeleton } from "./clients-table-skeleton";
+import { NewClientButton } from "./new-client-button";
 
 // A fixed locale: the server render and the browser must print the same digits.
 const count = new Intl.NumberFormat("en-US");
@@ -27,16 +29,10 @@ const count = new Intl.NumberFormat("en-US");
  * parses it, so the prefetched page is reused; every filter, sort or page change is a navigation.
  */
 export function ClientsTable({ slug, canCreate }: { slug: string; canCreate: boolean }) {
-  const searchParams = useSearchParams();
-  const filter = useMemo(() => ClientListFilter.parse(Object.fromEntries(searchParams)), [searchParams]);
-  const router = useRouter();
-  const [isNavigating, startTransition] = useTransition();
+  const { filter, navigate, isNavigating } = useUrlFilter(ClientListFilter, (next) => clientsListHref(slug, next));
   const query = useQuery(clientsPageQuery(slug, filter));
 
   const isFiltered = hasActiveFilters(filter);
-  function navigate(next: ClientListFilter, options?: { scroll?: boolean }) {
-    startTransition(() => router.push(clientsListHref(slug, next), options));
-  }
   const clearFilters = () => navigate(ClientListFilter.parse({ sort: filter.sort }), { scroll: false });
   const firstPageHref = clientsListHref(slug, { ...filter, cursor: undefined });
 
@@ -44,106 +40,66 @@ export function ClientsTable({ slug, canCreate }: { slug: string; canCreate: boo
   if (query.isPending) {
     body = <ClientsTableSkeleton />;
   } else if (query.isError) {
-    body = (
-      <div role="alert" className="grid justify-items-start gap-3 rounded-lg border border-destructive/40 p-6">
-        <p className="font-medium">The clients could not be loaded.</p>
-        <p className="text-sm text-muted-foreground">{query.error.message} Try again in a moment.</p>
-        <Button type="button" variant="outline" onClick={() => void query.refetch()} disabled={query.isFetching}>
-          Try again
-        </Button>
-      </div>
-    );
+    body = <QueryError title="The clients could not be loaded." query={query} />;
   } else if (query.data.clients.length === 0) {
     body = isFiltered ? (
-      <EmptyState
-        icon={FilterX}
+      <NoMatchesState
         title="No clients match these filters"
         description="Try another search, or widen the type, flow or status."
-        action={
-          <Button type="button" variant="outline" onClick={clearFilters}>
-            Clear filters
-          </Button>
-        }
+        onClearFilters={clearFilters}
       />
     ) : filter.cursor ? (
-      <EmptyState
-        icon={KeyRound}
-        title="No more clients"
-        description="You have reached the end of the list."
-        action={
-          <Button asChild variant="outline">
-            <Link href={firstPageHref}>First page</Link>
-          </Button>
-        }
-      />
+      <PastLastPageState icon={KeyRound} title="No more clients" description="You have reached the end of the list." firstPageHref={firstPageHref} />
     ) : (
       <EmptyState
         icon={KeyRound}
         title="No clients yet"
         description="Pre-register an app here, or let MCP clients register themselves (DCR or CIMD) in the server's settings."
-        action={
-          canCreate ? (
-            <Button asChild>
-              <Link href={`/servers/${slug}/clients/new`}>
-                <Plus aria-hidden /> New client
-              </Link>
-            </Button>
-          ) : undefined
-        }
+        action={canCreate ? <NewClientButton slug={slug} /> : undefined}
       />
     );
   } else {
     const { clients, nextCursor, total, totalIsCapped } = query.data;
     body = (
-      <div className="grid gap-3">
-        <div className={cn("rounded-lg border transition-opacity", isNavigating && "opacity-60")} aria-busy={isNavigating || undefined}>
-          <Table>
-            <TableHeader>
-              <TableRow>
-                {CLIENT_COLUMNS.map((c) => (
-                  <TableHead key={c} className={c === "Consents" ? "text-right" : undefined}>
-                    {c}
-                  </TableHead>
-                ))}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {clients.map((client) => (
-                <ClientRow key={client.id} slug={slug} client={client} />
+      <PagedTable
+        busy={isNavigating}
+        pager={
+          <CursorPager
+            label="Client pages"
+            summary={
+              <>
+                Showing {count.format(clients.length)} of {count.format(total)}
+                {totalIsCapped ? "+" : ""}
+              </>
+            }
+            firstPageHref={filter.cursor ? firstPageHref : undefined}
+            onNext={nextCursor ? () => navigate({ ...filter, cursor: nextCursor }) : undefined}
+          />
+        }
+      >
+        <Table>
+          <TableHeader>
+            <TableRow>
+              {CLIENT_COLUMNS.map(({ header }) => (
+                <TableHead key={header} className={header === "Consents" ? "text-right" : undefined}>
+                  {header}
+                </TableHead>
               ))}
-            </TableBody>
-          </Table>
-        </div>
-        <nav aria-label="Client pages" className="flex flex-wrap items-center justify-between gap-3">
-          <p role="status" className="text-sm text-muted-foreground">
-            Showing {count.format(clients.length)} of {count.format(total)}
-            {totalIsCapped ? "+" : ""}
-          </p>
-          <div className="flex gap-2">
-            {filter.cursor ? (
-              <Button asChild variant="outline" size="sm">
-                <Link href={firstPageHref}>First page</Link>
-              </Button>
-            ) : null}
-            <Button
-              type="button"
-              variant="outline"
-              size="sm"
-              disabled={!nextCursor}
-              onClick={() => nextCursor && navigate({ ...filter, cursor: nextCursor })}
-            >
-              Next page
-              <ChevronRight aria-hidden />
-            </Button>
-          </div>
-        </nav>
-      </div>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {clients.map((client) => (
+              <ClientRow key={client.id} slug={slug} client={client} />
+            ))}
+          </TableBody>
+        </Table>
+      </PagedTable>
     );
   }
 
   return (
     <div className="grid gap-4">
-      <ClientsFilters key={clientsListHref(slug, { ...filter, cursor: undefined })} filter={filter} onApply={(next) => navigate(next, { scroll: false })} />
+      <ClientsFilters key={firstPageHref} filter={filter} onApply={(next) => navigate(next, { scroll: false })} />
       {body}
     </div>
   );

@@ -3,6 +3,7 @@
 import { useActionState, useEffect, useState } from "react";
 import { toast } from "sonner";
 import { rotateClientSecretAction } from "@/app/(dashboard)/servers/[slug]/clients/actions";
+import { SecretReveal } from "@/components/feedback/secret-reveal";
 import {
   AlertDialog,
   AlertDialogCancel,
@@ -16,7 +17,6 @@ import {
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { SECRET_GRACE_LABELS, SECRET_GRACE_PERIODS, type SecretGracePeriod } from "@/lib/schemas/clients";
-import { SecretReveal } from "./secret-reveal";
 
 const GRACE_OPTIONS = Object.keys(SECRET_GRACE_PERIODS) as SecretGracePeriod[];
 
@@ -115,7 +115,7 @@ function RotateSecretFlow({
               <DialogTitle>New client secret</DialogTitle>
               <DialogDescription>Update the secret wherever “{clientName}” is deployed.</DialogDescription>
             </DialogHeader>
-            <SecretReveal secret={state.data.clientSecret} />
+            <SecretReveal label="Client secret" secret={state.data.clientSecret} />
             <DialogFooter>
               <Button type="button" onClick={onDone}>
                 Done

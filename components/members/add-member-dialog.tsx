@@ -5,16 +5,15 @@ import { UserPlusIcon } from "lucide-react";
 import { startTransition, useActionState, useEffect, useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { addMemberAction } from "@/app/(dashboard)/members/actions";
+import { SecretReveal } from "@/components/feedback/secret-reveal";
 import { Button } from "@/components/ui/button";
-import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
-import { Label } from "@/components/ui/label";
-import { canManageRole, ROLE_DESCRIPTIONS, ROLES, type Role } from "@/lib/auth/permissions";
+import { canManageRole, ROLES, type Role } from "@/lib/auth/permissions";
 import { memberKeys } from "@/lib/queries/members";
 import { AddMemberInput } from "@/lib/schemas/members";
 import { fieldErrorsOf, formToObject, type FieldErrors } from "@/lib/schemas/form";
-import { RoleSelect } from "./role-select";
+import { RoleField } from "./role-select";
 
 /** While saving, the dialog cannot be closed; once the password shows, only explicitly. */
 type Lock = "saving" | "secret" | null;
@@ -88,7 +87,6 @@ function AddMemberForm({ viewerRole, onLockChange }: { viewerRole: Role; onLockC
     startTransition(() => dispatch(form));
   }
 
-  const roleErrors = errors.role ?? [];
   return (
     <>
       <DialogHeader>
@@ -107,28 +105,7 @@ function AddMemberForm({ viewerRole, onLockChange }: { viewerRole: Role; onLockC
           inputProps={{ spellCheck: false }}
         />
         <FormField label="Name" name="name" id="add-member-name" autoComplete="off" errors={errors.name} description="Optional." />
-        <div className="grid gap-2">
-          <Label htmlFor="add-member-role">Role</Label>
-          <RoleSelect
-            id="add-member-role"
-            name="role"
-            size="default"
-            className="w-full"
-            value={role}
-            onValueChange={setRole}
-            roles={roles}
-            aria-invalid={roleErrors.length > 0 ? true : undefined}
-            aria-describedby={roleErrors.length > 0 ? "add-member-role-description add-member-role-error" : "add-member-role-description"}
-          />
-          <p id="add-member-role-description" className="text-sm text-muted-foreground">
-            {ROLE_DESCRIPTIONS[role]}
-          </p>
-          {roleErrors.length > 0 ? (
-            <p id="add-member-role-error" role="alert" className="text-sm font-medium text-destructive">
-              {roleErrors.join(" ")}
-            </p>
-          ) : null}
-        </div>
+        <RoleField id="add-member-role" name="role" value={role} onValueChange={setRole} roles={roles} errors={errors.role ?? []} />
         <DialogFooter>
           <DialogClose asChild>
             <Button type="button" variant="outline">
@@ -157,15 +134,9 @@ function MemberAdded({ email, temporaryPassword }: { email: string; temporaryPas
         </DialogDescription>
       </DialogHeader>
       {temporaryPassword ? (
-        <div className="grid gap-2">
-          <div className="flex items-center gap-2 rounded-md border bg-muted px-3 py-2">
-            <code className="min-w-0 flex-1 break-all font-mono text-sm">
-              {temporaryPassword}
-            </code>
-            <CopyButton value={temporaryPassword} label="temporary password" autoFocus />
-          </div>
+        <SecretReveal secret={temporaryPassword} copyLabel="temporary password">
           <p className="text-sm text-muted-foreground">Share it privately. It will not be shown again; they should change it after signing in.</p>
-        </div>
+        </SecretReveal>
       ) : null}
       <DialogFooter>
         <DialogClose asChild>

@@ -1,8 +1,10 @@
 "use client";
 
 import type * as React from "react";
+import { FieldError } from "@/components/forms/field-error";
+import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
-import { isRole, ROLE_LABELS, type Role } from "@/lib/auth/permissions";
+import { isRole, ROLE_DESCRIPTIONS, ROLE_LABELS, type Role } from "@/lib/auth/permissions";
 
 export type RoleSelectProps = Omit<React.ComponentProps<typeof SelectTrigger>, "value" | "defaultValue" | "onChange"> & {
   value: Role;
@@ -32,5 +34,36 @@ export function RoleSelect({ value, onValueChange, roles, name, size = "sm", ...
         ))}
       </SelectContent>
     </Select>
+  );
+}
+
+/**
+ * A labelled "Role" field for a dialog form: the picker, what the chosen role can do (its
+ * description) and its errors, wired to the picker with `aria-describedby`.
+ */
+export function RoleField({
+  id,
+  errors,
+  ...selectProps
+}: { id: string; errors: readonly string[] } & Pick<RoleSelectProps, "value" | "onValueChange" | "roles" | "name">) {
+  const descriptionId = `${id}-description`;
+  const errorId = `${id}-error`;
+  const invalid = errors.length > 0;
+  return (
+    <div className="grid gap-2">
+      <Label htmlFor={id}>Role</Label>
+      <RoleSelect
+        id={id}
+        size="default"
+        className="w-full"
+        {...selectProps}
+        aria-invalid={invalid ? true : undefined}
+        aria-describedby={invalid ? `${descriptionId} ${errorId}` : descriptionId}
+      />
+      <p id={descriptionId} className="text-sm text-muted-foreground">
+        {ROLE_DESCRIPTIONS[selectProps.value]}
+      </p>
+      <FieldError id={errorId} errors={errors} />
+    </div>
   );
 }

@@ -1,12 +1,12 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { Plus, Server } from "lucide-react";
+import { Server } from "lucide-react";
 import Link from "next/link";
-import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { serversListQuery } from "@/lib/queries/servers";
+import { NewServerButton } from "./new-server-button";
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
 
@@ -20,15 +20,7 @@ export function ServersTable({ canCreate }: { canCreate: boolean }) {
         icon={Server}
         title="No MCP servers yet"
         description="Add the MCP server you want to protect: Gatehouse becomes its authorization server."
-        action={
-          canCreate ? (
-            <Button asChild>
-              <Link href="/servers/new">
-                <Plus aria-hidden className="size-4" /> New MCP server
-              </Link>
-            </Button>
-          ) : undefined
-        }
+        action={canCreate ? <NewServerButton /> : undefined}
       />
     );
   }

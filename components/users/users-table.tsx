@@ -1,10 +1,11 @@
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import type { UserDto } from "@/lib/services";
 import { UserDate } from "./user-date";
 
-/** Everyone who can sign in; server-rendered. */
+/** Everyone who can sign in; server-rendered. Each email opens the user's page (details and access). */
 export function UsersTable({ users }: { users: UserDto[] }) {
   return (
     <div className="rounded-lg border">
@@ -23,7 +24,9 @@ export function UsersTable({ users }: { users: UserDto[] }) {
             <TableRow key={user.id}>
               <TableCell className="font-medium">
                 <span className="flex items-center gap-2">
-                  {user.email}
+                  <Link href={`/users/${user.id}`} className="hover:underline">
+                    {user.email}
+                  </Link>
                   {user.disabledAt ? <Badge variant="destructive">Disabled</Badge> : null}
                 </span>
               </TableCell>

@@ -33,3 +33,4 @@ export { getUserAccess, revokeUserConsents, revokeAllUserAccess, setUserDisabled
 export type { ConsentDto } from "./consents/consent-dto";
 export type { RevokedConsent } from "./consents/revoke-consents";
 export { createWebhook, listWebhooks, deleteWebhook, listDeliveries, redeliver, type WebhookDto, type DeliveryDto } from "./webhooks/webhooks";
+export { getClientActivity, type ActivityDay } from "./activity/client-activity";

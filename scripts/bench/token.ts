@@ -13,7 +13,8 @@
 // runs in its own child process, and the load generator in another (node:http with a keep-alive
 // Agent, exactly `concurrency` connections and in-flight requests), so they don't share one event
 // loop; they still share the machine's cores, which the output states, with the cores that other
-// work on the machine took meanwhile ("other cores": anything above ~0.1 skews that row). Servers run
+// work on the machine took meanwhile ("other cores": anything above ~0.1 skews that row; a local
+// PostgreSQL's own processes are counted apart, "pg cores"). Servers run
 // one at a time. The build is served from a snapshot of .next in the temp folder, so a `next build`
 // by someone else in this tree during the run cannot pull it away.
 // Data: a fresh throw-away PGlite folder, seeded through the CLI before the server starts (PGlite
@@ -259,6 +260,15 @@ async function freePort(): Promise<number> {
 
 /** CPU seconds (user+system) of every process in a process group, from /proc (Linux); NaN elsewhere. */
 function groupCpuSeconds(pgid: number): number {
+  return procCpuSeconds((pgrp) => pgrp === pgid);
+}
+
+/** CPU seconds of the local PostgreSQL server's processes (a PostgreSQL on this machine shows up there, not in "other"). */
+function postgresCpuSeconds(): number {
+  return procCpuSeconds((_pgrp, comm) => comm === "postgres");
+}
+
+function procCpuSeconds(match: (pgrp: number, comm: string) => boolean): number {
   if (!existsSync("/proc/self/stat")) return NaN;
   const tick = 100; // USER_HZ on Linux
   let total = 0;
@@ -271,7 +281,7 @@ function groupCpuSeconds(pgid: number): number {
       continue;
     }
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // fields[0] is state (field 3)
-    if (Number(fields[2]) !== pgid) continue; // pgrp is field 5
+    if (!match(Number(fields[2]), stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")))) continue; // pgrp is field 5
     total += (Number(fields[11]) + Number(fields[12])) / tick; // utime, stime: fields 14, 15
   }
   return total;
@@ -296,6 +306,7 @@ interface Row {
   serverCores: number;
   /** Cores busy with anything but the server and the load generator (other work on the machine skews the figures). */
   otherCores: number;
+  postgresCores: number;
 }
 
 const rows: Row[] = [];
@@ -304,15 +315,17 @@ async function measure(target: string, serverCpu: () => number, spec: Omit<LoadS
   // Server CPU is sampled around the whole run (warm-up included) and scaled to its length.
   const cpu0 = serverCpu();
   const busy0 = machineBusySeconds();
+  const pg0 = postgresCpuSeconds();
   const t0 = performance.now();
   const result = await load({ ...spec, concurrency, warmupMs: WARMUP * 1000, durationMs: SECONDS * 1000 });
   const wall = (performance.now() - t0) / 1000;
   const cpu = serverCpu() - cpu0;
   const busy = machineBusySeconds() - busy0;
+  const postgresCores = (postgresCpuSeconds() - pg0) / wall;
   const totalRequestsEstimate = result.rps * wall;
   const serverCores = cpu / wall;
-  const otherCores = Math.max(0, busy / wall - serverCores - result.loadgenCpu);
-  const row: Row = { target, concurrency, result, serverCpuMsPerReq: (cpu / totalRequestsEstimate) * 1000, serverCores, otherCores };
+  const otherCores = Math.max(0, busy / wall - serverCores - result.loadgenCpu - postgresCores);
+  const row: Row = { target, concurrency, result, serverCpuMsPerReq: (cpu / totalRequestsEstimate) * 1000, serverCores, otherCores, postgresCores };
   rows.push(row);
   printRow(row);
   return row;
@@ -322,14 +335,14 @@ const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toLocaleString("e
 
 function printHeader() {
   console.log(
-    `  ${"target".padEnd(46)} ${"conc".padStart(4)} ${"req/s".padStart(8)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"non-2xx".padStart(7)}  ${"srv CPU ms/req".padStart(14)} ${"srv cores".padStart(9)} ${"loadgen cores".padStart(13)} ${"other cores".padStart(11)}`,
+    `  ${"target".padEnd(46)} ${"conc".padStart(4)} ${"req/s".padStart(8)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"non-2xx".padStart(7)}  ${"srv CPU ms/req".padStart(14)} ${"srv cores".padStart(9)} ${"loadgen cores".padStart(13)} ${"pg cores".padStart(8)} ${"other cores".padStart(11)}`,
   );
 }
 
-function printRow({ target, concurrency, result: r, serverCpuMsPerReq, serverCores, otherCores }: Row) {
+function printRow({ target, concurrency, result: r, serverCpuMsPerReq, serverCores, otherCores, postgresCores }: Row) {
   const bad = r.requests - r.ok + r.networkErrors;
   console.log(
-    `  ${target.padEnd(46)} ${String(concurrency).padStart(4)} ${fmt(r.rps).padStart(8)} ${fmt(r.p50, 1).padStart(7)} ${fmt(r.p99, 1).padStart(7)} ${String(bad).padStart(7)}  ${fmt(serverCpuMsPerReq, 2).padStart(14)} ${fmt(serverCores, 2).padStart(9)} ${fmt(r.loadgenCpu, 2).padStart(13)} ${fmt(otherCores, 2).padStart(11)}`,
+    `  ${target.padEnd(46)} ${String(concurrency).padStart(4)} ${fmt(r.rps).padStart(8)} ${fmt(r.p50, 1).padStart(7)} ${fmt(r.p99, 1).padStart(7)} ${String(bad).padStart(7)}  ${fmt(serverCpuMsPerReq, 2).padStart(14)} ${fmt(serverCores, 2).padStart(9)} ${fmt(r.loadgenCpu, 2).padStart(13)} ${fmt(postgresCores, 2).padStart(8)} ${fmt(otherCores, 2).padStart(11)}`,
   );
   if (bad > 0) console.log(`      ! ${bad} failed: ${JSON.stringify(r.statuses)}${r.networkErrors ? ` + ${r.networkErrors} network errors` : ""}; first: ${r.sample}`);
 }
@@ -399,9 +412,11 @@ function changedSince(builtAt: number): string {
   return newer ? `; ${newer} source file(s) changed since, BENCH_BUILD=1 rebuilds` : "";
 }
 
-async function startNext(appDir: string, port: number, env: NodeJS.ProcessEnv, logFile: string): Promise<ChildProcess> {
+async function startNext(appDir: string, port: number, env: NodeJS.ProcessEnv, logFile: string, cpuProfDir?: string): Promise<ChildProcess> {
   const fd = openSync(logFile, "a");
-  const child = spawn(BIN("next"), ["start", appDir, "-p", String(port), "-H", "127.0.0.1"], { cwd: appDir, env, detached: true, stdio: ["ignore", fd, fd] });
+  // `next start` serves in its own process (no worker), so node flags given here reach the server.
+  const nodeFlags = cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${cpuProfDir}`] : [];
+  const child = spawn(process.execPath, [...nodeFlags, path.join(ROOT, "node_modules/next/dist/bin/next"), "start", appDir, "-p", String(port), "-H", "127.0.0.1"], { cwd: appDir, env, detached: true, stdio: ["ignore", fd, fd] });
   closeSync(fd);
   let exited: number | null | undefined;
   child.once("exit", (code) => (exited = code));
@@ -473,13 +488,10 @@ async function benchGatehouse(label: string, dbEnv: Record<string, string>, work
   console.log(`  seeded server "bench" and client ${created.client.clientId} (${created.client.flow ?? "?"}) via the CLI in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
   const logFile = path.join(workDir, `next-${label.split(" ")[0]!.toLowerCase()}.log`);
-  if (CPU_PROF) {
-    const profDir = path.join(workDir, `cpuprof-${label.split(" ")[0]!.toLowerCase()}`);
-    env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --cpu-prof --cpu-prof-dir=${profDir}`.trim();
-    console.log(`  CPU profiles of the server processes go to ${profDir}`);
-  }
+  const profDir = CPU_PROF ? path.join(workDir, `cpuprof-${label.split(" ")[0]!.toLowerCase()}`) : undefined;
+  if (profDir) console.log(`  a CPU profile of the server goes to ${profDir}`);
   const t2 = performance.now();
-  const server = await startNext(appDir, port, env, logFile);
+  const server = await startNext(appDir, port, env, logFile, profDir);
   console.log(`  next start up on ${base} in ${((performance.now() - t2) / 1000).toFixed(1)} s (pid ${server.pid}, log ${logFile})`);
   try {
     const basic = `Basic ${Buffer.from(`${created.client.clientId}:${created.clientSecret}`).toString("base64")}`;

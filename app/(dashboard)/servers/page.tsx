@@ -1,9 +1,7 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
-import { Plus } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
+import { NewServerButton } from "@/components/servers/new-server-button";
 import { ServersTable } from "@/components/servers/servers-table";
-import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasPermission } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/session";
@@ -23,15 +21,7 @@ export default async function ServersPage() {
       <PageHeader
         title="MCP servers"
         description="Each MCP server has its own issuer, clients, scopes and consents."
-        actions={
-          canCreate ? (
-            <Button asChild>
-              <Link href="/servers/new">
-                <Plus aria-hidden className="size-4" /> New MCP server
-              </Link>
-            </Button>
-          ) : undefined
-        }
+        actions={canCreate ? <NewServerButton /> : undefined}
       />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <ServersTable canCreate={canCreate} />

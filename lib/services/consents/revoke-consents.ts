@@ -4,6 +4,7 @@
 // stop accepting them within one access-token lifetime. The user's next authorization asks again.
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import { newId } from "@/lib/ids";
+import { countConsentChange } from "../activity/client-activity";
 import { recordAudit } from "../audit/record-audit";
 import type { ServiceContext } from "../context";
 import { withTx } from "../transaction";
@@ -30,7 +31,10 @@ export async function deleteConsents(
   await tx.consent.deleteMany({ where: { id: { in: consents.map((c) => c.id) } } });
   const perClient = new Map<string, number>();
   for (const c of consents) perClient.set(c.clientId, (perClient.get(c.clientId) ?? 0) + 1);
-  for (const [clientId, n] of perClient) await tx.oAuthClient.update({ where: { id: clientId }, data: { consentCount: { decrement: n } } });
+  for (const [clientId, n] of perClient) {
+    await tx.oAuthClient.update({ where: { id: clientId }, data: { consentCount: { decrement: n } } });
+    await countConsentChange(tx, clientId, "revoked", n);
+  }
   for (const c of consents) {
     await recordAudit(tx, ctx, {
       action: "consent.revoked",

@@ -10,6 +10,7 @@ import { OAuthError } from "@/lib/oauth/errors";
 import { newId } from "@/lib/ids";
 import { logger } from "@/lib/logger";
 import { requestMeta } from "@/lib/request-meta";
+import { countConsentChange } from "../activity/client-activity";
 import { recordAudit } from "../audit/record-audit";
 import { dbOf, systemContext, type ServiceContext } from "../context";
 import { NotFoundError, PreconditionFailedError } from "../errors";
@@ -159,6 +160,7 @@ async function approve(ctx: ServiceContext, server: OAuthServer, requestId: stri
       ? await tx.consent.update({ where: { id: existing.id }, data: { scopes, ...(explicit ? { grantedAt: new Date() } : {}) } })
       : await tx.consent.create({ data: { id: newId("consent"), serverId: server.id, clientId: row.clientId, userId: user.id, scopes } });
     if (!existing) await tx.oAuthClient.update({ where: { id: row.clientId }, data: { consentCount: { increment: 1 } } });
+    if (!existing || scopes.length > existing.scopes.length) await countConsentChange(tx, row.clientId, "granted");
     if (explicit) {
       const client = await tx.oAuthClient.findUniqueOrThrow({ where: { id: row.clientId }, select: { id: true, name: true, clientId: true } });
       await recordAudit(tx, { ...ctx, actor: { type: "user", userId: user.id, email: user.email, role: user.role } }, {

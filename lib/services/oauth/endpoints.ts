@@ -8,6 +8,7 @@ import { jsonNoStore } from "@/lib/oauth/errors";
 import { logger } from "@/lib/logger";
 import { requestMeta } from "@/lib/request-meta";
 import { dbOf, systemContext, type ServiceContext } from "../context";
+import { countTokenIssued } from "../activity/client-activity";
 import { hitRateLimit, isRateLimited } from "../rate-limit";
 import { exchangeAuthorizationCode } from "./grants/authorization-code";
 import { clientCredentialsGrant } from "./grants/client-credentials";
@@ -75,16 +76,19 @@ export function tokenEndpoint(request: Request, slug: string): Promise<Response>
         authorizationCode: async (client, input) => {
           const body = await exchangeAuthorizationCode(ctx, server, client, input);
           await touchClient(ctx, client);
+          countTokenIssued(client.id);
           return body;
         },
         refreshToken: async (client, input) => {
           const body = await refreshTokens(ctx, server, client, input);
           await touchClient(ctx, client);
+          countTokenIssued(client.id);
           return body;
         },
         clientCredentials: async (client, input) => {
           const body = await clientCredentialsGrant(ctx, server, client, input);
           await touchClient(ctx, client);
+          countTokenIssued(client.id);
           return body;
         },
       },

@@ -1,13 +1,10 @@
 import { ClientsTableSkeleton } from "@/components/clients/clients-table-skeleton";
+import { PageSkeleton } from "@/components/layout/page-skeleton";
 import { Skeleton } from "@/components/ui/skeleton";
 
 export default function ClientsLoading() {
   return (
-    <div className="space-y-6" aria-busy="true">
-      <div className="flex flex-col gap-2 pb-6">
-        <Skeleton className="h-8 w-48" />
-        <Skeleton className="h-4 w-96 max-w-full" />
-      </div>
+    <PageSkeleton className="space-y-6" titleClassName="w-48">
       <Skeleton className="h-9 w-72" />
       <div className="grid gap-4">
         <div className="grid gap-4 rounded-lg border bg-card p-4" aria-hidden="true">
@@ -20,6 +17,6 @@ export default function ClientsLoading() {
         </div>
         <ClientsTableSkeleton rows={10} />
       </div>
-    </div>
+    </PageSkeleton>
   );
 }

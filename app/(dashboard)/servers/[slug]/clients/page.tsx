@@ -1,11 +1,9 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
-import { Plus } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
-import { lastValues, type RawSearchParams } from "@/components/audit/audit-url";
 import { ClientsTable } from "@/components/clients/clients-table";
+import { NewClientButton } from "@/components/clients/new-client-button";
+import { lastValues, type RawSearchParams } from "@/components/data-table/search-params";
 import { ServerTabs } from "@/components/servers/server-tabs";
-import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasPermission } from "@/lib/auth/permissions";
 import { clientsPageQuery } from "@/lib/queries/clients";
@@ -31,15 +29,7 @@ export default async function ClientsPage({ params, searchParams }: { params: Pr
       <PageHeader
         title={server.name}
         description="Clients: the apps and agents that may get tokens for this MCP server."
-        actions={
-          canCreate ? (
-            <Button asChild>
-              <Link href={`/servers/${server.slug}/clients/new`}>
-                <Plus aria-hidden /> New client
-              </Link>
-            </Button>
-          ) : undefined
-        }
+        actions={canCreate ? <NewClientButton slug={server.slug} /> : undefined}
       />
       <ServerTabs slug={server.slug} current="/clients" />
       <HydrationBoundary state={dehydrate(queryClient)}>

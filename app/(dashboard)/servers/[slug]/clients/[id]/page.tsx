@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { LocalTime } from "@/components/audit/local-time";
 import { registrationSentence } from "@/components/clients/client-flow";
 import { ClientPageShell } from "@/components/clients/client-page-shell";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
+import { LocalTime } from "@/components/ui/local-time";
 import { FLOW_LABELS, REGISTRATION_LABELS } from "@/lib/schemas/clients";
 import { loadClient } from "./load-client";
 

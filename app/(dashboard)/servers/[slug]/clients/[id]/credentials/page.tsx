@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { LocalTime } from "@/components/audit/local-time";
 import { ClientPageShell } from "@/components/clients/client-page-shell";
 import { RotateSecretForm } from "@/components/clients/rotate-secret-form";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { LocalTime } from "@/components/ui/local-time";
 import { hasPermission } from "@/lib/auth/permissions";
 import { loadClient } from "../load-client";
 
