@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { registrationSentence } from "@/components/clients/client-flow";
+import { ActivityChart } from "@/components/clients/activity-chart";
 import { ClientPageShell } from "@/components/clients/client-page-shell";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { LocalTime } from "@/components/ui/local-time";
 import { FLOW_LABELS, REGISTRATION_LABELS } from "@/lib/schemas/clients";
+import { getClientActivity } from "@/lib/services";
 import { loadClient } from "./load-client";
 
 export const metadata: Metadata = { title: "Client" };
@@ -45,9 +47,20 @@ function CodeList({ items, empty }: { items: readonly string[]; empty: string })
 
 export default async function ClientOverviewPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id } = await params;
-  const { server, client } = await loadClient(slug, id, "");
+  const { ctx, server, client } = await loadClient(slug, id, "");
+  const activity = await getClientActivity({ ctx, serverSlug: server.slug, clientId: client.id });
   return (
     <ClientPageShell server={server} client={client} current="">
+      <Card>
+        <CardHeader>
+          <CardTitle asChild>
+            <h2>Tokens and consents, last 30 days</h2>
+          </CardTitle>
+        </CardHeader>
+        <CardContent>
+          <ActivityChart days={activity} />
+        </CardContent>
+      </Card>
       <Card>
         <CardHeader>
           <CardTitle asChild>
