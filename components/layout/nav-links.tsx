@@ -1,6 +1,6 @@
 "use client";
 
-import { KeyRound, ScrollText, Server, ShieldCheck, Users, type LucideIcon } from "lucide-react";
+import { KeyRound, ScrollText, Server, ShieldCheck, Users, Webhook, type LucideIcon } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { hasPermission, type Permission, type Role } from "@/lib/auth/permissions";
@@ -12,6 +12,7 @@ const LINKS = [
   { href: "/audit", label: "Audit", icon: ScrollText, permission: "audit.read" },
   { href: "/members", label: "Members", icon: ShieldCheck, permission: "members.read" },
   { href: "/settings/api-keys", label: "API keys", icon: KeyRound, permission: "apikeys.write" },
+  { href: "/settings/webhooks", label: "Webhooks", icon: Webhook, permission: "settings.write" },
 ] as const satisfies readonly { href: string; label: string; icon: LucideIcon; permission: Permission }[];
 
 /** The sidebar, showing only the sections the signed-in role may open. */
