@@ -1,7 +1,8 @@
 // RFC 9068 JWT access tokens: header typ "at+jwt", ES256 with kid; claims iss, sub, aud (the
 // resource), client_id, scope (a space-delimited string), iat, exp, jti, and the grant they were
 // issued under (fam: refresh family / authorization, or none for client credentials).
-import { errors as joseErrors, jwtVerify, SignJWT, type CryptoKey, type JWTHeaderParameters, type KeyObject } from "jose";
+import { KeyObject as NodeKeyObject, sign as nodeSign, verify as nodeVerify } from "node:crypto";
+import type { CryptoKey, KeyObject } from "jose";
 
 export const ACCESS_TOKEN_TYP = "at+jwt";
 export const SIGNING_ALG = "ES256";
@@ -27,65 +28,77 @@ export interface SigningKeyMaterial {
   privateKey: CryptoKey | KeyObject;
 }
 
+// Signing and verification use node:crypto directly (synchronous ECDSA with IEEE P1363 signatures,
+// exactly what JWS ES256 is): on the token endpoint's hot path this costs a fraction of the
+// asynchronous WebCrypto round trip. Keys may be WebCrypto CryptoKeys or Node KeyObjects.
+const keyObjects = new WeakMap<object, NodeKeyObject>();
+
+function toKeyObject(key: CryptoKey | KeyObject): NodeKeyObject {
+  if (key instanceof NodeKeyObject) return key;
+  let k = keyObjects.get(key);
+  if (!k) {
+    k = NodeKeyObject.from(key as unknown as Parameters<typeof NodeKeyObject.from>[0]);
+    keyObjects.set(key, k);
+  }
+  return k;
+}
+
+function b64url(input: Buffer | string): string {
+  return Buffer.from(input).toString("base64url");
+}
+
 export async function signAccessToken(claims: AccessTokenClaims, key: SigningKeyMaterial): Promise<string> {
+  const header = b64url(JSON.stringify({ alg: SIGNING_ALG, typ: ACCESS_TOKEN_TYP, kid: key.kid }));
   const { iss, sub, aud, iat, exp, jti, ...rest } = claims;
-  return new SignJWT(rest)
-    .setProtectedHeader({ alg: SIGNING_ALG, typ: ACCESS_TOKEN_TYP, kid: key.kid })
-    .setIssuer(iss)
-    .setSubject(sub)
-    .setAudience(aud)
-    .setIssuedAt(iat)
-    .setExpirationTime(exp)
-    .setJti(jti)
-    .sign(key.privateKey);
+  const payload = b64url(JSON.stringify({ ...rest, iss, sub, aud, iat, exp, jti }));
+  const input = `${header}.${payload}`;
+  const signature = nodeSign("sha256", Buffer.from(input), { key: toKeyObject(key.privateKey), dsaEncoding: "ieee-p1363" });
+  return `${input}.${b64url(signature)}`;
 }
 
 export type VerifyFailure = "malformed" | "bad_signature" | "expired" | "wrong_issuer" | "wrong_audience" | "wrong_type";
 
 export type VerifyResult = { ok: true; claims: AccessTokenClaims } | { ok: false; reason: VerifyFailure };
 
+const CLOCK_TOLERANCE_S = 5;
+
+function parseSegment(segment: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(segment, "base64url").toString("utf8"));
+    return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Verifies signature (ES256 only, key by kid), typ, iss, aud and exp (RFC 9068 §4). `getKey`
- * resolves a kid to a public key, or undefined when unknown.
+ * Verifies signature (ES256 only — never "none", never HS*; key by kid), typ, iss, aud and exp
+ * (RFC 9068 §4). `getKey` resolves a kid to a public key, or undefined when unknown.
  */
 export async function verifyAccessToken(
   token: string,
   opts: { issuer: string; audience: string; getKey: (kid: string) => Promise<CryptoKey | KeyObject | undefined>; now?: Date },
 ): Promise<VerifyResult> {
-  try {
-    const { payload } = await jwtVerify(
-      token,
-      async (header: JWTHeaderParameters) => {
-        const key = header.kid ? await opts.getKey(header.kid) : undefined;
-        if (!key) throw new joseErrors.JWKSNoMatchingKey();
-        return key;
-      },
-      {
-        algorithms: [SIGNING_ALG],
-        typ: ACCESS_TOKEN_TYP,
-        issuer: opts.issuer,
-        audience: opts.audience,
-        currentDate: opts.now,
-        clockTolerance: 5,
-        requiredClaims: ["iss", "sub", "aud", "exp", "iat", "jti", "client_id"],
-      },
-    );
-    if (typeof payload.aud !== "string" || typeof payload.client_id !== "string" || typeof payload.jti !== "string") {
-      return { ok: false, reason: "malformed" };
-    }
-    return { ok: true, claims: payload as unknown as AccessTokenClaims };
-  } catch (err) {
-    if (err instanceof joseErrors.JWTExpired) return { ok: false, reason: "expired" };
-    if (err instanceof joseErrors.JWTClaimValidationFailed) {
-      if (err.claim === "iss") return { ok: false, reason: "wrong_issuer" };
-      if (err.claim === "aud") return { ok: false, reason: "wrong_audience" };
-      if (err.claim === "typ") return { ok: false, reason: "wrong_type" };
-      return { ok: false, reason: "malformed" };
-    }
-    // alg none, HS256 or any algorithm off the allowlist is an untrusted signature, not a malformed token.
-    if (err instanceof joseErrors.JWSSignatureVerificationFailed || err instanceof joseErrors.JWKSNoMatchingKey || err instanceof joseErrors.JOSEAlgNotAllowed) {
-      return { ok: false, reason: "bad_signature" };
-    }
-    return { ok: false, reason: "malformed" };
-  }
+  const parts = token.split(".");
+  if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9_-]*$/.test(p)) || parts[0] === "" || parts[1] === "") return { ok: false, reason: "malformed" };
+  const [h, p, sig] = parts as [string, string, string];
+  const header = parseSegment(h);
+  if (!header) return { ok: false, reason: "malformed" };
+  if (header.alg !== SIGNING_ALG || typeof header.kid !== "string") return { ok: false, reason: "bad_signature" };
+  const typ = typeof header.typ === "string" ? header.typ.toLowerCase() : "";
+  if (typ !== ACCESS_TOKEN_TYP && typ !== `application/${ACCESS_TOKEN_TYP}`) return { ok: false, reason: "wrong_type" };
+  const key = await opts.getKey(header.kid);
+  if (!key) return { ok: false, reason: "bad_signature" };
+  const signature = Buffer.from(sig, "base64url");
+  const valid = signature.length === 64 && nodeVerify("sha256", Buffer.from(`${h}.${p}`), { key: toKeyObject(key), dsaEncoding: "ieee-p1363" }, signature);
+  if (!valid) return { ok: false, reason: "bad_signature" };
+  const payload = parseSegment(p);
+  if (!payload) return { ok: false, reason: "malformed" };
+  for (const claim of ["iss", "sub", "aud", "jti", "client_id"] as const) if (typeof payload[claim] !== "string") return { ok: false, reason: claim === "aud" ? "wrong_audience" : "malformed" };
+  for (const claim of ["exp", "iat"] as const) if (typeof payload[claim] !== "number") return { ok: false, reason: "malformed" };
+  if (payload.iss !== opts.issuer) return { ok: false, reason: "wrong_issuer" };
+  if (payload.aud !== opts.audience) return { ok: false, reason: "wrong_audience" };
+  const now = Math.floor((opts.now ?? new Date()).getTime() / 1000);
+  if ((payload.exp as number) <= now - CLOCK_TOLERANCE_S) return { ok: false, reason: "expired" };
+  return { ok: true, claims: payload as unknown as AccessTokenClaims };
 }

@@ -1,23 +1,37 @@
 // Is a (signature-valid, unexpired) access token still good? Revocation is immediate wherever
 // Gatehouse is asked: introspection and the demo MCP server call this on every request. A token
 // dies with its jti (revoked), its client (disabled or deleted), its grant (refresh family revoked,
-// consent revoked: the family cascades away with it) or its user (disabled).
+// consent revoked: the family cascades away with it) or its user (disabled). One round trip: this
+// is on the hot path of every MCP call, and nothing here may be cached.
 import type { AccessTokenClaims } from "@/lib/oauth/access-token";
 import { CLIENT_SUBJECT_PREFIX } from "@/lib/oauth/access-token";
 import { dbOf, type ServiceContext } from "../context";
 
+interface StatusRow {
+  denied: boolean;
+  client_row: string | null;
+  client_disabled: Date | null;
+  fam_exists: boolean;
+  fam_revoked: Date | null;
+  fam_client: string | null;
+  fam_user: string | null;
+  user_exists: boolean;
+  user_disabled: Date | null;
+}
+
 export async function isAccessTokenActive(ctx: ServiceContext, serverId: string, claims: AccessTokenClaims): Promise<boolean> {
-  const db = dbOf(ctx);
-  const [denied, client, family] = await Promise.all([
-    db.revokedAccessToken.findUnique({ where: { jti: claims.jti }, select: { jti: true } }),
-    db.oAuthClient.findUnique({ where: { serverId_clientId: { serverId, clientId: claims.client_id } }, select: { id: true, disabledAt: true } }),
-    claims.fam
-      ? db.refreshFamily.findUnique({ where: { id: claims.fam }, select: { clientId: true, revokedAt: true, userId: true } })
-      : Promise.resolve(null),
-  ]);
-  if (denied || !client || client.disabledAt) return false;
+  const rows = await dbOf(ctx).$queryRaw<StatusRow[]>`
+    SELECT EXISTS (SELECT 1 FROM "RevokedAccessToken" WHERE "jti" = ${claims.jti}) AS "denied",
+           c."id" AS "client_row", c."disabledAt" AS "client_disabled",
+           (f."id" IS NOT NULL) AS "fam_exists", f."revokedAt" AS "fam_revoked", f."clientId" AS "fam_client", f."userId" AS "fam_user",
+           (u."id" IS NOT NULL) AS "user_exists", u."disabledAt" AS "user_disabled"
+      FROM (SELECT 1) AS "one"
+      LEFT JOIN "OAuthClient" c ON c."serverId" = ${serverId} AND c."clientId" = ${claims.client_id}
+      LEFT JOIN "RefreshFamily" f ON f."id" = ${claims.fam ?? null}
+      LEFT JOIN "User" u ON u."id" = f."userId"`;
+  const s = rows[0];
+  if (!s || s.denied || !s.client_row || s.client_disabled) return false;
   if (claims.sub.startsWith(CLIENT_SUBJECT_PREFIX)) return claims.fam === undefined;
-  if (!family || family.revokedAt || family.clientId !== client.id || family.userId !== claims.sub) return false;
-  const user = await db.user.findUnique({ where: { id: claims.sub }, select: { disabledAt: true } });
-  return user !== null && user.disabledAt === null;
+  if (!s.fam_exists || s.fam_revoked || s.fam_client !== s.client_row || s.fam_user !== claims.sub) return false;
+  return s.user_exists && s.user_disabled === null;
 }
