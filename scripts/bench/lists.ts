@@ -6,6 +6,7 @@ import { setDatabase, type Database } from "@/lib/db/client";
 import { createApiKey, createServer, systemContext } from "@/lib/services";
 import { openFreshDatabase } from "@/test/fresh-db";
 import { GET as listClientsRoute } from "@/app/api/v1/servers/[slug]/clients/route";
+import { GET as listConsentsRoute } from "@/app/api/v1/servers/[slug]/clients/[id]/consents/route";
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 100);
@@ -40,6 +41,45 @@ async function seed(database: Database): Promise<string> {
   return token;
 }
 
+/** 100,000 users who all consented to one client (the Consents tab's worst case). */
+async function seedConsents(database: Database): Promise<string> {
+  const started = performance.now();
+  const clientId = "cli_bench_consents";
+  await database.withConnection(async (c) => {
+    const [server] = await c.query<{ id: string }>(`SELECT "id" FROM "McpServer" WHERE "slug" = $1`, [SLUG]);
+    await c.query(
+      `INSERT INTO "OAuthClient" ("id","serverId","clientId","name","registration","isConfidential","tokenEndpointAuthMethod","grantTypes","redirectUris","allowedScopes","createdAt","updatedAt","consentCount")
+       VALUES ($1, $2, 'ghc_bench_consents', 'Claude Desktop (team)', 'DYNAMIC', false, 'none', ARRAY['authorization_code','refresh_token'], ARRAY['http://127.0.0.1/callback'], ARRAY[]::text[], now(), now(), $3)`,
+      [clientId, server?.id, CLIENTS],
+    );
+    await c.query(
+      `INSERT INTO "User" ("id","email","name","createdAt","updatedAt")
+       SELECT 'usr_bench' || g, 'person' || g || '@example.com', 'Person ' || g, now(), now() FROM generate_series(1, $1::int) g`,
+      [CLIENTS],
+    );
+    await c.query(
+      `INSERT INTO "Consent" ("id","serverId","clientId","userId","scopes","grantedAt","updatedAt","lastUsedAt")
+       SELECT 'cns_bench' || g, $2, $3, 'usr_bench' || g, ARRAY['mcp:tools'], now() - (g || ' seconds')::interval, now(),
+              CASE WHEN g % 2 = 0 THEN now() - ((g * 3) % 86400 || ' seconds')::interval END
+         FROM generate_series(1, $1::int) g`,
+      [CLIENTS, server?.id, clientId],
+    );
+    await c.exec(`ANALYZE "User"; ANALYZE "Consent";`);
+  });
+  console.log(`  seeded ${CLIENTS.toLocaleString("en")} users with a consent each to one client in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return clientId;
+}
+
+async function getConsents(token: string, clientId: string, query: string): Promise<{ ms: number; body: { consents: unknown[]; nextCursor: string | null } }> {
+  const req = new Request(`http://localhost:3000/api/v1/servers/${SLUG}/clients/${clientId}/consents?${query}`, { headers: { authorization: `Bearer ${token}` } });
+  const t = performance.now();
+  const res = await listConsentsRoute(req, { params: Promise.resolve({ slug: SLUG, id: clientId }) });
+  const body = (await res.json()) as { consents: unknown[]; nextCursor: string | null };
+  const ms = performance.now() - t;
+  if (res.status !== 200) throw new Error(`GET consents ?${query} answered ${res.status}: ${JSON.stringify(body)}`);
+  return { ms, body };
+}
+
 async function get(token: string, query: string): Promise<{ ms: number; body: { clients: unknown[]; nextCursor: string | null } }> {
   const req = new Request(`http://localhost:3000/api/v1/servers/${SLUG}/clients?${query}`, { headers: { authorization: `Bearer ${token}` } });
   const t = performance.now();
@@ -54,14 +94,17 @@ function pct(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
-async function measure(token: string, label: string, query: string) {
-  for (let i = 0; i < 5; i++) await get(token, query);
+async function measure(token: string, label: string, query: string, fetchPage: (q: string) => Promise<{ ms: number; rows: number }> = async (q) => {
+  const { ms, body } = await get(token, q);
+  return { ms, rows: body.clients.length };
+}) {
+  for (let i = 0; i < 5; i++) await fetchPage(query);
   const times: number[] = [];
   let rows = 0;
   for (let i = 0; i < RUNS; i++) {
-    const { ms, body } = await get(token, query);
-    times.push(ms);
-    rows = body.clients.length;
+    const r = await fetchPage(query);
+    times.push(r.ms);
+    rows = r.rows;
   }
   times.sort((a, b) => a - b);
   console.log(`  ${label.padEnd(48)} p50 ${pct(times, 50).toFixed(1).padStart(6)} ms   p95 ${pct(times, 95).toFixed(1).padStart(6)} ms   (${rows} rows)`);
@@ -92,6 +135,23 @@ async function run(kind: string, url: string | undefined) {
     await measure(token, "sort ?sort=name", "sort=name");
     const cursor = await deepCursor(token, 400);
     await measure(token, "deep page (page 401, row 10,001)", `cursor=${cursor}`);
+
+    console.log("  Consents tab:");
+    const clientId = await seedConsents(database);
+    const consents = async (q: string) => {
+      const { ms, body } = await getConsents(token, clientId, q);
+      return { ms, rows: body.consents.length };
+    };
+    await measure(token, "consents: first page (newest)", "", consents);
+    await measure(token, "consents: search ?q=person4242@", "q=person4242%40", consents);
+    await measure(token, "consents: search by name ?q=Person 777", "q=Person%20777", consents);
+    let consentCursor = "";
+    for (let i = 0; i < 400; i++) {
+      const { body } = await getConsents(token, clientId, consentCursor ? `cursor=${consentCursor}` : "");
+      if (!body.nextCursor) break;
+      consentCursor = body.nextCursor;
+    }
+    await measure(token, "consents: deep page (page 401)", `cursor=${consentCursor}`, consents);
   } finally {
     setDatabase(undefined);
     await drop();
