@@ -14,8 +14,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { EmptyState } from "@/components/ui/empty-state";
-import { LocalTime } from "@/components/ui/local-time";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { UserDate } from "@/components/users/user-date";
 import { clientKeys } from "@/lib/queries/clients";
 import { clientConsentsPageQuery, ConsentListFilter, consentKeys } from "@/lib/queries/consents";
 import type { ConsentDto } from "@/lib/services";
@@ -250,24 +250,28 @@ function ConsentRow({
           <Checkbox aria-label={`Select ${user.email}`} checked={isSelected} onCheckedChange={(checked) => onSelect(checked === true)} />
         </TableCell>
       ) : null}
-      <TableCell className="max-w-72">
-        <div className="flex min-w-0 flex-col">
-          <span className="flex items-center gap-2">
-            <span className={cn("truncate font-medium", !user.name && "text-muted-foreground")}>{user.name ?? "No name"}</span>
+      <TableCell>
+        <div className="flex max-w-60 min-w-0 flex-col">
+          <span className="flex min-w-0 items-center gap-2">
+            {user.name ? (
+              <span className="truncate font-medium">{user.name}</span>
+            ) : (
+              <UserLink user={user} className="font-medium" />
+            )}
             {user.disabled ? <Badge variant="secondary">Disabled</Badge> : null}
           </span>
-          <Link href={`/users/${user.id}`} className="truncate text-sm hover:underline" title={user.email}>
-            {user.email}
-          </Link>
+          {user.name ? <UserLink user={user} className="text-muted-foreground" /> : null}
         </div>
       </TableCell>
-      <TableCell className="max-w-96 whitespace-normal">
-        <ConsentScopes scopes={consent.scopes} />
+      <TableCell className="whitespace-normal">
+        <ConsentScopes scopes={consent.scopes} className="max-w-64 min-w-40" />
       </TableCell>
       <TableCell>
-        <LocalTime iso={consent.grantedAt} />
+        <UserDate value={consent.grantedAt} />
       </TableCell>
-      <TableCell>{consent.lastUsedAt ? <LocalTime iso={consent.lastUsedAt} /> : <span className="text-muted-foreground">Never</span>}</TableCell>
+      <TableCell>
+        <UserDate value={consent.lastUsedAt} fallback="Never" />
+      </TableCell>
       <TableCell className="text-right tabular-nums">{count.format(consent.liveRefreshTokens)}</TableCell>
       {canRevoke ? (
         <TableCell className="text-right">
@@ -279,3 +283,13 @@ function ConsentRow({
     </TableRow>
   );
 }
+
+/** The user's email, linking to their page (all their access, across MCP servers). */
+function UserLink({ user, className }: { user: ConsentDto["user"]; className?: string }) {
+  return (
+    <Link href={`/users/${user.id}`} className={cn("truncate text-sm hover:underline", className)} title={user.email}>
+      {user.email}
+    </Link>
+  );
+}
+

@@ -56,8 +56,10 @@ export function RevokeAllAccessButton({ userId, email, count, accessTokenTtl }: 
 /** "Disable user" (confirmed: it cuts live tokens at once) or "Enable". */
 export function UserStatusButton({ userId, email, disabled }: { userId: string; email: string; disabled: boolean }) {
   if (disabled) {
+    // Distinct keys: the revalidated page swaps one for the other while the first one is closing.
     return (
       <ConfirmActionDialog
+        key="enable"
         trigger={
           <Button type="button" variant="outline">
             Enable
@@ -76,6 +78,7 @@ export function UserStatusButton({ userId, email, disabled }: { userId: string; 
   }
   return (
     <ConfirmActionDialog
+      key="disable"
       trigger={
         <Button type="button" variant="outline" className="text-destructive hover:text-destructive">
           Disable user

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { AppLogo } from "@/components/consents/app-logo";
 import { ConsentScopes } from "@/components/consents/consent-scopes";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { ConsentDto } from "@/lib/services";
@@ -12,7 +11,7 @@ const count = new Intl.NumberFormat("en-US");
 /** Every consent of one user, across MCP servers and clients; server-rendered. */
 export function UserAccessTable({ consents, canRevoke }: { consents: ConsentDto[]; canRevoke: boolean }) {
   return (
-    <div className="rounded-lg border">
+    <div className="min-w-0 rounded-lg border">
       <Table>
         <TableHeader>
           <TableRow>
@@ -21,7 +20,7 @@ export function UserAccessTable({ consents, canRevoke }: { consents: ConsentDto[
             <TableHead>Scopes</TableHead>
             <TableHead>Granted</TableHead>
             <TableHead>Last used</TableHead>
-            <TableHead className="text-right">Refresh tokens</TableHead>
+            <TableHead className="w-20 text-right whitespace-normal">Refresh tokens</TableHead>
             {canRevoke ? (
               <TableHead>
                 <span className="sr-only">Actions</span>
@@ -32,36 +31,33 @@ export function UserAccessTable({ consents, canRevoke }: { consents: ConsentDto[
         <TableBody>
           {consents.map((consent) => (
             <TableRow key={consent.id}>
-              <TableCell>
-                <Link href={`/servers/${consent.server.slug}`} className="hover:underline">
+              <TableCell className="whitespace-normal">
+                <Link href={`/servers/${consent.server.slug}`} className="block max-w-32 hover:underline">
                   {consent.server.name}
                 </Link>
               </TableCell>
-              <TableCell className="max-w-72">
-                <div className="flex items-center gap-2">
-                  <AppLogo name={consent.client.name} logoUri={consent.client.logoUri} className="size-7 text-xs" />
-                  <div className="flex min-w-0 flex-col">
-                    <Link
-                      href={`/servers/${consent.server.slug}/clients/${consent.client.id}`}
-                      className="truncate font-medium hover:underline"
-                      title={consent.client.name}
-                    >
-                      {consent.client.name}
-                    </Link>
-                    <code className="truncate font-mono text-xs text-muted-foreground" title={consent.client.clientId}>
-                      {consent.client.clientId}
-                    </code>
-                  </div>
+              <TableCell>
+                <div className="flex max-w-48 min-w-0 flex-col">
+                  <Link
+                    href={`/servers/${consent.server.slug}/clients/${consent.client.id}`}
+                    className="truncate font-medium hover:underline"
+                    title={consent.client.name}
+                  >
+                    {consent.client.name}
+                  </Link>
+                  <code className="truncate font-mono text-xs text-muted-foreground" title={consent.client.clientId}>
+                    {consent.client.clientId}
+                  </code>
                 </div>
               </TableCell>
-              <TableCell className="max-w-80 whitespace-normal">
-                <ConsentScopes scopes={consent.scopes} />
+              <TableCell className="whitespace-normal">
+                <ConsentScopes scopes={consent.scopes} className="max-w-52 min-w-36" />
               </TableCell>
               <TableCell>
-                <UserDate value={consent.grantedAt} withTime />
+                <UserDate value={consent.grantedAt} />
               </TableCell>
               <TableCell>
-                <UserDate value={consent.lastUsedAt} withTime fallback="Never" />
+                <UserDate value={consent.lastUsedAt} fallback="Never" />
               </TableCell>
               <TableCell className="text-right tabular-nums">{count.format(consent.liveRefreshTokens)}</TableCell>
               {canRevoke ? (
