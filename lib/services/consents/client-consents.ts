@@ -9,6 +9,7 @@ import { consentInclude, liveFamilyCounts, toConsentDto, type ConsentDto } from 
 import { revokeConsentsWhere, type RevokedConsent } from "./revoke-consents";
 
 export const CONSENTS_PAGE_SIZE = 25;
+const SEARCH_USER_LIMIT = 2_000;
 
 export const ConsentListFilter = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
@@ -35,7 +36,14 @@ export async function listClientConsents({ ctx, serverSlug, clientId, input }: {
   const client = await findClientOrThrow(db, server.id, clientId);
   const after = decodeCursor(f.cursor);
   const and: Prisma.ConsentWhereInput[] = [{ clientId: client.id }];
-  if (f.q) and.push({ user: { OR: [{ email: { contains: f.q.toLowerCase() } }, { name: { contains: f.q, mode: "insensitive" } }] } });
+  if (f.q) {
+    // Find the matching people first (trigram indexes on email and name), then their consents:
+    // PostgreSQL otherwise walks the client's consents newest-first testing each user, which is
+    // slow when a common search term matches only a few hundred of 100,000 users.
+    const userWhere = { OR: [{ email: { contains: f.q.toLowerCase() } }, { name: { contains: f.q, mode: "insensitive" as const } }] };
+    const matches = await db.user.findMany({ where: userWhere, select: { id: true }, take: SEARCH_USER_LIMIT + 1 });
+    and.push(matches.length <= SEARCH_USER_LIMIT ? { userId: { in: matches.map((u) => u.id) } } : { user: userWhere });
+  }
   if (after) and.push({ OR: [{ grantedAt: { lt: after.at } }, { grantedAt: after.at, id: { lt: after.id } }] });
   const rows = await db.consent.findMany({ where: { AND: and }, include: consentInclude, orderBy: [{ grantedAt: "desc" }, { id: "desc" }], take: CONSENTS_PAGE_SIZE + 1 });
   const more = rows.length > CONSENTS_PAGE_SIZE;
