@@ -23,15 +23,25 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg"],
   async headers() {
+    const common = [
+      { key: "X-Content-Type-Options", value: "nosniff" },
+      { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+      { key: "X-Frame-Options", value: "DENY" },
+      { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+    ];
     return [
+      // Logos fetched from metadata-document clients (CIMD-18): bytes a client chose, so nothing
+      // may run or load in their context even when opened directly. Config headers win over a
+      // route's own, hence a rule of their own and the exclusion below.
       {
-        source: "/:path*",
+        source: "/api/client-logos/:path*",
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; sandbox" }, ...common],
+      },
+      {
+        source: "/:path((?!api/client-logos/).*)",
         headers: [
           { key: "Content-Security-Policy", value: csp },
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+          ...common,
         ],
       },
     ];

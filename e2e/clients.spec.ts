@@ -211,6 +211,9 @@ test("search, filters and sort narrow the list, and live in the URL", async ({ p
   await expect(page.getByText("Showing 1 of 1")).toBeVisible();
   await expect(clientRow(page, machine.name)).toBeVisible();
   await page.getByRole("button", { name: "Clear filters" }).first().click();
+  // The filters re-mount once the navigation lands: wait for it, or an open listbox is detached.
+  await expect(page).toHaveURL(new RegExp(`${clientsUrl}$`));
+  await expect(page.getByText("Showing 3 of 3")).toBeVisible();
 
   await page.getByRole("combobox", { name: "Flow" }).click();
   await page.getByRole("option", { name: "Client credentials" }).click();
@@ -219,7 +222,7 @@ test("search, filters and sort narrow the list, and live in the URL", async ({ p
   await expect(clientRow(page, machine.name)).toBeVisible();
 
   await page.getByRole("combobox", { name: "Type" }).click();
-  await page.getByRole("option", { name: "DCR" }).click();
+  await page.getByRole("option", { name: "DCR", exact: true }).click();
   await expect(page).toHaveURL(/[?&]type=DYNAMIC/);
   await expect(page.getByRole("heading", { name: "No clients match these filters" })).toBeVisible();
   await page.getByRole("button", { name: "Clear filters" }).last().click();

@@ -9,11 +9,17 @@ export interface E2EOAuthProviderOptions {
   /** The loopback redirect URI (nothing listens there: the browser navigation to it is intercepted). */
   redirectUrl: string;
   clientName?: string;
+  /**
+   * A Client ID Metadata Document URL: the SDK presents it as client_id (instead of registering)
+   * when the authorization server advertises client_id_metadata_document_supported.
+   */
+  clientMetadataUrl?: string;
 }
 
 export class E2EOAuthProvider implements OAuthClientProvider {
   private readonly _redirectUrl: string;
   private readonly clientName: string;
+  readonly clientMetadataUrl: string | undefined;
   private _clientInformation: OAuthClientInformationMixed | undefined;
   private _tokens: OAuthTokens | undefined;
   private _codeVerifier: string | undefined;
@@ -32,6 +38,7 @@ export class E2EOAuthProvider implements OAuthClientProvider {
   constructor(options: E2EOAuthProviderOptions) {
     this._redirectUrl = options.redirectUrl;
     this.clientName = options.clientName ?? "E2E MCP client";
+    this.clientMetadataUrl = options.clientMetadataUrl;
   }
 
   get redirectUrl(): string {

@@ -4,19 +4,26 @@ import { logger } from "@/lib/logger";
 import { gatehouseSecret } from "@/lib/secret";
 import { ensureDemoServer, systemContext } from "@/lib/services";
 import { startSweepSchedule } from "@/lib/services/maintenance/sweep";
+import { startDcrPruneSchedule } from "@/lib/services/dcr/prune-dcr-clients";
 import { startWebhookWorker } from "@/lib/services/webhooks/worker";
 import { startActivityFlush } from "@/lib/services/activity/client-activity";
+import { cimdLocalTestingFlags } from "@/lib/services/cimd/transport";
 
 let booted: Promise<void> | undefined;
 
 export function boot(): Promise<void> {
   booted ??= (async () => {
     gatehouseSecret();
+    const cimdFlags = cimdLocalTestingFlags();
+    if (cimdFlags.length > 0) {
+      logger.warn("cimd.local_testing", { flags: cimdFlags, message: "The CIMD fetcher may reach loopback addresses on this machine (SSRF guard relaxed for local testing). Never set these in production." });
+    }
     const db = database();
     const { applied } = await applyMigrations(db);
     if (applied.length > 0) logger.info("db.migrated", { applied });
     if (await ensureDemoServer(systemContext("first-start"))) logger.info("demo_server.created", { slug: "demo" });
     startSweepSchedule(systemContext("maintenance"));
+    startDcrPruneSchedule(systemContext("maintenance"));
     startWebhookWorker(systemContext("webhooks"));
     startActivityFlush(systemContext("activity"));
     logger.info("gatehouse.ready", { url: env().GATEHOUSE_URL, database: db.kind });

@@ -1,6 +1,12 @@
 // The only reader of process.env. Parsed lazily so tests and the CLI can set variables first.
 import { z } from "zod";
 
+/** "1" or "true" turns a flag on; unset, "", "0" or "false" leave it off; anything else is an error. */
+const Flag = z
+  .enum(["1", "true", "0", "false", ""], { error: "use 1 (on) or 0 (off)" })
+  .optional()
+  .transform((v) => v === "1" || v === "true");
+
 const EnvSchema = z.object({
   GATEHOUSE_URL: z
     .url({ protocol: /^https?$/, error: "GATEHOUSE_URL must be an absolute http(s) URL" })
@@ -16,6 +22,13 @@ const EnvSchema = z.object({
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
   /** How many reverse proxies in front of Gatehouse append to X-Forwarded-For (0: none). */
   GATEHOUSE_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
+  /**
+   * Local testing only: let the CIMD fetcher reach loopback addresses (127.0.0.0/8, ::1), and with
+   * GATEHOUSE_CIMD_ALLOW_HTTP also plain http to them. Both are logged at start and shown on the
+   * dashboard while set.
+   */
+  GATEHOUSE_CIMD_ALLOW_LOOPBACK: Flag,
+  GATEHOUSE_CIMD_ALLOW_HTTP: Flag,
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -16,6 +16,7 @@ const PREFIXES = {
   webhook: "whk",
   event: "evt",
   delivery: "dlv",
+  initialAccessToken: "iat",
 } as const;
 
 export type IdKind = keyof typeof PREFIXES;

@@ -7,6 +7,7 @@ import { applyMigrations, database } from "@/lib/db/client";
 import { isRole, ROLES } from "@/lib/auth/permissions";
 import { API_KEY_EXPIRIES } from "@/lib/schemas/api-keys";
 import { REGISTRATION_TYPES, SECRET_GRACE_PERIODS } from "@/lib/schemas/clients";
+import { DCR_MODES } from "@/lib/schemas/dcr-policy";
 import { fieldErrorsOf } from "@/lib/schemas/form";
 import {
   createApiKey,
@@ -16,6 +17,7 @@ import {
   listClients,
   listServers,
   listUsers,
+  pruneDcrClients,
   rotateClientSecret,
   ServiceError,
   setUserPassword,
@@ -59,7 +61,8 @@ const COMMANDS: Record<string, { usage: string; options: Record<string, { type: 
     },
   },
   "server:create": {
-    usage: "server:create --name NAME --slug SLUG --resource URL [--description TEXT] [--scope NAME[=DESCRIPTION]]... [--access-ttl SECONDS] [--refresh-ttl SECONDS] [--dcr]",
+    usage:
+      "server:create --name NAME --slug SLUG --resource URL [--description TEXT] [--scope NAME[=DESCRIPTION]]... [--access-ttl SECONDS] [--refresh-ttl SECONDS] [--dcr] [--dcr-mode OPEN|TOKEN|OFF] [--dcr-rate-limit PER_HOUR]",
     options: {
       name: { type: "string" },
       slug: { type: "string" },
@@ -69,6 +72,8 @@ const COMMANDS: Record<string, { usage: string; options: Record<string, { type: 
       "access-ttl": { type: "string" },
       "refresh-ttl": { type: "string" },
       dcr: { type: "boolean" },
+      "dcr-mode": { type: "string" },
+      "dcr-rate-limit": { type: "string" },
     },
     async run(f) {
       const scopes = ((f.scope as string[] | undefined) ?? []).map((s) => {
@@ -86,6 +91,8 @@ const COMMANDS: Record<string, { usage: string; options: Record<string, { type: 
           ...(f["access-ttl"] ? { accessTokenTtl: f["access-ttl"] } : {}),
           ...(f["refresh-ttl"] ? { refreshTokenTtl: f["refresh-ttl"] } : {}),
           dcrEnabled: Boolean(f.dcr),
+          ...(f["dcr-mode"] ? { dcrMode: oneOf(f, "dcr-mode", DCR_MODES, (v) => v.toUpperCase()) } : {}),
+          ...(f["dcr-rate-limit"] !== undefined ? { dcrRateLimitPerHour: opt(f, "dcr-rate-limit") } : {}),
         },
       });
       console.log(`Created MCP server ${server.slug}\n  resource: ${server.resourceUrl}\n  issuer:   ${server.issuer}`);
@@ -175,6 +182,18 @@ const COMMANDS: Record<string, { usage: string; options: Record<string, { type: 
       console.log(`Created API key "${apiKey.name}" (${apiKey.role}, expires ${apiKey.expiresAt ?? "never"})`);
       console.log(`  key: ${token}`);
       console.log("It will not be shown again: store it now. Send it as \"Authorization: Bearer <key>\" to /api/v1.");
+    },
+  },
+  prune: {
+    usage: "prune [--json]",
+    options: { json: { type: "boolean" } },
+    async run(f) {
+      // DCR clients never used within each server's dcrPruneUnusedDays (7) or idle for dcrPruneIdleDays (90).
+      const pruned = await pruneDcrClients({ ctx: ctx() });
+      if (f.json) return void console.log(JSON.stringify(pruned, null, 2));
+      table(["SERVER", "NEVER_USED", "IDLE"], pruned.map((p) => [p.slug, String(p.neverUsed), String(p.idle)]));
+      const total = pruned.reduce((n, p) => n + p.neverUsed + p.idle, 0);
+      console.log(total === 0 ? "No DCR client to prune." : `Pruned ${total} DCR client${total === 1 ? "" : "s"}.`);
     },
   },
   "keys:rotate": {

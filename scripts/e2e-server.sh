@@ -6,4 +6,8 @@ DATA_DIR=".data-e2e"
 rm -rf "$DATA_DIR"
 if [ -z "${E2E_SKIP_BUILD:-}" ]; then npx next build; fi
 export GATEHOUSE_DATA_DIR="$DATA_DIR" GATEHOUSE_URL="http://localhost:${PORT}" DATABASE_URL=""
+# e2e/cimd.spec.ts serves client metadata documents over HTTPS on 127.0.0.1 with its own CA: the
+# server trusts that CA the standard way, and its CIMD fetcher may reach loopback (local testing).
+bash scripts/e2e-tls.sh .e2e-tls
+export NODE_EXTRA_CA_CERTS="$PWD/.e2e-tls/ca.pem" GATEHOUSE_CIMD_ALLOW_LOOPBACK=1
 exec npx next start -p "$PORT"

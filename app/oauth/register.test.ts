@@ -12,7 +12,7 @@ import { createServer, systemContext } from "@/lib/services";
 const database = await createTestDb();
 const ctx = systemContext("test", { db: database.prisma });
 const scopes = [{ name: "mcp:tools" }, { name: "mcp:admin" }];
-const on = await createServer({ ctx, input: { name: "DCR on", slug: unique("dcr-on"), resourceUrl: `https://${unique("on")}.example.com/mcp`, scopes, dcrEnabled: true } });
+const on = await createServer({ ctx, input: { name: "DCR on", slug: unique("dcr-on"), resourceUrl: `https://${unique("on")}.example.com/mcp`, scopes, dcrEnabled: true, dcrRateLimitPerHour: 0 } });
 const off = await createServer({ ctx, input: { name: "DCR off", slug: unique("dcr-off"), resourceUrl: `https://${unique("off")}.example.com/mcp`, scopes } });
 const issuerOf = (slug: string) => new URL(`http://localhost:3000/oauth/${slug}`);
 const opts = { [oauth.customFetch]: inProcessFetch, [oauth.allowInsecureRequests]: true } as const;

@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { FLOW_LABELS } from "@/lib/schemas/clients";
 import type { ClientDto } from "@/lib/services";
 import { cn } from "@/lib/utils";
+import { ApproveClientButton, RejectClientButton } from "./approval-actions";
 import { ClientAvatar, RegistrationBadge, StatusBadge } from "./client-badges";
 import { CLIENT_TABS, clientHref, clientsListHref, type ClientTabSegment } from "./client-url";
 
@@ -12,11 +13,14 @@ export function ClientPageShell({
   server,
   client,
   current,
+  approval,
   children,
 }: {
   server: { slug: string; name: string };
   client: ClientDto;
   current: ClientTabSegment;
+  /** What the viewer may do about a client awaiting approval (buttons are left out otherwise). */
+  approval?: { canApprove: boolean; canReject: boolean };
   children: ReactNode;
 }) {
   return (
@@ -56,6 +60,15 @@ export function ClientPageShell({
           </span>
         }
       />
+      {client.approvalStatus === "PENDING" && (
+        <div role="status" className="flex flex-wrap items-center gap-3 rounded-md border border-warning/40 bg-warning/10 p-3 text-sm">
+          <span className="flex-1">
+            <strong>Pending approval.</strong> This client registered itself; users who try to authorize it see that it awaits an administrator&apos;s approval.
+          </span>
+          {approval?.canApprove && <ApproveClientButton serverSlug={server.slug} client={client} />}
+          {approval?.canReject && <RejectClientButton serverSlug={server.slug} client={client} />}
+        </div>
+      )}
       <nav aria-label="Client sections" className="flex gap-1 overflow-x-auto border-b">
         {CLIENT_TABS.map((t) => (
           <Link

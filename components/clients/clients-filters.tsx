@@ -6,7 +6,16 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
-import { CLIENT_FLOWS, ClientListFilter, FLOW_LABELS, REGISTRATION_LABELS, REGISTRATION_TYPES, type ClientSort } from "@/lib/schemas/clients";
+import {
+  CLIENT_FLOWS,
+  CLIENT_STATUS_FILTER_LABELS,
+  CLIENT_STATUS_FILTERS,
+  CLIENT_TYPE_FILTER_LABELS,
+  CLIENT_TYPE_FILTERS,
+  ClientListFilter,
+  FLOW_LABELS,
+  type ClientSort,
+} from "@/lib/schemas/clients";
 import { hasActiveFilters } from "./client-url";
 
 // Radix Select items cannot have an empty value, so "no filter" gets a sentinel.
@@ -17,8 +26,6 @@ const SORT_LABELS: Record<ClientSort, string> = {
   last_used: "Recently used",
   name: "Name (A–Z)",
 };
-
-const STATUS_LABELS = { active: "Active", disabled: "Disabled" } as const;
 
 /**
  * Search, filters and sort of the Clients list. A select applies at once; the search applies on
@@ -63,9 +70,9 @@ export function ClientsFilters({ filter, onApply }: { filter: ClientListFilter; 
       <div className="flex flex-wrap items-end gap-4">
         <FilterSelect id="clients-type" label="Type" value={filter.type ?? ALL} onValueChange={pick("type")}>
           <SelectItem value={ALL}>All types</SelectItem>
-          {REGISTRATION_TYPES.map((t) => (
+          {CLIENT_TYPE_FILTERS.map((t) => (
             <SelectItem key={t} value={t}>
-              {REGISTRATION_LABELS[t]}
+              {CLIENT_TYPE_FILTER_LABELS[t]}
             </SelectItem>
           ))}
         </FilterSelect>
@@ -79,9 +86,9 @@ export function ClientsFilters({ filter, onApply }: { filter: ClientListFilter; 
         </FilterSelect>
         <FilterSelect id="clients-status" label="Status" value={filter.status ?? ALL} onValueChange={pick("status")}>
           <SelectItem value={ALL}>Any status</SelectItem>
-          {(["active", "disabled"] as const).map((s) => (
+          {CLIENT_STATUS_FILTERS.map((s) => (
             <SelectItem key={s} value={s}>
-              {STATUS_LABELS[s]}
+              {CLIENT_STATUS_FILTER_LABELS[s]}
             </SelectItem>
           ))}
         </FilterSelect>

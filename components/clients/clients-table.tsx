@@ -3,11 +3,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { KeyRound } from "lucide-react";
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { NoMatchesState, PastLastPageState } from "@/components/data-table/list-empty-states";
 import { CursorPager, PagedTable } from "@/components/data-table/paged-table";
 import { QueryError } from "@/components/data-table/query-error";
 import { useUrlFilter } from "@/components/data-table/use-url-filter";
+import { Badge } from "@/components/ui/badge";
 import { CopyButton } from "@/components/ui/copy-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LocalTime } from "@/components/ui/local-time";
@@ -18,6 +19,8 @@ import type { ClientDto } from "@/lib/services";
 import { ClientAvatar, RegistrationBadge, StatusBadge } from "./client-badges";
 import { clientHref, clientsListHref, hasActiveFilters } from "./client-url";
 import { ClientsFilters } from "./clients-filters";
+import { ApproveClientButton } from "./approval-actions";
+import { BulkDeleteClientsDialog } from "./bulk-delete-clients-dialog";
 import { CLIENT_COLUMNS, ClientsTableSkeleton } from "./clients-table-skeleton";
 import { NewClientButton } from "./new-client-button";
 
@@ -28,9 +31,11 @@ const count = new Intl.NumberFormat("en-US");
  * The Clients list island. The filter comes from the URL, parsed exactly as the server page
  * parses it, so the prefetched page is reused; every filter, sort or page change is a navigation.
  */
-export function ClientsTable({ slug, canCreate }: { slug: string; canCreate: boolean }) {
+export function ClientsTable({ slug, canCreate, canDelete = false, canApprove = false }: { slug: string; canCreate: boolean; canDelete?: boolean; canApprove?: boolean }) {
   const { filter, navigate, isNavigating } = useUrlFilter(ClientListFilter, (next) => clientsListHref(slug, next));
   const query = useQuery(clientsPageQuery(slug, filter));
+  // Row ids ticked for "Delete selected"; only rows of the page on screen count.
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(() => new Set());
 
   const isFiltered = hasActiveFilters(filter);
   const clearFilters = () => navigate(ClientListFilter.parse({ sort: filter.sort }), { scroll: false });
@@ -60,40 +65,79 @@ export function ClientsTable({ slug, canCreate }: { slug: string; canCreate: boo
     );
   } else {
     const { clients, nextCursor, total, totalIsCapped } = query.data;
+    const selected = clients.filter((c) => ticked.has(c.id));
+    const allTicked = selected.length === clients.length;
+    const toggle = (id: string, on: boolean) =>
+      setTicked((prev) => {
+        const next = new Set(prev);
+        if (on) next.add(id);
+        else next.delete(id);
+        return next;
+      });
     body = (
-      <PagedTable
-        busy={isNavigating}
-        pager={
-          <CursorPager
-            label="Client pages"
-            summary={
-              <>
-                Showing {count.format(clients.length)} of {count.format(total)}
-                {totalIsCapped ? "+" : ""}
-              </>
-            }
-            firstPageHref={filter.cursor ? firstPageHref : undefined}
-            onNext={nextCursor ? () => navigate({ ...filter, cursor: nextCursor }) : undefined}
-          />
-        }
-      >
-        <Table>
-          <TableHeader>
-            <TableRow>
-              {CLIENT_COLUMNS.map(({ header }) => (
-                <TableHead key={header} className={header === "Consents" ? "text-right" : undefined}>
-                  {header}
-                </TableHead>
+      <div className="grid gap-2">
+        {canDelete && (
+          <div className="flex flex-wrap items-center gap-3">
+            <BulkDeleteClientsDialog serverSlug={slug} clients={selected.map((c) => ({ id: c.id, name: c.name }))} onDeleted={() => setTicked(new Set())} />
+            <span className="text-sm text-muted-foreground" aria-live="polite">
+              {selected.length === 0 ? "Tick clients to delete several at once." : `${selected.length} selected`}
+            </span>
+          </div>
+        )}
+        <PagedTable
+          busy={isNavigating}
+          pager={
+            <CursorPager
+              label="Client pages"
+              summary={
+                <>
+                  Showing {count.format(clients.length)} of {count.format(total)}
+                  {totalIsCapped ? "+" : ""}
+                </>
+              }
+              firstPageHref={filter.cursor ? firstPageHref : undefined}
+              onNext={nextCursor ? () => navigate({ ...filter, cursor: nextCursor }) : undefined}
+            />
+          }
+        >
+          <Table>
+            <TableHeader>
+              <TableRow>
+                {canDelete && (
+                  <TableHead className="w-8">
+                    <input
+                      type="checkbox"
+                      aria-label="Select all clients on this page"
+                      checked={allTicked}
+                      onChange={(e) => {
+                        const on = e.currentTarget.checked;
+                        setTicked(on ? new Set(clients.map((c) => c.id)) : new Set());
+                      }}
+                      className="size-4 accent-primary"
+                    />
+                  </TableHead>
+                )}
+                {CLIENT_COLUMNS.map(({ header }) => (
+                  <TableHead key={header} className={header === "Consents" ? "text-right" : undefined}>
+                    {header}
+                  </TableHead>
+                ))}
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {clients.map((client) => (
+                <ClientRow
+                  key={client.id}
+                  slug={slug}
+                  client={client}
+                  canApprove={canApprove}
+                  selection={canDelete ? { checked: ticked.has(client.id), onChange: (on) => toggle(client.id, on) } : undefined}
+                />
               ))}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {clients.map((client) => (
-              <ClientRow key={client.id} slug={slug} client={client} />
-            ))}
-          </TableBody>
-        </Table>
-      </PagedTable>
+            </TableBody>
+          </Table>
+        </PagedTable>
+      </div>
     );
   }
 
@@ -105,15 +149,49 @@ export function ClientsTable({ slug, canCreate }: { slug: string; canCreate: boo
   );
 }
 
-function ClientRow({ slug, client }: { slug: string; client: ClientDto }) {
+/** A CIMD client is vouched for by the host serving its document: the list names it (CIMD-01 §6.4). */
+function metadataHost(clientId: string): string {
+  try {
+    return new URL(clientId).host;
+  } catch {
+    return clientId;
+  }
+}
+
+function ClientRow({
+  slug,
+  client,
+  canApprove,
+  selection,
+}: {
+  slug: string;
+  client: ClientDto;
+  canApprove: boolean;
+  selection?: { checked: boolean; onChange: (on: boolean) => void };
+}) {
+  const pending = client.approvalStatus === "PENDING";
   return (
-    <TableRow>
+    <TableRow data-state={selection?.checked ? "selected" : undefined}>
+      {selection && (
+        <TableCell>
+          <input
+            type="checkbox"
+            aria-label={`Select ${client.name}`}
+            checked={selection.checked}
+            onChange={(e) => selection.onChange(e.currentTarget.checked)}
+            className="size-4 accent-primary"
+          />
+        </TableCell>
+      )}
       <TableCell className="max-w-64">
         <div className="flex items-center gap-2">
           <ClientAvatar name={client.name} logoUri={client.logoUri} />
-          <Link href={clientHref(slug, client.id)} className="truncate font-medium hover:underline" title={client.name}>
-            {client.name}
-          </Link>
+          <div className="grid min-w-0">
+            <Link href={clientHref(slug, client.id)} className="truncate font-medium hover:underline" title={client.name}>
+              {client.name}
+            </Link>
+            {client.registration === "METADATA_DOCUMENT" && <span className="truncate font-mono text-xs font-semibold text-muted-foreground">{metadataHost(client.clientId)}</span>}
+          </div>
         </div>
       </TableCell>
       <TableCell>
@@ -134,7 +212,14 @@ function ClientRow({ slug, client }: { slug: string; client: ClientDto }) {
         <LocalTime iso={client.createdAt} />
       </TableCell>
       <TableCell>
-        <StatusBadge status={client.status} />
+        {pending && client.status === "active" ? (
+          <div className="flex flex-wrap items-center gap-2">
+            <Badge variant="warning">Pending approval</Badge>
+            {canApprove && <ApproveClientButton serverSlug={slug} client={client} />}
+          </div>
+        ) : (
+          <StatusBadge status={client.status} />
+        )}
       </TableCell>
     </TableRow>
   );

@@ -14,6 +14,8 @@ import type { ActionResult } from "@/lib/actions/action-result";
 import { serverKeys } from "@/lib/queries/servers";
 import { ServerInput, serverFormToInput, UpdateServerInput } from "@/lib/schemas/servers";
 import type { ServerDto } from "@/lib/services";
+import { CimdPolicyFieldset } from "./cimd-policy-fieldset";
+import { DcrPolicyFieldset } from "./dcr-policy-fieldset";
 import { ScopeRows } from "./scope-rows";
 
 type Action = (prev: ActionResult<{ slug: string }> | null, form: FormData) => Promise<ActionResult<{ slug: string }>>;
@@ -154,23 +156,8 @@ export function ServerForm({ action, server }: { action: Action; server?: Server
         defaultValue={v("refreshGraceSeconds", server?.refreshGraceSeconds ?? 30)}
         inputProps={{ min: 0, max: 300, inputMode: "numeric" }}
       />
-      <div className="flex items-start gap-3">
-        <input
-          id="dcrEnabled"
-          name="dcrEnabled"
-          type="checkbox"
-          defaultChecked={failed?.values ? failed.values.dcrEnabled === "on" : (server?.dcrEnabled ?? false)}
-          aria-describedby="dcrEnabled-description"
-          className="mt-1 size-4 accent-primary"
-        />
-        <div className="grid gap-1">
-          <Label htmlFor="dcrEnabled">Allow dynamic client registration</Label>
-          <p id="dcrEnabled-description" className="text-sm text-muted-foreground">
-            MCP clients such as Claude, VS Code and Cursor can register themselves (RFC 7591). Their consent screen says they are unverified. While off, the
-            registration endpoint answers 404 and is not advertised.
-          </p>
-        </div>
-      </div>
+      <DcrPolicyFieldset server={server} values={failed?.values} errors={errors} />
+      <CimdPolicyFieldset server={server} values={failed?.values} errors={errors} />
       <div>
         <SubmitButton pending={pending}>{server ? "Save changes" : "Create MCP server"}</SubmitButton>
       </div>

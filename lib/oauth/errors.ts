@@ -16,7 +16,9 @@ export type OAuthErrorCode =
   | "consent_required"
   | "unsupported_token_type"
   | "invalid_redirect_uri"
-  | "invalid_client_metadata";
+  | "invalid_client_metadata"
+  /** RFC 6750 §3.1: a missing or bad initial access token at the registration endpoint (RFC 7591 §3). */
+  | "invalid_token";
 
 export class OAuthError extends Error {
   constructor(

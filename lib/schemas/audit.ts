@@ -22,6 +22,8 @@ export const AUDIT_ACTIONS = [
   "api_key.revoked",
   "signing_key.rotated",
   "client.registered",
+  "client.metadata_changed",
+  "client.metadata_refreshed",
   "consent.granted",
   "consent.revoked",
   "refresh_token.reuse_detected",
@@ -31,6 +33,10 @@ export const AUDIT_ACTIONS = [
   "webhook.created",
   "webhook.deleted",
   "webhook.redelivered",
+  "client.approved",
+  "client.pruned",
+  "initial_access_token.created",
+  "initial_access_token.revoked",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -68,6 +68,12 @@ export const ClientIdInput = z.object({ clientId: z.string().min(1) });
 
 export const DeleteClientInput = z.object({ clientId: z.string().min(1), confirmName: z.string() });
 
+/** "Delete selected" on the Clients list (a page holds at most 25; the cap leaves room for the API). */
+export const DeleteClientsInput = z.object({
+  clientIds: z.array(z.string().min(1)).min(1, "Select at least one client.").max(100, "Delete at most 100 clients at once."),
+});
+export type DeleteClientsInput = z.input<typeof DeleteClientsInput>;
+
 /** The flow a client will use, and why: said live on the create form. */
 export function flowFor(redirectUris: readonly string[]): ClientFlow {
   return redirectUris.length === 0 ? "client_credentials" : "authorization_code";
@@ -84,15 +90,24 @@ export function clientFormToInput(values: Record<string, string | string[]>): Re
   };
 }
 
+/** The Type filter: a registration type, or "DCR · never used" (the clients pruning would remove). */
+export const CLIENT_TYPE_FILTERS = [...REGISTRATION_TYPES, "dcr_unused"] as const;
+export type ClientTypeFilter = (typeof CLIENT_TYPE_FILTERS)[number];
+export const CLIENT_TYPE_FILTER_LABELS: Record<ClientTypeFilter, string> = { ...REGISTRATION_LABELS, dcr_unused: "DCR · never used" };
+
+export const CLIENT_STATUS_FILTERS = ["active", "disabled", "pending"] as const;
+export type ClientStatusFilter = (typeof CLIENT_STATUS_FILTERS)[number];
+export const CLIENT_STATUS_FILTER_LABELS: Record<ClientStatusFilter, string> = { active: "Active", disabled: "Disabled", pending: "Pending approval" };
+
 export const CLIENT_SORTS = ["created", "last_used", "name"] as const;
 export type ClientSort = (typeof CLIENT_SORTS)[number];
 
 /** The Clients list's state, as it lives in the URL. Bad values fall back to the default. */
 export const ClientListFilter = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
-  type: z.enum(REGISTRATION_TYPES).optional().catch(undefined),
+  type: z.enum(CLIENT_TYPE_FILTERS).optional().catch(undefined),
   flow: z.enum(CLIENT_FLOWS).optional().catch(undefined),
-  status: z.enum(["active", "disabled"]).optional().catch(undefined),
+  status: z.enum(CLIENT_STATUS_FILTERS).optional().catch(undefined),
   sort: z.enum(CLIENT_SORTS).default("created").catch("created"),
   cursor: z.string().max(300).optional().catch(undefined),
 });

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { isLoopbackHost } from "@/lib/oauth/loopback";
+import { DCR_FORM_KEYS, DcrPolicyFields, dcrFormToInput } from "./dcr-policy";
+import { CIMD_FORM_KEYS, CimdPolicyFields, cimdFormToInput, refineCimdPolicy } from "./cimd-policy";
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -63,8 +65,13 @@ export const ServerInput = z
     dcrEnabled: z.boolean().optional(),
     /** Seconds in which a just-rotated refresh token still yields the same successor. */
     refreshGraceSeconds: Seconds("refresh grace window", 0, 300).default(30),
+    /** Dynamic Client Registration policy (lib/schemas/dcr-policy.ts). */
+    ...DcrPolicyFields,
+    /** Client ID Metadata Document policy (lib/schemas/cimd-policy.ts). */
+    ...CimdPolicyFields,
   })
   .superRefine((v, ctx) => {
+    refineCimdPolicy(v, ctx);
     const seen = new Map<string, number>();
     v.scopes.forEach((s, i) => {
       if (seen.has(s.name)) ctx.addIssue({ code: "custom", path: ["scopes", i, "name"], message: `“${s.name}” is listed twice.` });
@@ -89,6 +96,9 @@ export function serverFormToInput(values: Record<string, string | string[]>): Re
     .map((name, i) => ({ name, description: descriptions[i] ?? "" }))
     .filter((s) => s.name.trim() !== "" || s.description.trim() !== "");
   const { scopeName: _n, scopeDescription: _d, dcrEnabled, ...rest } = values;
-  // A checkbox: present ("on") when ticked, absent when not.
-  return { ...rest, scopes, dcrEnabled: dcrEnabled === "on" || dcrEnabled === "true" };
+  for (const k of DCR_FORM_KEYS) delete rest[k];
+  for (const k of CIMD_FORM_KEYS) delete rest[k];
+  // A checkbox: present ("on") when ticked, absent when not. The DCR fieldset sends dcrMode instead.
+  const dcr = dcrFormToInput(values);
+  return { ...rest, scopes, ...(dcr.dcrMode === undefined ? { dcrEnabled: dcrEnabled === "on" || dcrEnabled === "true" } : {}), ...dcr, ...cimdFormToInput(values) };
 }

@@ -34,3 +34,15 @@ export type { ConsentDto } from "./consents/consent-dto";
 export type { RevokedConsent } from "./consents/revoke-consents";
 export { createWebhook, listWebhooks, deleteWebhook, listDeliveries, redeliver, type WebhookDto, type DeliveryDto } from "./webhooks/webhooks";
 export { getClientActivity, type ActivityDay } from "./activity/client-activity";
+export { getMetadataDocumentStatus, refreshMetadataDocument, type MetadataDocumentStatusDto, type RefreshMetadataDocumentResult } from "./cimd/refresh-metadata-document";
+export { getClientLogo } from "./cimd/client-logo";
+export { approveClient } from "./clients/approve-client";
+export { deleteClients } from "./clients/delete-clients";
+export {
+  createInitialAccessToken,
+  listInitialAccessTokens,
+  revokeInitialAccessToken,
+  type InitialAccessTokenDto,
+  type InitialAccessTokenStatus,
+} from "./dcr/initial-access-tokens";
+export { pruneDcrClients, type PrunedServer } from "./dcr/prune-dcr-clients";

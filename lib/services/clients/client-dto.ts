@@ -24,6 +24,8 @@ export interface ClientDto {
   createdByLabel: string | null;
   consentCount: number;
   status: "active" | "disabled";
+  /** DCR clients may wait for an admin's approval ("PENDING") before anyone can authorize them. */
+  approvalStatus: "APPROVED" | "PENDING";
   createdAt: string;
   updatedAt: string;
   lastUsedAt: string | null;
@@ -54,6 +56,7 @@ export const clientDtoSelect = {
   updatedAt: true,
   lastUsedAt: true,
   disabledAt: true,
+  approvalStatus: true,
 } satisfies Prisma.OAuthClientSelect;
 
 type ClientRow = Prisma.OAuthClientGetPayload<{ select: typeof clientDtoSelect }>;

@@ -22,6 +22,8 @@ export async function deleteClient({ ctx, serverSlug, input }: { ctx: ServiceCon
       throw new ValidationError(message, { confirmName: [message] });
     }
     await tx.oAuthClient.delete({ where: { id: client.id } });
+    // A metadata-document client's fetched logo has no foreign key to cascade from.
+    await tx.clientLogo.deleteMany({ where: { clientId: client.id } });
     await recordAudit(tx, ctx, {
       action: "client.deleted",
       target: { type: "client", id: client.id, label: client.name },

@@ -47,11 +47,13 @@ function decodeCursor(raw: string | undefined, sort: ClientSort): Cursor | undef
 function filterWhere(serverId: string, f: ClientListFilter): Prisma.OAuthClientWhereInput {
   const and: Prisma.OAuthClientWhereInput[] = [{ serverId }];
   if (f.q) and.push({ OR: [{ name: { contains: f.q, mode: "insensitive" } }, { clientId: { contains: f.q } }] });
-  if (f.type) and.push({ registration: f.type });
+  if (f.type === "dcr_unused") and.push({ registration: "DYNAMIC", lastUsedAt: null });
+  else if (f.type) and.push({ registration: f.type });
   if (f.flow === "client_credentials") and.push({ grantTypes: { has: "client_credentials" } });
   if (f.flow === "authorization_code") and.push({ grantTypes: { has: "authorization_code" } });
   if (f.status === "active") and.push({ disabledAt: null });
   if (f.status === "disabled") and.push({ disabledAt: { not: null } });
+  if (f.status === "pending") and.push({ approvalStatus: "PENDING" });
   return { AND: and };
 }
 

@@ -16,8 +16,9 @@ import { dbOf, systemContext, type ServiceContext } from "../context";
 import { NotFoundError, PreconditionFailedError } from "../errors";
 import { withTx } from "../transaction";
 import type { SessionUser } from "../users/get-session-user";
-import { findOAuthClient, type OAuthClientRecord } from "./oauth-client";
+import type { OAuthClientRecord } from "./oauth-client";
 import { loadOAuthServer, type OAuthServer } from "./oauth-server";
+import { resolveOAuthClient } from "./resolve-client";
 
 const REQUEST_TTL_MS = 10 * 60_000;
 const CODE_TTL_MS = 60_000;
@@ -73,9 +74,18 @@ async function authorizeOutcome(request: Request, slug: string, user: SessionUse
     return { kind: "error_page", status: 400, title: "Invalid request", description: err instanceof OAuthError ? err.description : "The request is malformed." };
   }
   const clientIdParam = parsed.params.get("client_id");
-  const client = clientIdParam ? await findOAuthClient(ctx, server.id, clientIdParam) : null;
+  let client: OAuthClientRecord | null = null;
+  if (clientIdParam) {
+    // A metadata document that cannot be fetched or used is an error page, never a redirect: its
+    // redirect URIs cannot be trusted (CIMD-15).
+    const resolved = await resolveOAuthClient(ctx, server, clientIdParam);
+    if (!resolved.ok) return { kind: "error_page", status: 400, title: resolved.title, description: resolved.description };
+    client = resolved.client;
+  }
   const v = validateAuthorizeRequest(parsed, () => client, server);
   if (v.kind === "page") return { kind: "error_page", status: 400, title: v.title, description: v.description };
+  // A client awaiting approval gets nothing from us, not even an error redirect to its callback.
+  if (client?.approvalStatus === "PENDING") return awaitingApproval(client.name, server.name);
   if (v.kind === "redirect") return errorRedirect(server, v.redirectUri, v.error, v.description, v.state);
   const req = v.request;
   if (!client) return { kind: "error_page", status: 400, title: "Unknown application", description: "This application is not registered." };
@@ -109,10 +119,20 @@ async function authorizeOutcome(request: Request, slug: string, user: SessionUse
   return { kind: "consent", requestId };
 }
 
+/** A DCR client an admin has not approved yet: an error page, never a redirect to it. */
+function awaitingApproval(clientName: string, serverName: string): AuthorizeOutcome {
+  return {
+    kind: "error_page",
+    status: 403,
+    title: "Waiting for approval",
+    description: `“${clientName}” registered itself with ${serverName} and awaits an administrator's approval. Try again once an administrator has approved it.`,
+  };
+}
+
 export interface PendingAuthorization {
   requestId: string;
   server: { slug: string; name: string; resource: string; issuer: string; scopes: { name: string; description: string }[] };
-  client: Pick<OAuthClientRecord, "clientId" | "name" | "logoUri" | "registration" | "redirectUris">;
+  client: Pick<OAuthClientRecord, "clientId" | "name" | "logoUri" | "registration" | "redirectUris" | "approvalStatus">;
   redirectUri: string;
   scopes: { name: string; description: string }[];
   prompt: string | null;
@@ -139,7 +159,7 @@ export async function getPendingAuthorization(slug: string, requestId: string, u
   return {
     requestId,
     server: { slug: server.slug, name: server.name, resource: server.resource, issuer: server.issuer, scopes: server.scopes },
-    client: { clientId: client.clientId, name: client.name, logoUri: client.logoUri, registration: client.registration, redirectUris: client.redirectUris },
+    client: { clientId: client.clientId, name: client.name, logoUri: client.logoUri, registration: client.registration, redirectUris: client.redirectUris, approvalStatus: client.approvalStatus },
     redirectUri: row.redirectUri,
     scopes: row.scopes.map((name) => ({ name, description: describe.get(name) ?? "" })),
     prompt: row.prompt,
@@ -192,7 +212,8 @@ async function approve(ctx: ServiceContext, server: OAuthServer, requestId: stri
 /** The user's answer on the consent screen: Allow issues a code, Deny returns access_denied. */
 export async function decideAuthorization(slug: string, requestId: string, user: SessionUser, allow: boolean): Promise<string> {
   const ctx = systemContext("oauth:consent");
-  const { server, row } = await loadRequest(ctx, slug, requestId);
+  const { server, row, client } = await loadRequest(ctx, slug, requestId);
+  if (allow && client.approvalStatus === "PENDING") throw new PreconditionFailedError(`“${client.name}” awaits an administrator's approval. Try again once it has been approved.`);
   if (row.userId && row.userId !== user.id) throw new PreconditionFailedError("This authorization was started by another account.");
   if (allow) return approve(ctx, server, requestId, user, true);
   const done = await dbOf(ctx).authorizationRequest.updateMany({ where: { id: requestId, completedAt: null }, data: { completedAt: new Date(), userId: user.id } });
@@ -203,7 +224,8 @@ export async function decideAuthorization(slug: string, requestId: string, user:
 /** After sign-in: an existing consent that covers the request issues the code without asking again. */
 export async function continueAuthorization(slug: string, requestId: string, user: SessionUser): Promise<string | null> {
   const ctx = systemContext("oauth:consent");
-  const { server, row } = await loadRequest(ctx, slug, requestId);
+  const { server, row, client } = await loadRequest(ctx, slug, requestId);
+  if (client.approvalStatus === "PENDING") return null;
   if (row.userId && row.userId !== user.id) return null;
   if (row.prompt === "consent" || row.prompt === "login") return null;
   if (!(await consentCovers(ctx, row.clientId, user.id, row.scopes))) return null;

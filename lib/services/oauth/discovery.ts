@@ -7,7 +7,7 @@ import { publishedJwks } from "./signing-keys";
 export async function metadataResponse(slug: string): Promise<Response> {
   const server = await loadOAuthServer(systemContext("oauth:metadata"), slug);
   if (!server) return jsonNoStore({ error: "not_found", error_description: "Unknown MCP server." }, 404);
-  const doc = authorizationServerMetadata({ issuer: server.issuer, scopes: server.scopes.map((s) => s.name), dcrEnabled: server.dcrEnabled });
+  const doc = authorizationServerMetadata({ issuer: server.issuer, scopes: server.scopes.map((s) => s.name), dcrEnabled: server.dcrEnabled, cimdEnabled: server.cimd.enabled });
   return Response.json(doc, { headers: { "Cache-Control": "public, max-age=60" } });
 }
 

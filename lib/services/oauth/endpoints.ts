@@ -4,7 +4,7 @@ import { handleIntrospectionRequest } from "@/lib/oauth/introspection-endpoint";
 import { handleRevocationRequest } from "@/lib/oauth/revocation-endpoint";
 import { handleTokenRequest } from "@/lib/oauth/token-endpoint";
 import type { FailedAuthLimiter } from "@/lib/oauth/endpoint-client";
-import { jsonNoStore } from "@/lib/oauth/errors";
+import { jsonNoStore, OAuthError } from "@/lib/oauth/errors";
 import { logger } from "@/lib/logger";
 import { requestMeta } from "@/lib/request-meta";
 import { dbOf, systemContext, type ServiceContext } from "../context";
@@ -13,8 +13,9 @@ import { hitRateLimit, isRateLimited } from "../rate-limit";
 import { exchangeAuthorizationCode } from "./grants/authorization-code";
 import { clientCredentialsGrant } from "./grants/client-credentials";
 import { refreshTokens } from "./grants/refresh-token";
-import { findOAuthClient, touchClient, type OAuthClientRecord } from "./oauth-client";
+import { touchClient, type OAuthClientRecord } from "./oauth-client";
 import { loadOAuthServer, type OAuthServer } from "./oauth-server";
+import { resolveOAuthClient } from "./resolve-client";
 import { introspectToken, revokeToken } from "./revoke-and-introspect";
 
 /** Failed client authentications: 10 per client and IP in 5 minutes, then 429 until the window ends. */
@@ -60,7 +61,12 @@ async function withServer(slug: string, request: Request, endpoint: string, run:
 
 function lookup(ctx: ServiceContext, server: OAuthServer) {
   return {
-    findClient: (clientId: string) => findOAuthClient(ctx, server.id, clientId),
+    findClient: async (clientId: string) => {
+      const resolved = await resolveOAuthClient(ctx, server, clientId);
+      // A metadata-document client whose document cannot be used cannot authenticate (CIMD-15).
+      if (!resolved.ok) throw new OAuthError("invalid_client", resolved.description);
+      return resolved.client;
+    },
     now: () => new Date(),
     limiter: limiter(ctx),
     clientIp: ctx.ip ?? null,

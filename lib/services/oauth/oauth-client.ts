@@ -20,6 +20,10 @@ export interface OAuthClientRecord {
   previousSecretExpiresAt: Date | null;
   disabledAt: Date | null;
   lastUsedAt: Date | null;
+  /** DCR clients may wait for an admin's approval: no authorization and no tokens until then. */
+  approvalStatus: "APPROVED" | "PENDING";
+  /** CIMD clients: until when the fetched metadata document is fresh. */
+  cimdExpiresAt: Date | null;
 }
 
 const select = {
@@ -39,10 +43,15 @@ const select = {
   previousSecretExpiresAt: true,
   disabledAt: true,
   lastUsedAt: true,
+  approvalStatus: true,
+  cimdExpiresAt: true,
 } as const;
 
 const CACHE_MS = 1_000;
-const cache = new Map<string, { value: OAuthClientRecord | null; at: number }>();
+// One per process, on globalThis: Next.js bundles route handlers and server actions separately, and a
+// settings change made by an action must reach the protocol routes' copy of this cache at once.
+const processCache = globalThis as unknown as { __gatehouseOAuthClientCache?: Map<string, { value: OAuthClientRecord | null; at: number }> };
+const cache = (processCache.__gatehouseOAuthClientCache ??= new Map());
 
 export async function findOAuthClient(ctx: ServiceContext, serverId: string, clientId: string): Promise<OAuthClientRecord | null> {
   const key = `${serverId} ${clientId}`;
@@ -54,6 +63,11 @@ export async function findOAuthClient(ctx: ServiceContext, serverId: string, cli
     cache.set(key, { value, at: Date.now() });
   }
   return value;
+}
+
+/** After a write (a re-fetched metadata document), so the next read sees it at once. */
+export function forgetOAuthClient(serverId: string, clientId: string): void {
+  cache.delete(`${serverId} ${clientId}`);
 }
 
 const lastTouched = new Map<string, number>();

@@ -17,10 +17,24 @@ export interface OAuthServer {
   refreshTokenTtl: number;
   refreshGraceSeconds: number;
   dcrEnabled: boolean;
+  /** The DCR policy /register enforces (lib/schemas/dcr-policy.ts); dcrEnabled is its master switch. */
+  dcr: {
+    mode: "OPEN" | "TOKEN" | "OFF";
+    redirectPresets: string[];
+    redirectCustom: string[];
+    rateLimitPerHour: number;
+    maxClients: number | null;
+    requireApproval: boolean;
+  };
+  /** Client ID Metadata Documents: URL client_ids are fetched, subject to the host policy. */
+  cimd: { enabled: boolean; trust: "ANY" | "ALLOWLIST" | "DENYLIST"; hosts: string[] };
 }
 
 const CACHE_MS = 1_000;
-const cache = new Map<string, { value: OAuthServer | null; at: number }>();
+// One per process, on globalThis: Next.js bundles route handlers and server actions separately, and a
+// settings change made by an action must reach the protocol routes' copy of this cache at once.
+const processCache = globalThis as unknown as { __gatehouseOAuthServerCache?: Map<string, { value: OAuthServer | null; at: number }> };
+const cache = (processCache.__gatehouseOAuthServerCache ??= new Map());
 
 export async function loadOAuthServer(ctx: ServiceContext, slug: string): Promise<OAuthServer | null> {
   const hit = ctx.db ? undefined : cache.get(slug);
@@ -40,8 +54,23 @@ export async function loadOAuthServer(ctx: ServiceContext, slug: string): Promis
     accessTokenTtl: row.accessTokenTtl,
     refreshTokenTtl: row.refreshTokenTtl,
     refreshGraceSeconds: row.refreshGraceSeconds,
-    dcrEnabled: row.dcrEnabled,
+    // The services keep the two in step; should a row disagree, "off" wins everywhere.
+    dcrEnabled: row.dcrEnabled && row.dcrMode !== "OFF",
+    dcr: {
+      mode: row.dcrMode,
+      redirectPresets: row.dcrRedirectPresets,
+      redirectCustom: row.dcrRedirectCustom,
+      rateLimitPerHour: row.dcrRateLimitPerHour,
+      maxClients: row.dcrMaxClients,
+      requireApproval: row.dcrRequireApproval,
+    },
+    cimd: { enabled: row.cimdEnabled, trust: row.cimdTrust, hosts: row.cimdHosts },
   };
   if (!ctx.db) cache.set(slug, { value, at: Date.now() });
   return value;
+}
+
+/** After a settings change, so this instance applies it at once (others within CACHE_MS). */
+export function forgetOAuthServer(...slugs: string[]): void {
+  for (const slug of slugs) cache.delete(slug);
 }

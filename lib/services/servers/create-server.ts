@@ -1,11 +1,14 @@
 import { canonicalResourceUrl } from "@/lib/oauth/resource";
 import { ServerInput } from "@/lib/schemas/servers";
+import { resolveDcrMode } from "@/lib/schemas/dcr-policy";
 import { newId } from "@/lib/ids";
 import { recordAudit } from "../audit/record-audit";
 import { requirePermission } from "../authz";
 import type { ServiceContext } from "../context";
 import { uniqueViolationFields } from "../prisma-errors";
 import { withTx } from "../transaction";
+import { cimdPolicyData } from "./cimd-policy-data";
+import { dcrPolicyData } from "./dcr-policy-data";
 import { serverDtoInclude, serverSnapshot, toServerDto, type ServerDto } from "./server-dto";
 import { assertServerFieldsFree, conflictFromUniqueViolation } from "./unique-server-fields";
 
@@ -32,7 +35,9 @@ export async function createServer({
           accessTokenTtl: v.accessTokenTtl,
           refreshTokenTtl: v.refreshTokenTtl,
           refreshGraceSeconds: v.refreshGraceSeconds,
-          dcrEnabled: v.dcrEnabled ?? false,
+          ...resolveDcrMode(v),
+          ...dcrPolicyData(v),
+          ...cimdPolicyData(v),
           createdById: ctx.actor.type === "user" ? ctx.actor.userId : null,
           scopes: {
             create: v.scopes.map((s, position) => ({ id: newId("scope"), name: s.name, description: s.description, position })),

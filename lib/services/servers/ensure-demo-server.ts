@@ -20,6 +20,8 @@ export async function ensureDemoServer(ctx: ServiceContext): Promise<boolean> {
       description: "Gatehouse's built-in demo MCP server, with the tools whoami and echo.",
       scopes: [{ name: "mcp:tools", description: "Use the demo server's tools" }],
       dcrEnabled: true,
+      // The recommended registration path (MCP 2025-11-25 and later): metadata-document clients.
+      cimdEnabled: true,
     },
   });
   return true;

@@ -1,5 +1,7 @@
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import { env } from "@/lib/env";
+import type { CimdTrustMode } from "@/lib/schemas/cimd-policy";
+import type { DcrMode } from "@/lib/schemas/dcr-policy";
 
 export interface ScopeDto {
   name: string;
@@ -19,6 +21,19 @@ export interface ServerDto {
   refreshTokenTtl: number;
   refreshGraceSeconds: number;
   dcrEnabled: boolean;
+  /** DCR policy: mode, redirect allowlist, rate limit, cap, approval, pruning (lib/schemas/dcr-policy.ts). */
+  dcrMode: DcrMode;
+  dcrRedirectPresets: string[];
+  dcrRedirectCustom: string[];
+  dcrRateLimitPerHour: number;
+  dcrMaxClients: number | null;
+  dcrRequireApproval: boolean;
+  dcrPruneUnusedDays: number;
+  dcrPruneIdleDays: number;
+  /** Client ID Metadata Documents: on/off, host trust mode and its exact hosts. */
+  cimdEnabled: boolean;
+  cimdTrust: CimdTrustMode;
+  cimdHosts: string[];
   clientsCount: number;
   createdAt: string;
   updatedAt: string;
@@ -43,6 +58,17 @@ export function toServerDto(
     refreshTokenTtl: number;
     refreshGraceSeconds: number;
     dcrEnabled: boolean;
+    dcrMode: DcrMode;
+    dcrRedirectPresets: string[];
+    dcrRedirectCustom: string[];
+    dcrRateLimitPerHour: number;
+    dcrMaxClients: number | null;
+    dcrRequireApproval: boolean;
+    dcrPruneUnusedDays: number;
+    dcrPruneIdleDays: number;
+    cimdEnabled: boolean;
+    cimdTrust: CimdTrustMode;
+    cimdHosts: string[];
     createdAt: Date;
     updatedAt: Date;
     scopes: ScopeDto[];
@@ -61,6 +87,17 @@ export function toServerDto(
     refreshTokenTtl: s.refreshTokenTtl,
     refreshGraceSeconds: s.refreshGraceSeconds,
     dcrEnabled: s.dcrEnabled,
+    dcrMode: s.dcrMode,
+    dcrRedirectPresets: s.dcrRedirectPresets,
+    dcrRedirectCustom: s.dcrRedirectCustom,
+    dcrRateLimitPerHour: s.dcrRateLimitPerHour,
+    dcrMaxClients: s.dcrMaxClients,
+    dcrRequireApproval: s.dcrRequireApproval,
+    dcrPruneUnusedDays: s.dcrPruneUnusedDays,
+    dcrPruneIdleDays: s.dcrPruneIdleDays,
+    cimdEnabled: s.cimdEnabled,
+    cimdTrust: s.cimdTrust,
+    cimdHosts: s.cimdHosts,
     clientsCount,
     createdAt: s.createdAt.toISOString(),
     updatedAt: s.updatedAt.toISOString(),

@@ -105,3 +105,23 @@ describe("ensureDemoServer", () => {
     expect(demo.scopes.map((s) => s.name)).toEqual(["mcp:tools"]);
   });
 });
+
+describe("CIMD policy on a server", () => {
+  it("is stored on create and update, audited before and after, and left alone when absent", async () => {
+    const ctx = await makeCtx(database, "ADMIN");
+    const server = await createServer({ ctx, input: serverInput({ cimdEnabled: true, cimdTrust: "ALLOWLIST", cimdHosts: ["App.Example.com"] }) });
+    expect(server).toMatchObject({ cimdEnabled: true, cimdTrust: "ALLOWLIST", cimdHosts: ["app.example.com"] });
+    const same = await updateServer({ ctx, input: { ...serverInput({ slug: server.slug, resourceUrl: server.resourceUrl }), serverId: server.id } });
+    expect(same).toMatchObject({ cimdEnabled: true, cimdTrust: "ALLOWLIST", cimdHosts: ["app.example.com"] });
+    const off = await updateServer({ ctx, input: { ...serverInput({ slug: server.slug, resourceUrl: server.resourceUrl }), serverId: server.id, cimdEnabled: false, cimdTrust: "DENYLIST", cimdHosts: ["bad.example"] } });
+    expect(off).toMatchObject({ cimdEnabled: false, cimdTrust: "DENYLIST", cimdHosts: ["bad.example"] });
+    const event = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "server.updated", targetId: server.id }, orderBy: { createdAt: "desc" } });
+    expect(event.details).toMatchObject({ before: { cimdEnabled: true, cimdTrust: "ALLOWLIST" }, after: { cimdEnabled: false, cimdTrust: "DENYLIST", cimdHosts: ["bad.example"] } });
+  });
+
+  it("the demo server accepts metadata documents from the start", async () => {
+    const fresh = await createTestDb();
+    await ensureDemoServer(systemContext("first-start", { db: fresh.prisma }));
+    expect((await fresh.prisma.mcpServer.findUniqueOrThrow({ where: { slug: "demo" } })).cimdEnabled).toBe(true);
+  });
+});

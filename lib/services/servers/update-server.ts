@@ -1,5 +1,6 @@
 import { canonicalResourceUrl } from "@/lib/oauth/resource";
 import { UpdateServerInput } from "@/lib/schemas/servers";
+import { resolveDcrMode } from "@/lib/schemas/dcr-policy";
 import { newId } from "@/lib/ids";
 import { recordAudit } from "../audit/record-audit";
 import { requirePermission } from "../authz";
@@ -7,6 +8,9 @@ import type { ServiceContext } from "../context";
 import { NotFoundError } from "../errors";
 import { uniqueViolationFields } from "../prisma-errors";
 import { withTx } from "../transaction";
+import { cimdPolicyData } from "./cimd-policy-data";
+import { forgetOAuthServer } from "../oauth/oauth-server";
+import { dcrPolicyData } from "./dcr-policy-data";
 import { serverDtoInclude, serverSnapshot, toServerDto, type ServerDto } from "./server-dto";
 import { assertServerFieldsFree, conflictFromUniqueViolation } from "./unique-server-fields";
 
@@ -22,7 +26,7 @@ export async function updateServer({
   const v = UpdateServerInput.parse(input);
   const resourceUrl = canonicalResourceUrl(v.resourceUrl);
   try {
-    return await withTx(ctx, async (tx) => {
+    const result = await withTx(ctx, async (tx) => {
       const current = await tx.mcpServer.findUnique({ where: { id: v.serverId }, include: serverDtoInclude });
       if (!current) throw new NotFoundError("MCP server");
       await assertServerFieldsFree(tx, { slug: v.slug, resourceUrl }, current.id);
@@ -37,7 +41,9 @@ export async function updateServer({
           accessTokenTtl: v.accessTokenTtl,
           refreshTokenTtl: v.refreshTokenTtl,
           refreshGraceSeconds: v.refreshGraceSeconds,
-          ...(v.dcrEnabled !== undefined ? { dcrEnabled: v.dcrEnabled } : {}),
+          ...resolveDcrMode(v, current),
+          ...dcrPolicyData(v),
+          ...cimdPolicyData(v),
           scopes: {
             create: v.scopes.map((s, position) => ({ id: newId("scope"), name: s.name, description: s.description, position })),
           },
@@ -52,8 +58,10 @@ export async function updateServer({
         serverId: after.id,
         details: { before: serverSnapshot(before), after: serverSnapshot(after) },
       });
-      return after;
+      return { after, previousSlug: current.slug };
     });
+    forgetOAuthServer(result.previousSlug, result.after.slug);
+    return result.after;
   } catch (err) {
     const fields = uniqueViolationFields(err);
     if (fields) throw conflictFromUniqueViolation(fields);

@@ -5,6 +5,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { loadServer } from "./load-server";
+import { DCR_MODE_LABELS } from "@/lib/schemas/dcr-policy";
 
 export const metadata: Metadata = { title: "MCP server" };
 
@@ -62,7 +63,11 @@ export default async function ServerPage({ params }: { params: Promise<{ slug: s
             <div className="grid gap-1 sm:grid-cols-[12rem_1fr] sm:items-center">
               <dt className="text-sm text-muted-foreground">Dynamic registration</dt>
               <dd>
-                <Badge variant={server.dcrEnabled ? "success" : "secondary"}>{server.dcrEnabled ? "Open" : "Off"}</Badge>
+                <Badge variant={server.dcrEnabled ? "success" : "secondary"}>{DCR_MODE_LABELS[server.dcrMode]}</Badge>
+                {server.dcrEnabled && (server.dcrRedirectPresets.length > 0 || server.dcrRedirectCustom.length > 0) ? (
+                  <span className="ml-2 text-sm text-muted-foreground">redirect URIs restricted</span>
+                ) : null}
+                {server.dcrEnabled && server.dcrRequireApproval ? <span className="ml-2 text-sm text-muted-foreground">· admin approval</span> : null}
               </dd>
             </div>
           </dl>

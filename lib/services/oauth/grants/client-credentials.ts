@@ -19,6 +19,7 @@ export async function clientCredentialsGrant(
   if (!client.isConfidential || !client.grantTypes.includes("client_credentials")) {
     throw new OAuthError("unauthorized_client", "This client may not use the client-credentials grant.");
   }
+  if (client.approvalStatus === "PENDING") throw new OAuthError("unauthorized_client", "This client awaits an administrator's approval: it gets no tokens until then.");
   for (const r of input.resources) {
     if (canonicalResourceOrNull(r) !== server.resource) throw new OAuthError("invalid_target", `This authorization server issues tokens only for ${server.resource}.`);
   }

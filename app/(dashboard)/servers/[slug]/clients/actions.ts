@@ -3,8 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
-import { ClientIdInput, clientFormToInput, CreateClientInput, DeleteClientInput, RotateClientSecretInput, UpdateClientInput } from "@/lib/schemas/clients";
-import { createClient, deleteClient, rotateClientSecret, setClientDisabled, updateClient } from "@/lib/services";
+import { ClientIdInput, clientFormToInput, CreateClientInput, DeleteClientInput, DeleteClientsInput, RotateClientSecretInput, UpdateClientInput } from "@/lib/schemas/clients";
+import { asArray } from "@/lib/schemas/form";
+import { approveClient, createClient, deleteClient, deleteClients, rotateClientSecret, setClientDisabled, updateClient } from "@/lib/services";
 
 // Every client form carries its MCP server's slug as a hidden field. The services re-read the
 // client scoped by that server, so a forged slug/id pair finds nothing rather than another's client.
@@ -80,4 +81,27 @@ export const deleteClientAction = defineAction({
     await deleteClient({ ctx, serverSlug, input });
     return { deleted: true as const };
   },
+});
+
+/** Approves a DCR client that awaits an admin (the server's registration policy asks for approval). */
+export const approveClientAction = defineAction({
+  input: ClientIdInput.extend(OnServer.shape),
+  permission: "clients.write",
+  run: async ({ serverSlug, clientId }, ctx) => {
+    const client = await approveClient({ ctx, serverSlug, input: { clientId } });
+    revalidateServer(serverSlug);
+    return { id: client.id, approvalStatus: client.approvalStatus };
+  },
+});
+
+/**
+ * "Delete selected" on the Clients list, and "Reject" for a client awaiting approval. The form
+ * repeats `clientId`. No revalidatePath, for the reason given at deleteClientAction: the caller
+ * refreshes the list (or leaves the deleted client's page) itself.
+ */
+export const deleteClientsAction = defineAction({
+  input: DeleteClientsInput.extend(OnServer.shape),
+  permission: "clients.delete",
+  prepare: ({ clientId, ...rest }) => ({ ...rest, clientIds: asArray(clientId) }),
+  run: async ({ serverSlug, clientIds }, ctx) => deleteClients({ ctx, serverSlug, input: { clientIds } }),
 });

@@ -33,7 +33,12 @@ export default async function ClientsPage({ params, searchParams }: { params: Pr
       />
       <ServerTabs slug={server.slug} current="/clients" />
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <ClientsTable slug={server.slug} canCreate={canCreate} />
+        <ClientsTable
+          slug={server.slug}
+          canCreate={canCreate}
+          canDelete={hasPermission(user.role, "clients.delete")}
+          canApprove={hasPermission(user.role, "clients.write")}
+        />
       </HydrationBoundary>
     </div>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ServerForm } from "@/components/servers/server-form";
 import { ServerTabs } from "@/components/servers/server-tabs";
 import { PageHeader } from "@/components/ui/page-header";
@@ -16,6 +17,12 @@ export default async function ServerSettingsPage({ params }: { params: Promise<{
     <div className="space-y-6">
       <PageHeader title={server.name} description="Settings" />
       <ServerTabs slug={server.slug} current="/settings" />
+      <p className="text-sm text-muted-foreground">
+        Protected registration:{" "}
+        <Link href={`/servers/${server.slug}/settings/registration`} className="font-medium text-foreground underline">
+          Initial access tokens
+        </Link>
+      </p>
       {canEdit ? (
         <ServerForm action={updateServerAction} server={server} />
       ) : (

@@ -50,6 +50,7 @@ export default async function ConsentPage({
 
   const selfRegistered = pending.client.registration !== "MANUAL";
   const localOnly = allRedirectsAreLoopback(pending.client.redirectUris);
+  const awaitsApproval = pending.client.approvalStatus === "PENDING";
   return (
     <main className="mx-auto flex min-h-screen max-w-lg flex-col justify-center p-6">
       <Card>
@@ -78,6 +79,13 @@ export default async function ConsentPage({
             </Badge>
           )}
           <dl className="grid gap-2 text-sm">
+            {pending.client.registration === "METADATA_DOCUMENT" && (
+              // AUTHZ-13, CIMD-17: the host that vouches for this client's name and redirect URIs.
+              <div>
+                <dt className="text-muted-foreground">Identified by a metadata document on</dt>
+                <dd className="font-mono font-semibold break-all">{hostOf(pending.client.clientId)}</dd>
+              </div>
+            )}
             <div>
               <dt className="text-muted-foreground">After you answer, you return to</dt>
               <dd className="font-mono break-all">{hostOf(pending.redirectUri)}</dd>
@@ -109,7 +117,14 @@ export default async function ConsentPage({
               </ul>
             )}
           </div>
-          <ConsentForm slug={slug} requestId={requestId} />
+          {awaitsApproval ? (
+            <p role="alert" className="flex gap-2 rounded-md border border-warning/40 bg-warning/10 p-3 text-sm">
+              <AlertTriangle aria-hidden className="mt-0.5 size-4 shrink-0" />
+              {pending.client.name} awaits an administrator&apos;s approval. You cannot allow it until an administrator of {pending.server.name} has approved it; try again later.
+            </p>
+          ) : (
+            <ConsentForm slug={slug} requestId={requestId} />
+          )}
           <div className="flex flex-wrap items-center justify-between gap-2 border-t pt-3 text-sm text-muted-foreground">
             <span>
               Signed in as <strong className="text-foreground">{user.email}</strong>

@@ -3,11 +3,13 @@ import type { ReactNode } from "react";
 import { registrationSentence } from "@/components/clients/client-flow";
 import { ActivityChart } from "@/components/clients/activity-chart";
 import { ClientPageShell } from "@/components/clients/client-page-shell";
+import { MetadataDocumentCard } from "@/components/clients/metadata-document-card";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { LocalTime } from "@/components/ui/local-time";
 import { FLOW_LABELS, REGISTRATION_LABELS } from "@/lib/schemas/clients";
-import { getClientActivity } from "@/lib/services";
+import { hasPermission } from "@/lib/auth/permissions";
+import { getClientActivity, getMetadataDocumentStatus } from "@/lib/services";
 import { loadClient } from "./load-client";
 
 export const metadata: Metadata = { title: "Client" };
@@ -47,10 +49,17 @@ function CodeList({ items, empty }: { items: readonly string[]; empty: string })
 
 export default async function ClientOverviewPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id } = await params;
-  const { ctx, server, client } = await loadClient(slug, id, "");
+  const { user, ctx, server, client } = await loadClient(slug, id, "");
   const activity = await getClientActivity({ ctx, serverSlug: server.slug, clientId: client.id });
+  const cimd = client.registration === "METADATA_DOCUMENT" ? await getMetadataDocumentStatus({ ctx, serverSlug: server.slug, clientId: client.id }) : null;
   return (
-    <ClientPageShell server={server} client={client} current="">
+    <ClientPageShell
+      server={server}
+      client={client}
+      current=""
+      approval={{ canApprove: hasPermission(user.role, "clients.write"), canReject: hasPermission(user.role, "clients.delete") }}
+    >
+      {cimd && <MetadataDocumentCard serverSlug={server.slug} clientRowId={client.id} status={cimd} canRefresh={hasPermission(user.role, "clients.write")} />}
       <Card>
         <CardHeader>
           <CardTitle asChild>
