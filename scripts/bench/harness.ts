@@ -1,8 +1,10 @@
-// Helpers for benchmarks that run against a production build (`next start`) on loopback, the way
-// scripts/bench/token.ts does it: a snapshot of .next served from a temp folder (others rebuild
-// .next in this tree), seeding through the CLI before the server starts (PGlite holds its folder
-// for one process), a free loopback port, and a child `next start` in its own process group.
+// Helpers shared by the benchmarks that run against a production build (`next start`) on loopback
+// (scripts/bench/token.ts, scripts/bench/register.ts): a snapshot of .next served from a temp
+// folder (others rebuild .next in this tree), seeding through the CLI before the server starts
+// (PGlite holds its folder for one process), a free loopback port, a child `next start` in its own
+// process group, and CPU accounting from /proc (server, local PostgreSQL, the rest of the machine).
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { closeSync, cpSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -70,14 +72,26 @@ export function cliJson<T>(out: string): T {
 }
 
 /**
- * Makes sure a production build exists (BENCH_BUILD=1 rebuilds), then snapshots it (.next without
- * its cache, next.config.ts, package.json, prisma/migrations; node_modules linked) into `workDir`.
+ * Makes sure a production build exists (BENCH_BUILD=1 rebuilds; if that build fails, e.g. because
+ * another one is running, waits for .next/BUILD_ID), then snapshots it (.next without its cache,
+ * next.config.ts, package.json, prisma/migrations; node_modules linked) into `workDir` and serves it
+ * from there: others rebuild .next in this tree while a run is going on.
  */
 export async function snapshotBuild(workDir: string): Promise<string> {
   const buildIdFile = path.join(ROOT, ".next/BUILD_ID");
   if (process.env.BENCH_BUILD === "1" || !existsSync(buildIdFile)) {
     console.log(existsSync(buildIdFile) ? "BENCH_BUILD=1: running `next build` first…" : "No production build (.next/BUILD_ID is missing): running `next build` first…");
-    await run(BIN("next"), ["build"], { ...process.env, NODE_ENV: "production" }, true);
+    try {
+      await run(BIN("next"), ["build"], { ...process.env, NODE_ENV: "production" }, true);
+    } catch {
+      console.log("`next build` failed (another build may be running): waiting up to 5 min for .next/BUILD_ID…");
+      const deadline = Date.now() + 300_000;
+      while (!existsSync(buildIdFile)) {
+        if (Date.now() > deadline) throw new Error("no production build: run `npx next build`");
+        await new Promise((r) => setTimeout(r, 2000));
+      }
+      await new Promise((r) => setTimeout(r, 2000));
+    }
   }
   const appDir = path.join(workDir, "app");
   for (let attempt = 1; ; attempt++) {
@@ -91,7 +105,7 @@ export async function snapshotBuild(workDir: string): Promise<string> {
     cpSync(path.join(ROOT, "prisma/migrations"), path.join(appDir, "prisma/migrations"), { recursive: true });
     symlinkSync(path.join(ROOT, "node_modules"), path.join(appDir, "node_modules"));
     const copied = path.join(appDir, ".next/BUILD_ID");
-    if (existsSync(copied) && readFileSync(copied, "utf8").trim() === buildId && readFileSync(buildIdFile, "utf8").trim() === buildId) {
+    if (existsSync(copied) && readFileSync(copied, "utf8").trim() === buildId && existsSync(buildIdFile) && readFileSync(buildIdFile, "utf8").trim() === buildId) {
       console.log(`Production build ${buildId} (built ${Math.round((Date.now() - builtAt) / 60000)} min ago${changedSince(builtAt)}), served from a snapshot in ${appDir}`);
       return appDir;
     }
@@ -119,10 +133,18 @@ export interface NextServer {
   stop: () => Promise<void>;
 }
 
-/** `next start` on 127.0.0.1:port in its own process group, up once /api/health answers. */
-export async function startNext(appDir: string, port: number, env: NodeJS.ProcessEnv, logFile: string): Promise<NextServer> {
+/**
+ * `next start` on 127.0.0.1:port in its own process group, up once /api/health answers. Copies
+ * prisma/migrations into the snapshot first: the server checks that every migration applied to its
+ * database is in prisma/migrations, and the CLI seeding may have applied one the tree gained since
+ * the build. `cpuProfDir` writes V8 CPU profiles of the server there (`next start` serves in its own
+ * process, no worker, so node flags given here reach the server).
+ */
+export async function startNext(appDir: string, port: number, env: NodeJS.ProcessEnv, logFile: string, cpuProfDir?: string): Promise<NextServer> {
+  cpSync(path.join(ROOT, "prisma/migrations"), path.join(appDir, "prisma/migrations"), { recursive: true });
   const fd = openSync(logFile, "a");
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", appDir, "-p", String(port), "-H", "127.0.0.1"], {
+  const nodeFlags = cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${cpuProfDir}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...nodeFlags, path.join(ROOT, "node_modules/next/dist/bin/next"), "start", appDir, "-p", String(port), "-H", "127.0.0.1"], {
     cwd: appDir,
     env,
     detached: true,
@@ -174,7 +196,17 @@ export function tail(file: string, lines = 30): string {
 
 /** CPU seconds (user+system) of every process in a process group, from /proc (Linux); NaN elsewhere. */
 export function groupCpuSeconds(pgid: number): number {
+  return procCpuSeconds((pgrp) => pgrp === pgid);
+}
+
+/** CPU seconds of the local PostgreSQL server's processes (a PostgreSQL on this machine shows up there, not in "other"). */
+export function postgresCpuSeconds(): number {
+  return procCpuSeconds((_pgrp, comm) => comm === "postgres");
+}
+
+function procCpuSeconds(match: (pgrp: number, comm: string) => boolean): number {
   if (!existsSync("/proc/self/stat")) return NaN;
+  const tick = 100; // USER_HZ on Linux
   let total = 0;
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
@@ -184,11 +216,60 @@ export function groupCpuSeconds(pgid: number): number {
     } catch {
       continue;
     }
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    if (Number(fields[2]) !== pgid) continue;
-    total += (Number(fields[11]) + Number(fields[12])) / 100;
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // fields[0] is state (field 3)
+    if (!match(Number(fields[2]), stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")))) continue; // pgrp is field 5
+    total += (Number(fields[11]) + Number(fields[12])) / tick; // utime, stime: fields 14, 15
   }
   return total;
+}
+
+/** CPU seconds (user+system) of one process, from /proc (Linux); NaN elsewhere. */
+export function pidCpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ").at(-1)!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Busy CPU seconds of the whole machine (all processes), from /proc/stat; NaN elsewhere. */
+export function machineBusySeconds(): number {
+  try {
+    const [, ...f] = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/);
+    const n = f.map(Number); // user nice system idle iowait irq softirq steal
+    return ((n[0] ?? 0) + (n[1] ?? 0) + (n[2] ?? 0) + (n[5] ?? 0) + (n[6] ?? 0) + (n[7] ?? 0)) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+/**
+ * Cores that other work on the machine kept busy: the machine's busy cores (machineBusySeconds()
+ * over the wall time) minus the server under test, the load generator and a local PostgreSQL, all
+ * in cores. Anything above ~0.1 skews a measurement.
+ */
+export function otherCores(machineCores: number, serverCores: number, loadgenCores: number, postgresCores: number): number {
+  return Math.max(0, machineCores - serverCores - loadgenCores - postgresCores);
+}
+
+/** A fresh PostgreSQL database (gh_bench_<random>) next to the one `adminUrl` names; `drop` removes it. */
+export async function createPgDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const { default: pg } = await import("pg");
+  const name = `gh_bench_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const drop = async () => {
+    const c = new pg.Client({ connectionString: adminUrl });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await c.end();
+  };
+  return { url: url.toString(), drop };
 }
 
 export const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toLocaleString("en", { minimumFractionDigits: digits, maximumFractionDigits: digits }) : "-");

@@ -8,7 +8,8 @@
 //      every response carried one client_id, and the Clients list (admin API) holds one row.
 // Each measurement: BENCH_WARMUP (2) s warm-up + BENCH_SECONDS (10) s at BENCH_CONCURRENCY (16)
 // requests in flight over as many keep-alive connections. The /api/health ceiling (a bare route
-// handler) is measured first, so the figures can be read as a fraction of it.
+// handler) is measured first, so the figures can be read as a fraction of it. The CPU columns: the
+// server, the load generator (this process), a local PostgreSQL, and other work on the machine.
 // Data: a fresh throw-away PGlite folder seeded through the CLI before the server starts; with
 // DATABASE_URL set, the same again on a fresh PostgreSQL database (dropped at the end).
 // BENCH_BUILD=1 rebuilds .next first (run it under `flock /tmp/gatehouse-e2e.lock` in a shared tree).
@@ -18,7 +19,24 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { assertLoopback, BIN, cleanups, cliJson, fmt, freePort, groupCpuSeconds, installSignalCleanup, run, runCleanups, snapshotBuild, startNext } from "./harness";
+import {
+  assertLoopback,
+  BIN,
+  cleanups,
+  cliJson,
+  createPgDatabase,
+  fmt,
+  freePort,
+  groupCpuSeconds,
+  installSignalCleanup,
+  machineBusySeconds,
+  otherCores,
+  postgresCpuSeconds,
+  run,
+  runCleanups,
+  snapshotBuild,
+  startNext,
+} from "./harness";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
@@ -97,18 +115,29 @@ async function load(url: string, headers: Record<string, string>, body: (worker:
 }
 
 function header() {
-  console.log(`  ${"measurement".padEnd(52)} ${"conc".padStart(4)} ${"req/s".padStart(8)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"errors".padStart(6)}  ${"srv CPU ms/req".padStart(14)} ${"srv cores".padStart(9)}`);
+  console.log(
+    `  ${"measurement".padEnd(52)} ${"conc".padStart(4)} ${"req/s".padStart(8)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"errors".padStart(6)}  ${"srv CPU ms/req".padStart(14)} ${"srv cores".padStart(9)} ${"loadgen cores".padStart(13)} ${"pg cores".padStart(8)} ${"other cores".padStart(11)}`,
+  );
 }
 
 async function measure(label: string, pgid: number, go: () => Promise<LoadResult>, ok: (status: number) => boolean): Promise<LoadResult> {
+  // The load generator runs in this process: its CPU is this process's. "other cores" is what the
+  // rest of the machine took meanwhile (anything above ~0.1 skews the row).
   const cpu0 = groupCpuSeconds(pgid);
+  const busy0 = machineBusySeconds();
+  const pg0 = postgresCpuSeconds();
+  const self0 = process.cpuUsage();
   const t0 = performance.now();
   const r = await go();
   const wall = (performance.now() - t0) / 1000;
   const cpu = groupCpuSeconds(pgid) - cpu0;
+  const self = process.cpuUsage(self0);
+  const loadgenCores = (self.user + self.system) / 1e6 / wall;
+  const pgCores = (postgresCpuSeconds() - pg0) / wall;
+  const other = otherCores((machineBusySeconds() - busy0) / wall, cpu / wall, loadgenCores, pgCores);
   const bad = Object.entries(r.statuses).reduce((n, [s, c]) => (ok(Number(s)) ? n : n + c), 0) + r.networkErrors;
   console.log(
-    `  ${label.padEnd(52)} ${String(CONCURRENCY).padStart(4)} ${fmt(r.rps).padStart(8)} ${fmt(r.p50, 1).padStart(7)} ${fmt(r.p99, 1).padStart(7)} ${String(bad).padStart(6)}  ${fmt((cpu / (r.rps * wall)) * 1000, 2).padStart(14)} ${fmt(cpu / wall, 2).padStart(9)}`,
+    `  ${label.padEnd(52)} ${String(CONCURRENCY).padStart(4)} ${fmt(r.rps).padStart(8)} ${fmt(r.p50, 1).padStart(7)} ${fmt(r.p99, 1).padStart(7)} ${String(bad).padStart(6)}  ${fmt((cpu / (r.rps * wall)) * 1000, 2).padStart(14)} ${fmt(cpu / wall, 2).padStart(9)} ${fmt(loadgenCores, 2).padStart(13)} ${fmt(pgCores, 2).padStart(8)} ${fmt(other, 2).padStart(11)}`,
   );
   if (bad > 0) console.log(`      ! ${bad} failed: ${JSON.stringify(r.statuses)}${r.networkErrors ? ` + ${r.networkErrors} network errors` : ""}; first: ${r.sample}`);
   return r;
@@ -179,24 +208,6 @@ async function benchGatehouse(label: string, dbEnv: Record<string, string>, work
   } finally {
     await server.stop();
   }
-}
-
-async function createPgDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const { default: pg } = await import("pg");
-  const name = `gh_bench_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const drop = async () => {
-    const c = new pg.Client({ connectionString: adminUrl });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await c.end();
-  };
-  return { url: url.toString(), drop };
 }
 
 async function main() {

@@ -23,19 +23,36 @@
 // Knobs: BENCH_SECONDS (10), BENCH_WARMUP (2), BENCH_CONCURRENCY ("16,64"), BENCH_BUILD=1 (rebuild),
 // BENCH_SKIP_OIDC=1, BENCH_CPU_PROF=1 (write V8 CPU profiles of the Next.js server into the temp
 // folder, which is then kept).
-import { spawn, fork, type ChildProcess } from "node:child_process";
+import { fork, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
+import {
+  assertLoopback,
+  BIN,
+  cleanups,
+  cliJson,
+  createPgDatabase,
+  fmt,
+  freePort,
+  groupCpuSeconds,
+  installSignalCleanup,
+  machineBusySeconds,
+  otherCores as otherCoresOf,
+  pidCpuSeconds,
+  postgresCpuSeconds,
+  ROOT,
+  run,
+  runCleanups,
+  snapshotBuild,
+  startNext,
+} from "./harness";
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const SELF = fileURLToPath(import.meta.url);
-const BIN = (name: string) => path.join(ROOT, "node_modules/.bin", name);
 
 interface LoadSpec {
   url: string;
@@ -64,11 +81,6 @@ interface LoadResult {
 // ---------------------------------------------------------------------------------------------
 // Child role 1: the load generator.
 // ---------------------------------------------------------------------------------------------
-
-function assertLoopback(url: string) {
-  const host = new URL(url).hostname;
-  if (host !== "127.0.0.1" && host !== "localhost" && host !== "[::1]") throw new Error(`refusing to load a non-loopback target: ${url}`);
-}
 
 async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   assertLoopback(spec.url);
@@ -217,7 +229,6 @@ const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? "16,64").split(",").map((s) => Number(s.trim()));
 const CPU_PROF = process.env.BENCH_CPU_PROF === "1";
 
-const cleanups: (() => Promise<void> | void)[] = [];
 let loadWorker: ChildProcess | undefined;
 
 function childArgs(role: string, ...args: string[]): [string, string[], { cwd: string; execArgv: string[]; stdio: ("inherit" | "ipc")[] }] {
@@ -247,57 +258,6 @@ function load(spec: LoadSpec): Promise<LoadResult> {
   });
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** CPU seconds (user+system) of every process in a process group, from /proc (Linux); NaN elsewhere. */
-function groupCpuSeconds(pgid: number): number {
-  return procCpuSeconds((pgrp) => pgrp === pgid);
-}
-
-/** CPU seconds of the local PostgreSQL server's processes (a PostgreSQL on this machine shows up there, not in "other"). */
-function postgresCpuSeconds(): number {
-  return procCpuSeconds((_pgrp, comm) => comm === "postgres");
-}
-
-function procCpuSeconds(match: (pgrp: number, comm: string) => boolean): number {
-  if (!existsSync("/proc/self/stat")) return NaN;
-  const tick = 100; // USER_HZ on Linux
-  let total = 0;
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-    } catch {
-      continue;
-    }
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // fields[0] is state (field 3)
-    if (!match(Number(fields[2]), stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")))) continue; // pgrp is field 5
-    total += (Number(fields[11]) + Number(fields[12])) / tick; // utime, stime: fields 14, 15
-  }
-  return total;
-}
-
-/** Busy CPU seconds of the whole machine (all processes), from /proc/stat; NaN elsewhere. */
-function machineBusySeconds(): number {
-  try {
-    const [, ...f] = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/);
-    const n = f.map(Number); // user nice system idle iowait irq softirq steal
-    return ((n[0] ?? 0) + (n[1] ?? 0) + (n[2] ?? 0) + (n[5] ?? 0) + (n[6] ?? 0) + (n[7] ?? 0)) / 100;
-  } catch {
-    return NaN;
-  }
-}
-
 interface Row {
   target: string;
   concurrency: number;
@@ -324,14 +284,12 @@ async function measure(target: string, serverCpu: () => number, spec: Omit<LoadS
   const postgresCores = (postgresCpuSeconds() - pg0) / wall;
   const totalRequestsEstimate = result.rps * wall;
   const serverCores = cpu / wall;
-  const otherCores = Math.max(0, busy / wall - serverCores - result.loadgenCpu - postgresCores);
+  const otherCores = otherCoresOf(busy / wall, serverCores, result.loadgenCpu, postgresCores);
   const row: Row = { target, concurrency, result, serverCpuMsPerReq: (cpu / totalRequestsEstimate) * 1000, serverCores, otherCores, postgresCores };
   rows.push(row);
   printRow(row);
   return row;
 }
-
-const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toLocaleString("en", { minimumFractionDigits: digits, maximumFractionDigits: digits }) : "-");
 
 function printHeader() {
   console.log(
@@ -345,131 +303,6 @@ function printRow({ target, concurrency, result: r, serverCpuMsPerReq, serverCor
     `  ${target.padEnd(46)} ${String(concurrency).padStart(4)} ${fmt(r.rps).padStart(8)} ${fmt(r.p50, 1).padStart(7)} ${fmt(r.p99, 1).padStart(7)} ${String(bad).padStart(7)}  ${fmt(serverCpuMsPerReq, 2).padStart(14)} ${fmt(serverCores, 2).padStart(9)} ${fmt(r.loadgenCpu, 2).padStart(13)} ${fmt(postgresCores, 2).padStart(8)} ${fmt(otherCores, 2).padStart(11)}`,
   );
   if (bad > 0) console.log(`      ! ${bad} failed: ${JSON.stringify(r.statuses)}${r.networkErrors ? ` + ${r.networkErrors} network errors` : ""}; first: ${r.sample}`);
-}
-
-/** Runs a command to completion without blocking the event loop (so Ctrl-C still cleans up). */
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, inherit = false): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: ROOT, env, stdio: inherit ? "inherit" : ["ignore", "pipe", "pipe"] });
-    let out = "";
-    let err = "";
-    child.stdout?.on("data", (d: Buffer) => (out += d.toString()));
-    child.stderr?.on("data", (d: Buffer) => (err += d.toString()));
-    child.once("error", reject);
-    child.once("exit", (code, signal) =>
-      code === 0 ? resolve(out) : reject(new Error(`${path.basename(cmd)} ${args.join(" ")} failed (${signal ?? code}):\n${out}${err}`)),
-    );
-  });
-}
-
-/**
- * Makes sure a production build exists, then snapshots it (.next without its cache, next.config.ts,
- * package.json, prisma/migrations; node_modules linked) into the work folder and serves it from
- * there: other engineers rebuild .next in this tree while a run is going on.
- */
-async function snapshotBuild(workDir: string): Promise<string> {
-  const buildIdFile = path.join(ROOT, ".next/BUILD_ID");
-  if (process.env.BENCH_BUILD === "1" || !existsSync(buildIdFile)) {
-    console.log(existsSync(buildIdFile) ? "BENCH_BUILD=1: running `next build` first…" : "No production build (.next/BUILD_ID is missing): running `next build` first…");
-    try {
-      await run(BIN("next"), ["build"], { ...process.env, NODE_ENV: "production" }, true);
-    } catch {
-      console.log("`next build` failed (another build may be running): waiting up to 5 min for .next/BUILD_ID…");
-      const deadline = Date.now() + 300_000;
-      while (!existsSync(buildIdFile)) {
-        if (Date.now() > deadline) throw new Error("no production build: run `npx next build`");
-        await new Promise((r) => setTimeout(r, 2000));
-      }
-      await new Promise((r) => setTimeout(r, 2000));
-    }
-  }
-  const appDir = path.join(workDir, "app");
-  for (let attempt = 1; ; attempt++) {
-    const buildId = readFileSync(buildIdFile, "utf8").trim();
-    const builtAt = statSync(buildIdFile).mtimeMs;
-    rmSync(appDir, { recursive: true, force: true });
-    mkdirSync(appDir, { recursive: true });
-    const skip = new Set([path.join(ROOT, ".next/cache"), path.join(ROOT, ".next/dev")]);
-    cpSync(path.join(ROOT, ".next"), path.join(appDir, ".next"), { recursive: true, verbatimSymlinks: true, filter: (src) => !skip.has(src) });
-    for (const f of ["package.json", "next.config.ts"]) cpSync(path.join(ROOT, f), path.join(appDir, f));
-    cpSync(path.join(ROOT, "prisma/migrations"), path.join(appDir, "prisma/migrations"), { recursive: true });
-    symlinkSync(path.join(ROOT, "node_modules"), path.join(appDir, "node_modules"));
-    const copied = path.join(appDir, ".next/BUILD_ID");
-    if (existsSync(copied) && readFileSync(copied, "utf8").trim() === buildId && existsSync(buildIdFile) && readFileSync(buildIdFile, "utf8").trim() === buildId) {
-      console.log(`Production build ${buildId} (built ${Math.round((Date.now() - builtAt) / 60000)} min ago${changedSince(builtAt)}), served from a snapshot in ${appDir}`);
-      return appDir;
-    }
-    if (attempt >= 5) throw new Error(".next kept changing while it was copied (a build is running?): try again");
-    await new Promise((r) => setTimeout(r, 5000));
-  }
-}
-
-function changedSince(builtAt: number): string {
-  let newer = 0;
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) {
-        if (e.name !== "generated" && e.name !== "node_modules") walk(p);
-      } else if (/\.(ts|tsx)$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) && statSync(p).mtimeMs > builtAt) newer++;
-    }
-  };
-  for (const d of ["app", "lib", "components"]) if (existsSync(path.join(ROOT, d))) walk(path.join(ROOT, d));
-  return newer ? `; ${newer} source file(s) changed since, BENCH_BUILD=1 rebuilds` : "";
-}
-
-async function startNext(appDir: string, port: number, env: NodeJS.ProcessEnv, logFile: string, cpuProfDir?: string): Promise<ChildProcess> {
-  const fd = openSync(logFile, "a");
-  // `next start` serves in its own process (no worker), so node flags given here reach the server.
-  const nodeFlags = cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${cpuProfDir}`] : [];
-  const child = spawn(process.execPath, [...nodeFlags, path.join(ROOT, "node_modules/next/dist/bin/next"), "start", appDir, "-p", String(port), "-H", "127.0.0.1"], { cwd: appDir, env, detached: true, stdio: ["ignore", fd, fd] });
-  closeSync(fd);
-  let exited: number | null | undefined;
-  child.once("exit", (code) => (exited = code));
-  const stop = async () => {
-    if (exited !== undefined || child.pid === undefined) return;
-    const done = new Promise((r) => child.once("exit", r));
-    try {
-      process.kill(-child.pid, "SIGTERM");
-    } catch {
-      return;
-    }
-    const timedOut = await Promise.race([done.then(() => false), new Promise((r) => setTimeout(() => r(true), 8000))]);
-    if (timedOut) {
-      try {
-        process.kill(-child.pid, "SIGKILL");
-      } catch {
-        /* gone */
-      }
-    }
-  };
-  cleanups.push(stop);
-  (child as ChildProcess & { stop: () => Promise<void> }).stop = stop;
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (exited !== undefined) throw new Error(`next start exited (${exited}) before it answered; log:\n${tail(logFile)}`);
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
-      if (res.ok) break;
-    } catch {
-      /* not up yet */
-    }
-    if (Date.now() > deadline) throw new Error(`next start did not answer /api/health within 90 s; log:\n${tail(logFile)}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return child;
-}
-
-function tail(file: string, lines = 30): string {
-  try {
-    return readFileSync(file, "utf8").split("\n").slice(-lines).join("\n");
-  } catch {
-    return "(no log)";
-  }
-}
-
-async function stopChild(child: ChildProcess) {
-  await (child as ChildProcess & { stop?: () => Promise<void> }).stop?.();
 }
 
 interface Figures {
@@ -489,16 +322,15 @@ async function benchGatehouse(label: string, detail: string, dbEnv: Record<strin
   const t = performance.now();
   await run(BIN("tsx"), ["scripts/cli.ts", "server:create", "--name", "Bench", "--slug", "bench", "--resource", `http://localhost:${port}/mcp/bench`, "--scope", "mcp:tools"], env);
   const out = await run(BIN("tsx"), ["scripts/cli.ts", "client:create", "--server", "bench", "--name", "bench", "--scope", "mcp:tools", "--json"], env);
-  const created = JSON.parse(out.slice(out.indexOf("{"))) as { client: { clientId: string; flow?: string }; clientSecret: string | null };
+  const created = cliJson<{ client: { clientId: string; flow?: string }; clientSecret: string | null }>(out);
   if (!created.clientSecret) throw new Error(`client:create returned no secret: ${out}`);
   console.log(`  seeded server "bench" and client ${created.client.clientId} (${created.client.flow ?? "?"}) via the CLI in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
   const logFile = path.join(workDir, `next-${label.split(" ")[0]!.toLowerCase()}.log`);
   const profDir = CPU_PROF ? path.join(workDir, `cpuprof-${label.split(" ")[0]!.toLowerCase()}`) : undefined;
   if (profDir) console.log(`  a CPU profile of the server goes to ${profDir}`);
-  // The server checks that every migration applied to its database is in prisma/migrations: take
-  // the ones the CLI just applied (the tree may have gained one since the build).
-  cpSync(path.join(ROOT, "prisma/migrations"), path.join(appDir, "prisma/migrations"), { recursive: true });
+  // startNext copies prisma/migrations into the snapshot first: the server checks that every
+  // migration the CLI just applied is there (the tree may have gained one since the build).
   const t2 = performance.now();
   const server = await startNext(appDir, port, env, logFile, profDir);
   console.log(`  next start up on ${base} in ${((performance.now() - t2) / 1000).toFixed(1)} s (pid ${server.pid}, log ${logFile})`);
@@ -516,7 +348,7 @@ async function benchGatehouse(label: string, detail: string, dbEnv: Record<strin
     if (introRes.status !== 200 || introBody.active !== true) throw new Error(`introspection answered ${introRes.status}: ${JSON.stringify(introBody)}`);
     console.log(`  check: token ${token.slice(0, 16)}… (${token.length} chars, scope "${tokenBody.scope}", expires_in ${tokenBody.expires_in}) introspects active`);
 
-    const pgid = server.pid!;
+    const pgid = server.pid;
     const cpu = () => groupCpuSeconds(pgid);
     const figures: Figures = { health: new Map(), token: new Map(), introspect: new Map() };
     printHeader();
@@ -527,7 +359,7 @@ async function benchGatehouse(label: string, detail: string, dbEnv: Record<strin
       figures.introspect.set(c, await measure(`${label}: POST /oauth/bench/introspect`, cpu, { url: `${base}/oauth/bench/introspect`, method: "POST", headers: form, body: `token=${token}` }, c));
     return figures;
   } finally {
-    await stopChild(server);
+    await server.stop();
   }
 }
 
@@ -572,16 +404,6 @@ async function benchOidcProvider(format: "opaque" | "jwt"): Promise<Map<number, 
   }
 }
 
-/** CPU seconds (user+system) of one process, from /proc (Linux); NaN elsewhere. */
-function pidCpuSeconds(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ").at(-1)!.split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return NaN;
-  }
-}
-
 function ratioLines(name: string, g: Figures, oidc: { opaque?: Map<number, number>; jwt?: Map<number, number> }) {
   const r = (a: number | undefined, b: number | undefined) => (a && b ? (a / b).toFixed(2) : "-");
   const rps = (m: Map<number, Row>, c: number) => m.get(c)?.result.rps;
@@ -603,24 +425,6 @@ function ratioLines(name: string, g: Figures, oidc: { opaque?: Map<number, numbe
   console.log(`  Goal: token and introspection throughput ≥ 0.8 × the /api/health ceiling at every concurrency — token ${verdict(g.token)}, introspection ${verdict(g.introspect)}`);
   const busy = [...g.health.values(), ...g.token.values(), ...g.introspect.values()].filter((row) => row.otherCores > 0.3);
   if (busy.length > 0) console.log(`  Caution: other work on the machine took > 0.3 cores during ${busy.length} of these rows: trust the bracketed CPU-based figures more.`);
-}
-
-async function createPgDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const { default: pg } = await import("pg");
-  const name = `gh_bench_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const drop = async () => {
-    const c = new pg.Client({ connectionString: adminUrl });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await c.end();
-  };
-  return { url: url.toString(), drop };
 }
 
 async function main() {
@@ -663,14 +467,7 @@ async function main() {
     for (const row of rows) printRow(row);
     for (const { name, figures } of results) ratioLines(name, figures, oidc);
   } finally {
-    for (const c of cleanups.reverse()) {
-      try {
-        await c();
-      } catch (err) {
-        console.error(`cleanup: ${(err as Error).message}`);
-      }
-    }
-    cleanups.length = 0;
+    await runCleanups();
     if (CPU_PROF) console.log(`\nKept ${workDir} (CPU profiles, server logs).`);
   }
   console.log(`\nTotal ${((performance.now() - started) / 1000).toFixed(0)} s`);
@@ -680,14 +477,7 @@ const role = process.argv[2];
 if (role === "--load-worker") loadWorkerMain();
 else if (role === "--oidc-provider") await oidcProviderMain(Number(process.argv[3]), process.argv[4] as "opaque" | "jwt", process.argv[5]!, process.argv[6]!);
 else {
-  for (const sig of ["SIGINT", "SIGTERM"] as const) {
-    process.once(sig, () => {
-      void (async () => {
-        for (const c of cleanups.reverse()) await Promise.resolve().then(c).catch(() => {});
-        process.exit(130);
-      })();
-    });
-  }
+  installSignalCleanup();
   try {
     await main();
     process.exit(0);
