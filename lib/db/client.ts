@@ -107,3 +107,12 @@ export function db(): PrismaClient {
 export function setDatabase(next: Database | undefined): void {
   g.__gatehouseDb = next;
 }
+
+/**
+ * A read through the driver itself, bypassing Prisma's query engine (≈0.4 ms instead of ≈1 ms on
+ * PGlite): only for the hottest per-request reads. On PGlite it waits for any open transaction
+ * (PGlite serialises queries with transactions), so it never sees uncommitted data.
+ */
+export function rawRows<T>(sql: string, params: unknown[]): Promise<T[]> {
+  return database().withConnection((c) => c.query<T>(sql, params));
+}

@@ -5,6 +5,7 @@
 // is on the hot path of every MCP call, and nothing here may be cached.
 import type { AccessTokenClaims } from "@/lib/oauth/access-token";
 import { CLIENT_SUBJECT_PREFIX } from "@/lib/oauth/access-token";
+import { rawRows } from "@/lib/db/client";
 import { dbOf, type ServiceContext } from "../context";
 
 interface StatusRow {
@@ -19,16 +20,21 @@ interface StatusRow {
   user_disabled: Date | null;
 }
 
+const STATUS_SQL = `
+  SELECT EXISTS (SELECT 1 FROM "RevokedAccessToken" WHERE "jti" = $1) AS "denied",
+         c."id" AS "client_row", c."disabledAt" AS "client_disabled",
+         (f."id" IS NOT NULL) AS "fam_exists", f."revokedAt" AS "fam_revoked", f."clientId" AS "fam_client", f."userId" AS "fam_user",
+         (u."id" IS NOT NULL) AS "user_exists", u."disabledAt" AS "user_disabled"
+    FROM (SELECT 1) AS "one"
+    LEFT JOIN "OAuthClient" c ON c."serverId" = $2 AND c."clientId" = $3
+    LEFT JOIN "RefreshFamily" f ON f."id" = $4
+    LEFT JOIN "User" u ON u."id" = f."userId"`;
+
 export async function isAccessTokenActive(ctx: ServiceContext, serverId: string, claims: AccessTokenClaims): Promise<boolean> {
-  const rows = await dbOf(ctx).$queryRaw<StatusRow[]>`
-    SELECT EXISTS (SELECT 1 FROM "RevokedAccessToken" WHERE "jti" = ${claims.jti}) AS "denied",
-           c."id" AS "client_row", c."disabledAt" AS "client_disabled",
-           (f."id" IS NOT NULL) AS "fam_exists", f."revokedAt" AS "fam_revoked", f."clientId" AS "fam_client", f."userId" AS "fam_user",
-           (u."id" IS NOT NULL) AS "user_exists", u."disabledAt" AS "user_disabled"
-      FROM (SELECT 1) AS "one"
-      LEFT JOIN "OAuthClient" c ON c."serverId" = ${serverId} AND c."clientId" = ${claims.client_id}
-      LEFT JOIN "RefreshFamily" f ON f."id" = ${claims.fam ?? null}
-      LEFT JOIN "User" u ON u."id" = f."userId"`;
+  const params = [claims.jti, serverId, claims.client_id, claims.fam ?? null];
+  // The process database through the driver directly (hot path); an explicit handle (a test's
+  // database, an enclosing transaction) through Prisma.
+  const rows = ctx.db ? await dbOf(ctx).$queryRawUnsafe<StatusRow[]>(STATUS_SQL, ...params) : await rawRows<StatusRow>(STATUS_SQL, params);
   const s = rows[0];
   if (!s || s.denied || !s.client_row || s.client_disabled) return false;
   if (claims.sub.startsWith(CLIENT_SUBJECT_PREFIX)) return claims.fam === undefined;
