@@ -22,6 +22,12 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg"],
+  // The hot protocol endpoints are Pages Router API routes (lib/http/node-endpoint.ts says why);
+  // their public URLs stay those of DESIGN.md's URL map. An afterFiles rewrite: nothing in app/
+  // answers these paths, and no other request pays for the match.
+  async rewrites() {
+    return [{ source: "/oauth/:slug/:endpoint(token|introspect|revoke)", destination: "/api/oauth/:slug/:endpoint" }];
+  },
   async headers() {
     const common = [
       { key: "X-Content-Type-Options", value: "nosniff" },

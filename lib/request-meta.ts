@@ -8,7 +8,7 @@ export interface RequestMeta {
   userAgent: string | null;
 }
 
-export function requestMeta(headers: Headers): RequestMeta {
+export function requestMeta(headers: Pick<Headers, "get">): RequestMeta {
   const forwarded = (headers.get("x-forwarded-for") ?? "")
     .split(",")
     .map((s) => s.trim())

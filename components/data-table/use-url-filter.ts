@@ -10,7 +10,7 @@ import { useMemo, useTransition } from "react";
  */
 export function useUrlFilter<T>(schema: { parse: (raw: unknown) => T }, hrefOf: (filter: T) => string) {
   const searchParams = useSearchParams();
-  const filter = useMemo(() => schema.parse(Object.fromEntries(searchParams)), [schema, searchParams]);
+  const filter = useMemo(() => schema.parse(Object.fromEntries(searchParams ?? [])), [schema, searchParams]);
   const router = useRouter();
   const [isNavigating, startTransition] = useTransition();
 

@@ -21,7 +21,7 @@ export function NavLinks({ role }: { role: Role | null }) {
   return (
     <ul className="flex flex-row flex-wrap gap-1 md:flex-col">
       {LINKS.filter((l) => hasPermission(role, l.permission)).map(({ href, label, icon: Icon }) => {
-        const active = pathname === href || pathname.startsWith(`${href}/`);
+        const active = pathname === href || (pathname ?? "").startsWith(`${href}/`);
         return (
           <li key={href}>
             <Link

@@ -22,7 +22,7 @@ export interface SwitcherServer {
 export function ServerSwitcher({ servers, canCreate }: { servers: SwitcherServer[]; canCreate: boolean }) {
   const router = useRouter();
   const params = useParams<{ slug?: string }>();
-  const current = servers.find((s) => s.slug === params.slug);
+  const current = servers.find((s) => s.slug === params?.slug);
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>

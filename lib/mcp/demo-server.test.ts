@@ -67,9 +67,9 @@ async function expectInvalidToken(res: Response) {
 }
 
 // One JSON log line per request: kept out of the test output, and read by the logging test.
-let consoleLog: MockInstance<typeof console.log>;
+let stdoutWrite: MockInstance<typeof process.stdout.write>;
 beforeEach(() => {
-  consoleLog = vi.spyOn(console, "log").mockImplementation(() => undefined);
+  stdoutWrite = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
 });
 afterEach(() => vi.restoreAllMocks());
 
@@ -192,8 +192,8 @@ describe("POST /mcp/demo: MCP over stateless Streamable HTTP", () => {
       scopes: ["mcp:tools"],
       expires_at: new Date(exp * 1000).toISOString(),
     });
-    const lines = consoleLog.mock.calls.map((c) => String(c[0]));
-    const line = lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.event === "mcp.request");
+    const lines = stdoutWrite.mock.calls.map((c) => String(c[0]).trimEnd());
+    const line = lines.filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.event === "mcp.request");
     expect(line).toMatchObject({ slug: "demo", status: 200, outcome: "ok", clientId: client.clientId, tools: ["whoami"] });
     expect(lines.join("\n")).not.toContain(token);
   });

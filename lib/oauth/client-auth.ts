@@ -6,6 +6,7 @@
 import { verifyClientSecret, type StoredClientSecrets } from "./client-credentials-secret";
 import { OAuthError } from "./errors";
 import type { Params } from "./params";
+import type { HeaderReader } from "./protocol-http";
 
 export interface PresentedClient {
   method: "client_secret_basic" | "client_secret_post" | "none";
@@ -32,7 +33,7 @@ export function parseBasicAuth(header: string | null): { clientId: string; clien
 }
 
 /** What the request presents. Throws invalid_request for two methods at once. */
-export function presentedClient(headers: Headers, params: Params): PresentedClient {
+export function presentedClient(headers: HeaderReader, params: Params): PresentedClient {
   const authorization = headers.get("authorization");
   const basic = parseBasicAuth(authorization);
   if (authorization && !basic) throw new OAuthError("invalid_client", "Only HTTP Basic client authentication is supported in the Authorization header.");

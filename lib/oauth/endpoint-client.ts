@@ -4,6 +4,7 @@
 import { authenticatePresentedClient, presentedClient, type AuthenticatableClient } from "./client-auth";
 import { OAuthError } from "./errors";
 import type { Params } from "./params";
+import type { HeaderReader } from "./protocol-http";
 
 export interface FailedAuthLimiter {
   /** Seconds to wait when blocked, or 0. */
@@ -18,7 +19,7 @@ export interface ClientLookup<C> {
   clientIp?: string | null;
 }
 
-export async function authenticateEndpointClient<C extends AuthenticatableClient>(headers: Headers, params: Params, deps: ClientLookup<C>): Promise<C> {
+export async function authenticateEndpointClient<C extends AuthenticatableClient>(headers: HeaderReader, params: Params, deps: ClientLookup<C>): Promise<C> {
   const presented = presentedClient(headers, params);
   const key = `client-auth:${presented.clientId}:${deps.clientIp ?? "-"}`;
   const wait = deps.limiter ? await deps.limiter.blockedFor(key) : 0;

@@ -1,5 +1,7 @@
 // OAuth error objects (RFC 6749 §5.2, OAuth 2.1 §3.2.4, RFC 8707 invalid_target, RFC 7009, RFC 7591)
 // and JSON responses with Cache-Control: no-store (OAuth 2.1 §3.2.3).
+import { jsonResult, toWebResponse, type ProtocolResponse } from "./protocol-http";
+
 export type OAuthErrorCode =
   | "invalid_request"
   | "invalid_client"
@@ -34,20 +36,28 @@ export class OAuthError extends Error {
 
 export const NO_STORE = { "Cache-Control": "no-store", Pragma: "no-cache" } as const;
 
+export function jsonNoStoreResult(body: unknown, status = 200, headers: Record<string, string> = {}): ProtocolResponse {
+  return jsonResult(body, status, { ...NO_STORE, ...headers });
+}
+
 export function jsonNoStore(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return Response.json(body, { status, headers: { ...NO_STORE, ...headers } });
+  return toWebResponse(jsonNoStoreResult(body, status, headers));
 }
 
 /**
  * An error response for the token, revocation and introspection endpoints. invalid_client is 401;
  * when the client tried HTTP Basic, the challenge names that scheme (RFC 6749 §5.2).
  */
-export function oauthErrorResponse(err: OAuthError, basicAttempted = false): Response {
+export function oauthErrorResult(err: OAuthError, basicAttempted = false): ProtocolResponse {
   const headers: Record<string, string> = { ...err.headers };
   let status = err.status;
   if (err.code === "invalid_client") {
     status = err.status === 429 ? 429 : 401;
     if (status === 401) headers["WWW-Authenticate"] = basicAttempted ? 'Basic realm="gatehouse", charset="UTF-8"' : 'Basic realm="gatehouse"';
   }
-  return jsonNoStore({ error: err.code, error_description: err.description }, status, headers);
+  return jsonNoStoreResult({ error: err.code, error_description: err.description }, status, headers);
+}
+
+export function oauthErrorResponse(err: OAuthError, basicAttempted = false): Response {
+  return toWebResponse(oauthErrorResult(err, basicAttempted));
 }

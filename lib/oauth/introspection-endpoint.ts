@@ -2,8 +2,9 @@
 // revoked, unknown, another server's — is exactly {"active": false} (§2.2).
 import type { AuthenticatableClient } from "./client-auth";
 import { authenticateEndpointClient, type ClientLookup } from "./endpoint-client";
-import { jsonNoStore, OAuthError, oauthErrorResponse } from "./errors";
+import { jsonNoStoreResult, OAuthError, oauthErrorResult } from "./errors";
 import { readFormBody } from "./params";
+import type { ProtocolRequest, ProtocolResponse } from "./protocol-http";
 
 export type Introspection = { active: false } | ({ active: true } & Record<string, unknown>);
 
@@ -12,7 +13,7 @@ export interface IntrospectionDeps<C> extends ClientLookup<C> {
   onUnexpectedError(err: unknown): void;
 }
 
-export async function handleIntrospectionRequest<C extends AuthenticatableClient>(request: Request, deps: IntrospectionDeps<C>): Promise<Response> {
+export async function handleIntrospectionRequest<C extends AuthenticatableClient>(request: ProtocolRequest, deps: IntrospectionDeps<C>): Promise<ProtocolResponse> {
   const basicAttempted = /^basic\s/i.test(request.headers.get("authorization") ?? "");
   try {
     const { params } = await readFormBody(request);
@@ -20,10 +21,10 @@ export async function handleIntrospectionRequest<C extends AuthenticatableClient
     if (!client.isConfidential) throw new OAuthError("invalid_client", "Introspection requires a confidential client.");
     const token = params.get("token");
     if (!token) throw new OAuthError("invalid_request", "token is required.");
-    return jsonNoStore(await deps.introspect(client, token, params.get("token_type_hint")));
+    return jsonNoStoreResult(await deps.introspect(client, token, params.get("token_type_hint")));
   } catch (err) {
-    if (err instanceof OAuthError) return oauthErrorResponse(err, basicAttempted);
+    if (err instanceof OAuthError) return oauthErrorResult(err, basicAttempted);
     deps.onUnexpectedError(err);
-    return jsonNoStore({ error: "server_error" }, 500);
+    return jsonNoStoreResult({ error: "server_error" }, 500);
   }
 }

@@ -1,5 +1,7 @@
 // RFC 8414 authorization server metadata (checklist §2). `issuer` is byte-identical to the issuer
 // (META-03); only what is implemented is listed, and empty arrays are omitted (META-15).
+import type { ProtocolResponse } from "./protocol-http";
+
 export interface MetadataInput {
   issuer: string;
   scopes: string[];
@@ -38,6 +40,14 @@ export const CORS_HEADERS = {
   "Access-Control-Allow-Headers": "Authorization, Content-Type, MCP-Protocol-Version",
   "Access-Control-Max-Age": "600",
 } as const;
+
+export function withCorsResult(result: ProtocolResponse): ProtocolResponse {
+  return { ...result, headers: { ...result.headers, ...CORS_HEADERS } };
+}
+
+export function corsPreflightResult(): ProtocolResponse {
+  return { status: 204, headers: { ...CORS_HEADERS }, body: null };
+}
 
 export function withCors(response: Response): Response {
   for (const [k, v] of Object.entries(CORS_HEADERS)) response.headers.set(k, v);

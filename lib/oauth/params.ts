@@ -2,6 +2,7 @@
 // an empty value counts as omitted (GEN-05), unknown parameters are ignored (GEN-03). Token-style
 // endpoints accept only a form-encoded POST body (TOK-01); credentials in the URL are never read.
 import { OAuthError } from "./errors";
+import type { ProtocolRequest } from "./protocol-http";
 
 export type Params = Map<string, string>;
 
@@ -31,7 +32,7 @@ export function parseParams(search: URLSearchParams): ParsedParams {
 }
 
 /** The form-encoded body of a POST (TOK-01), parsed by the rules above. */
-export async function readFormBody(request: Request): Promise<ParsedParams> {
+export async function readFormBody(request: ProtocolRequest): Promise<ParsedParams> {
   if (request.method !== "POST") throw new OAuthError("invalid_request", "Use POST.", 405, { Allow: "POST" });
   const type = (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
   if (type !== "application/x-www-form-urlencoded") {

@@ -3,15 +3,16 @@
 // search (§2.1), and another client's token is left alone.
 import type { AuthenticatableClient } from "./client-auth";
 import { authenticateEndpointClient, type ClientLookup } from "./endpoint-client";
-import { jsonNoStore, OAuthError, oauthErrorResponse } from "./errors";
+import { jsonNoStoreResult, OAuthError, oauthErrorResult } from "./errors";
 import { readFormBody } from "./params";
+import type { ProtocolRequest, ProtocolResponse } from "./protocol-http";
 
 export interface RevocationDeps<C> extends ClientLookup<C> {
   revoke(client: C, token: string, hint: string | undefined): Promise<void>;
   onUnexpectedError(err: unknown): void;
 }
 
-export async function handleRevocationRequest<C extends AuthenticatableClient>(request: Request, deps: RevocationDeps<C>): Promise<Response> {
+export async function handleRevocationRequest<C extends AuthenticatableClient>(request: ProtocolRequest, deps: RevocationDeps<C>): Promise<ProtocolResponse> {
   const basicAttempted = /^basic\s/i.test(request.headers.get("authorization") ?? "");
   try {
     const { params } = await readFormBody(request);
@@ -19,10 +20,10 @@ export async function handleRevocationRequest<C extends AuthenticatableClient>(r
     const token = params.get("token");
     if (!token) throw new OAuthError("invalid_request", "token is required.");
     await deps.revoke(client, token, params.get("token_type_hint"));
-    return new Response(null, { status: 200, headers: { "Cache-Control": "no-store" } });
+    return { status: 200, headers: { "Cache-Control": "no-store" }, body: null };
   } catch (err) {
-    if (err instanceof OAuthError) return oauthErrorResponse(err, basicAttempted);
+    if (err instanceof OAuthError) return oauthErrorResult(err, basicAttempted);
     deps.onUnexpectedError(err);
-    return jsonNoStore({ error: "server_error" }, 500);
+    return jsonNoStoreResult({ error: "server_error" }, 500);
   }
 }

@@ -3,8 +3,9 @@
 // RFC 6749 §5.2 codes (invalid_client is 401, with a Basic challenge when Basic was tried).
 import type { AuthenticatableClient } from "./client-auth";
 import { authenticateEndpointClient, type ClientLookup } from "./endpoint-client";
-import { jsonNoStore, OAuthError, oauthErrorResponse } from "./errors";
+import { jsonNoStoreResult, OAuthError, oauthErrorResult } from "./errors";
 import { readFormBody } from "./params";
+import type { ProtocolRequest, ProtocolResponse } from "./protocol-http";
 
 export interface TokenSet {
   access_token: string;
@@ -27,7 +28,7 @@ export interface TokenEndpointDeps<C> extends ClientLookup<C> {
 
 const SUPPORTED = new Set(["authorization_code", "refresh_token", "client_credentials"]);
 
-export async function handleTokenRequest<C extends AuthenticatableClient>(request: Request, deps: TokenEndpointDeps<C>): Promise<Response> {
+export async function handleTokenRequest<C extends AuthenticatableClient>(request: ProtocolRequest, deps: TokenEndpointDeps<C>): Promise<ProtocolResponse> {
   const basicAttempted = /^basic\s/i.test(request.headers.get("authorization") ?? "");
   try {
     const { params, repeated } = await readFormBody(request);
@@ -48,10 +49,10 @@ export async function handleTokenRequest<C extends AuthenticatableClient>(reques
     } else {
       body = await deps.grants.clientCredentials(client, { scope: params.get("scope"), resources });
     }
-    return jsonNoStore(body);
+    return jsonNoStoreResult(body);
   } catch (err) {
-    if (err instanceof OAuthError) return oauthErrorResponse(err, basicAttempted);
+    if (err instanceof OAuthError) return oauthErrorResult(err, basicAttempted);
     deps.onUnexpectedError(err);
-    return jsonNoStore({ error: "server_error", error_description: "The authorization server failed unexpectedly." }, 500);
+    return jsonNoStoreResult({ error: "server_error", error_description: "The authorization server failed unexpectedly." }, 500);
   }
 }

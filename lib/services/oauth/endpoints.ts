@@ -1,10 +1,14 @@
 // Composition: the framework-free protocol handlers in lib/oauth, wired to this server's database.
-// Route handlers call these with the Web Request and the server slug; nothing else.
+// The HTTP adapters (lib/http/node-endpoint.ts in production, a Web Request wrapper in tests) call
+// these with the request and the server slug; nothing else. Every answer carries the CORS headers
+// (META-19: browser-based clients call these endpoints).
 import { handleIntrospectionRequest } from "@/lib/oauth/introspection-endpoint";
 import { handleRevocationRequest } from "@/lib/oauth/revocation-endpoint";
 import { handleTokenRequest } from "@/lib/oauth/token-endpoint";
 import type { FailedAuthLimiter } from "@/lib/oauth/endpoint-client";
-import { jsonNoStore, OAuthError } from "@/lib/oauth/errors";
+import { jsonNoStoreResult, OAuthError } from "@/lib/oauth/errors";
+import { withCorsResult } from "@/lib/oauth/metadata";
+import type { ProtocolRequest, ProtocolResponse } from "@/lib/oauth/protocol-http";
 import { logger } from "@/lib/logger";
 import { requestMeta } from "@/lib/request-meta";
 import { dbOf, systemContext, type ServiceContext } from "../context";
@@ -45,18 +49,23 @@ function limiter(ctx: ServiceContext): FailedAuthLimiter {
   };
 }
 
-function notFound(): Response {
-  return jsonNoStore({ error: "invalid_request", error_description: "Unknown MCP server." }, 404);
+function notFound(): ProtocolResponse {
+  return jsonNoStoreResult({ error: "invalid_request", error_description: "Unknown MCP server." }, 404);
 }
 
-async function withServer(slug: string, request: Request, endpoint: string, run: (ctx: ServiceContext, server: OAuthServer) => Promise<Response>): Promise<Response> {
+async function withServer(
+  slug: string,
+  request: ProtocolRequest,
+  endpoint: string,
+  run: (ctx: ServiceContext, server: OAuthServer) => Promise<ProtocolResponse>,
+): Promise<ProtocolResponse> {
   const started = performance.now();
   const meta = requestMeta(request.headers);
   const ctx = systemContext(`oauth:${endpoint}`, meta);
   const server = await loadOAuthServer(ctx, slug);
   const response = server ? await run(ctx, server) : notFound();
   logger.info("oauth.request", { endpoint, server: slug, status: response.status, ms: Math.round(performance.now() - started), ip: meta.ip, requestId: ctx.requestId });
-  return response;
+  return withCorsResult(response);
 }
 
 function lookup(ctx: ServiceContext, server: OAuthServer) {
@@ -74,7 +83,7 @@ function lookup(ctx: ServiceContext, server: OAuthServer) {
   };
 }
 
-export function tokenEndpoint(request: Request, slug: string): Promise<Response> {
+export function tokenEndpoint(request: ProtocolRequest, slug: string): Promise<ProtocolResponse> {
   return withServer(slug, request, "token", (ctx, server) =>
     handleTokenRequest<OAuthClientRecord>(request, {
       ...lookup(ctx, server),
@@ -102,13 +111,13 @@ export function tokenEndpoint(request: Request, slug: string): Promise<Response>
   );
 }
 
-export function revocationEndpoint(request: Request, slug: string): Promise<Response> {
+export function revocationEndpoint(request: ProtocolRequest, slug: string): Promise<ProtocolResponse> {
   return withServer(slug, request, "revoke", (ctx, server) =>
     handleRevocationRequest<OAuthClientRecord>(request, { ...lookup(ctx, server), revoke: (client, token) => revokeToken(ctx, server, client, token) }),
   );
 }
 
-export function introspectionEndpoint(request: Request, slug: string): Promise<Response> {
+export function introspectionEndpoint(request: ProtocolRequest, slug: string): Promise<ProtocolResponse> {
   return withServer(slug, request, "introspect", (ctx, server) =>
     handleIntrospectionRequest<OAuthClientRecord>(request, { ...lookup(ctx, server), introspect: (_client, token) => introspectToken(ctx, server, token) }),
   );

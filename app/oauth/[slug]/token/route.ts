@@ -1,8 +1,0 @@
-import { corsPreflight, withCors } from "@/lib/oauth/metadata";
-import { tokenEndpoint } from "@/lib/services/oauth/endpoints";
-
-export async function POST(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
-  return withCors(await tokenEndpoint(request, (await params).slug));
-}
-
-export const OPTIONS = corsPreflight;

@@ -1,0 +1,110 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ProtocolRequest, ProtocolResponse } from "@/lib/oauth/protocol-http";
+import { MAX_BODY_BYTES, nodeEndpoint, type NodeRequest, type ProtocolEndpoint } from "./node-endpoint";
+
+// A loopback server mounting nodeEndpoint() over an endpoint that echoes what it was given.
+let seen: { request: ProtocolRequest; body: string; slug: string } | undefined;
+let endpoint: ProtocolEndpoint = async (request, slug) => {
+  const body = await request.text();
+  seen = { request, body, slug };
+  return { status: 201, headers: { "Content-Type": "application/json", "X-Test": "yes" }, body: JSON.stringify({ slug, length: body.length }) };
+};
+let origin = "";
+const server = http.createServer((req: NodeRequest, res) => {
+  if (req.url !== "/no-slug") req.query = { slug: "demo" };
+  void nodeEndpoint((r, s) => endpoint(r, s))(req, res);
+});
+
+beforeAll(async () => {
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+describe("nodeEndpoint: Node's req/res in, the endpoint's ProtocolResponse out", () => {
+  it("hands the endpoint the method, headers and the whole body, and writes status, headers and body", async () => {
+    const body = `grant_type=client_credentials&x=${"é".repeat(20_000)}`; // several TCP chunks, multi-byte characters
+    const res = await fetch(`${origin}/t`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Authorization: "Basic abc" }, body });
+    expect(res.status).toBe(201);
+    expect(res.headers.get("x-test")).toBe("yes");
+    expect(await res.json()).toEqual({ slug: "demo", length: body.length });
+    expect(seen?.body).toBe(body);
+    expect(seen?.request.method).toBe("POST");
+    expect(seen?.request.headers.get("Authorization")).toBe("Basic abc");
+    expect(seen?.request.headers.get("content-type")).toBe("application/x-www-form-urlencoded");
+    expect(seen?.request.headers.get("x-missing")).toBeNull();
+  });
+
+  it("reports the socket's address as X-Forwarded-For when no proxy set one (as Next.js's server does)", async () => {
+    await fetch(`${origin}/t`, { method: "POST", body: "a=1" });
+    expect(seen?.request.headers.get("x-forwarded-for")).toMatch(/127\.0\.0\.1$/);
+    await fetch(`${origin}/t`, { method: "POST", body: "a=1", headers: { "X-Forwarded-For": "203.0.113.9" } });
+    expect(seen?.request.headers.get("x-forwarded-for")).toBe("203.0.113.9");
+  });
+
+  it("answers a CORS preflight itself (META-19) without calling the endpoint", async () => {
+    seen = undefined;
+    const res = await fetch(`${origin}/t`, { method: "OPTIONS" });
+    expect(res.status).toBe(204);
+    expect(res.headers.get("access-control-allow-origin")).toBe("*");
+    expect(res.headers.get("access-control-allow-methods")).toContain("POST");
+    expect(seen).toBeUndefined();
+  });
+
+  it("refuses a body over the limit with 413 and the OAuth error JSON, unread, without calling the endpoint", async () => {
+    seen = undefined;
+    const res = await fetch(`${origin}/t`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "a=" + "x".repeat(MAX_BODY_BYTES) });
+    expect(res.status).toBe(413);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect(res.headers.get("access-control-allow-origin")).toBe("*");
+    expect(await res.json()).toMatchObject({ error: "invalid_request" });
+    expect(seen).toBeUndefined();
+  });
+
+  it("refuses an oversized chunked body (no Content-Length) the same way", async () => {
+    const chunk = Buffer.alloc(16 * 1024, "x");
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = http.request(`${origin}/t`, { method: "POST", headers: { "Transfer-Encoding": "chunked" } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on("error", reject);
+      for (let i = 0; i < 6; i++) req.write(chunk);
+      req.end();
+    });
+    expect(status).toBe(413);
+  });
+
+  it("answers 404 with the OAuth error JSON when the route gave no MCP server slug", async () => {
+    const res = await fetch(`${origin}/no-slug`, { method: "POST", body: "a=1" });
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ error: "invalid_request" });
+  });
+
+  it("turns an endpoint that throws into 500 server_error JSON (never an HTML page or a hung request)", async () => {
+    const previous = endpoint;
+    endpoint = () => Promise.reject(new Error("boom"));
+    try {
+      const res = await fetch(`${origin}/t`, { method: "POST", body: "a=1" });
+      expect(res.status).toBe(500);
+      expect(res.headers.get("cache-control")).toBe("no-store");
+      expect(await res.json()).toMatchObject({ error: "server_error" });
+    } finally {
+      endpoint = previous;
+    }
+  });
+
+  it("writes an empty body for a null ProtocolResponse body (revocation's 200)", async () => {
+    const previous = endpoint;
+    endpoint = async (): Promise<ProtocolResponse> => ({ status: 200, headers: { "Cache-Control": "no-store" }, body: null });
+    try {
+      const res = await fetch(`${origin}/t`, { method: "POST", body: "token=x" });
+      expect(res.status).toBe(200);
+      expect(await res.text()).toBe("");
+    } finally {
+      endpoint = previous;
+    }
+  });
+});
