@@ -1,8 +1,9 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
-// Layering (DESIGN.md): lib/oauth is framework-free protocol code; app/ and components/ reach the
-// database only through lib/services; client-safe folders stay free of server code.
+// Layering (DESIGN.md): lib/oauth is framework-free protocol code, and so is lib/http (Node's own
+// http types only); app/, pages/ and components/ reach the database only through lib/services;
+// client-safe folders stay free of server code.
 const frameworkFree = {
   group: ["next", "next/*", "react", "react-dom", "next-auth", "next-auth/*", "@prisma/*", "@/lib/db", "@/lib/db/*", "@/lib/services", "@/lib/services/*", "@/lib/auth/*"],
   message: "lib/oauth is framework-free: take plain inputs (Web Request, ports) and return plain results.",
@@ -23,7 +24,8 @@ const config = [
     },
   },
   { files: ["lib/oauth/**"], rules: { "no-restricted-imports": ["error", { patterns: [frameworkFree] }] } },
-  { files: ["app/**", "components/**"], rules: { "no-restricted-imports": ["error", { patterns: [noDb] }] } },
+  { files: ["lib/http/**"], rules: { "no-restricted-imports": ["error", { patterns: [{ ...frameworkFree, message: "lib/http adapts Node's req/res to the framework-free endpoints: no framework here." }] }] } },
+  { files: ["app/**", "pages/**", "components/**"], rules: { "no-restricted-imports": ["error", { patterns: [noDb] }] } },
   {
     files: ["lib/queries/**", "lib/schemas/**", "components/**"],
     rules: {
