@@ -5,7 +5,7 @@
 // is on the hot path of every MCP call, and nothing here may be cached.
 import type { AccessTokenClaims } from "@/lib/oauth/access-token";
 import { CLIENT_SUBJECT_PREFIX } from "@/lib/oauth/access-token";
-import { rawRows } from "@/lib/db/client";
+import { preparedRows, type PreparedStatement } from "@/lib/db/client";
 import { dbOf, type ServiceContext } from "../context";
 
 interface StatusRow {
@@ -30,11 +30,13 @@ const STATUS_SQL = `
     LEFT JOIN "RefreshFamily" f ON f."id" = $4
     LEFT JOIN "User" u ON u."id" = f."userId"`;
 
+const STATUS: PreparedStatement = { name: "gatehouse_token_status", sql: STATUS_SQL, paramTypes: ["text", "text", "text", "text"] };
+
 export async function isAccessTokenActive(ctx: ServiceContext, serverId: string, claims: AccessTokenClaims): Promise<boolean> {
   const params = [claims.jti, serverId, claims.client_id, claims.fam ?? null];
-  // The process database through the driver directly (hot path); an explicit handle (a test's
-  // database, an enclosing transaction) through Prisma.
-  const rows = ctx.db ? await dbOf(ctx).$queryRawUnsafe<StatusRow[]>(STATUS_SQL, ...params) : await rawRows<StatusRow>(STATUS_SQL, params);
+  // The process database through the driver, as a prepared statement (hot path: parse and plan
+  // once per session); an explicit handle (a test's database, an enclosing transaction) through Prisma.
+  const rows = ctx.db ? await dbOf(ctx).$queryRawUnsafe<StatusRow[]>(STATUS_SQL, ...params) : await preparedRows<StatusRow>(STATUS, params);
   const s = rows[0];
   if (!s || s.denied || !s.client_row || s.client_disabled) return false;
   if (claims.sub.startsWith(CLIENT_SUBJECT_PREFIX)) return claims.fam === undefined;
