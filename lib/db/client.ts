@@ -38,6 +38,13 @@ export interface Database {
   withConnection<T>(fn: (conn: SqlConnection) => Promise<T>): Promise<T>;
   /** Runs a prepared statement: PREPARE/EXECUTE on PGlite, a named statement per connection on PostgreSQL. */
   prepared<T>(statement: PreparedStatement, params: readonly (string | null)[]): Promise<T[]>;
+  /**
+   * Embedded database only: call `onNotify` for every NOTIFY on `channel`. PGlite is this
+   * process's only session, and it hands a committing statement's notifications to listeners
+   * (queued as microtasks) before that statement's own promise settles, so a listener has heard of
+   * a write before the code that made it continues.
+   */
+  listen?(channel: string, onNotify: () => void): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -52,6 +59,9 @@ export function openPglite(dataDir: string): Database {
     prisma,
     withConnection: (fn) => fn(pgliteConnection(pglite)),
     prepared: pglitePrepared(pglite),
+    async listen(channel, onNotify) {
+      await pglite.listen(channel, () => onNotify());
+    },
     async close() {
       await prisma.$disconnect();
       await pglite.close();

@@ -1,12 +1,14 @@
 // Is a (signature-valid, unexpired) access token still good? Revocation is immediate wherever
 // Gatehouse is asked: introspection and the demo MCP server call this on every request. A token
 // dies with its jti (revoked), its client (disabled or deleted), its grant (refresh family revoked,
-// consent revoked: the family cascades away with it) or its user (disabled). One round trip: this
-// is on the hot path of every MCP call, and nothing here may be cached.
+// consent revoked: the family cascades away with it) or its user (disabled). One round trip, on the
+// hot path of every MCP call; on the embedded database a token already found active is answered
+// from token-status-cache.ts, which every such change empties before the writer continues.
 import type { AccessTokenClaims } from "@/lib/oauth/access-token";
 import { CLIENT_SUBJECT_PREFIX } from "@/lib/oauth/access-token";
-import { preparedRows, type PreparedStatement } from "@/lib/db/client";
+import { database, preparedRows, type PreparedStatement } from "@/lib/db/client";
 import { dbOf, type ServiceContext } from "../context";
+import { tokenStatusCache } from "./token-status-cache";
 
 interface StatusRow {
   denied: boolean;
@@ -34,9 +36,20 @@ const STATUS: PreparedStatement = { name: "gatehouse_token_status", sql: STATUS_
 
 export async function isAccessTokenActive(ctx: ServiceContext, serverId: string, claims: AccessTokenClaims): Promise<boolean> {
   const params = [claims.jti, serverId, claims.client_id, claims.fam ?? null];
-  // The process database through the driver, as a prepared statement (hot path: parse and plan
-  // once per session); an explicit handle (a test's database, an enclosing transaction) through Prisma.
-  const rows = ctx.db ? await dbOf(ctx).$queryRawUnsafe<StatusRow[]>(STATUS_SQL, ...params) : await preparedRows<StatusRow>(STATUS, params);
+  // An explicit handle (a test's database, an enclosing transaction) through Prisma, uncached.
+  if (ctx.db) return isActive(await dbOf(ctx).$queryRawUnsafe<StatusRow[]>(STATUS_SQL, ...params), claims);
+  // The process database: from memory when this token was found active since the last change,
+  // else through the driver as a prepared statement (parsed and planned once per session).
+  const cache = tokenStatusCache(database());
+  const key = `${serverId}\n${claims.jti}\n${claims.client_id}\n${claims.fam ?? ""}\n${claims.sub}`;
+  if (cache?.isKnownActive(key)) return true;
+  const generation = cache?.generation();
+  const active = isActive(await preparedRows<StatusRow>(STATUS, params), claims);
+  if (active && cache && generation !== undefined) cache.rememberActive(key, generation);
+  return active;
+}
+
+function isActive(rows: StatusRow[], claims: AccessTokenClaims): boolean {
   const s = rows[0];
   if (!s || s.denied || !s.client_row || s.client_disabled) return false;
   if (claims.sub.startsWith(CLIENT_SUBJECT_PREFIX)) return claims.fam === undefined;
