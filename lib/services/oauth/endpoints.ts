@@ -13,6 +13,7 @@ import { logger } from "@/lib/logger";
 import { requestMeta } from "@/lib/request-meta";
 import { dbOf, systemContext, type ServiceContext } from "../context";
 import { countTokenIssued } from "../activity/client-activity";
+import { processCache } from "../process-cache";
 import { hitRateLimit, isRateLimited } from "../rate-limit";
 import { exchangeAuthorizationCode } from "./grants/authorization-code";
 import { clientCredentialsGrant } from "./grants/client-credentials";
@@ -25,26 +26,24 @@ import { introspectToken, revokeToken } from "./revoke-and-introspect";
 /** Failed client authentications: 10 per client and IP in 5 minutes, then 429 until the window ends. */
 const FAILED_AUTH = { limit: 10, windowSeconds: 300 };
 /**
- * "Not blocked" answers are remembered per process for a second, so the token endpoint's hot path
- * reads no row per request; failures are always written and clear the memory at once. Another
- * instance's failures are seen within that second.
+ * The limiter's answer per client and IP is remembered per process for a second, so the token
+ * endpoint's hot path reads no row per request; a failure is always written and clears the memory
+ * at once. Another instance's failures are seen within that second.
  */
-const NOT_BLOCKED_MS = 1_000;
-const notBlockedUntil = new Map<string, number>();
+const blockedSeconds = processCache<number>("__gatehouseFailedAuthLimiter", 1_000);
 
 function limiter(ctx: ServiceContext): FailedAuthLimiter {
   return {
-    async blockedFor(key) {
-      if ((notBlockedUntil.get(key) ?? 0) > Date.now()) return 0;
-      const state = await isRateLimited(dbOf(ctx), key, FAILED_AUTH.limit);
-      if (state.limited) return state.retryAfterSeconds;
-      if (notBlockedUntil.size > 10_000) notBlockedUntil.clear();
-      notBlockedUntil.set(key, Date.now() + NOT_BLOCKED_MS);
-      return 0;
+    blockedFor(key) {
+      return blockedSeconds.get(key, async () => {
+        const state = await isRateLimited(dbOf(ctx), key, FAILED_AUTH.limit);
+        return state.limited ? state.retryAfterSeconds : 0;
+      });
     },
     async recordFailure(key) {
-      notBlockedUntil.delete(key);
+      blockedSeconds.delete(key);
       await hitRateLimit(dbOf(ctx), key, FAILED_AUTH.limit, FAILED_AUTH.windowSeconds);
+      blockedSeconds.delete(key);
     },
   };
 }

@@ -2,6 +2,7 @@
 // Cached per process for a second: the token endpoint's hot path reads no row for a busy client,
 // and disabling a client takes effect within that second (introspection re-checks uncached).
 import { dbOf, type ServiceContext } from "../context";
+import { processCache } from "../process-cache";
 
 export interface OAuthClientRecord {
   id: string;
@@ -48,21 +49,11 @@ const select = {
 } as const;
 
 const CACHE_MS = 1_000;
-// One per process, on globalThis: Next.js bundles route handlers and server actions separately, and a
-// settings change made by an action must reach the protocol routes' copy of this cache at once.
-const processCache = globalThis as unknown as { __gatehouseOAuthClientCache?: Map<string, { value: OAuthClientRecord | null; at: number }> };
-const cache = (processCache.__gatehouseOAuthClientCache ??= new Map());
+const cache = processCache<OAuthClientRecord | null>("__gatehouseOAuthClientCache", CACHE_MS);
 
-export async function findOAuthClient(ctx: ServiceContext, serverId: string, clientId: string): Promise<OAuthClientRecord | null> {
-  const key = `${serverId} ${clientId}`;
-  const hit = ctx.db ? undefined : cache.get(key);
-  if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
-  const value = await dbOf(ctx).oAuthClient.findUnique({ where: { serverId_clientId: { serverId, clientId } }, select });
-  if (!ctx.db) {
-    if (cache.size > 10_000) cache.clear();
-    cache.set(key, { value, at: Date.now() });
-  }
-  return value;
+export function findOAuthClient(ctx: ServiceContext, serverId: string, clientId: string): Promise<OAuthClientRecord | null> {
+  const read = () => dbOf(ctx).oAuthClient.findUnique({ where: { serverId_clientId: { serverId, clientId } }, select });
+  return ctx.db ? read() : cache.get(`${serverId} ${clientId}`, read);
 }
 
 /** After a write (a re-fetched metadata document), so the next read sees it at once. */

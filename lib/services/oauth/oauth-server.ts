@@ -2,6 +2,7 @@
 // cached per process for a second: settings changes show up almost at once on every instance.
 import { issuerFor } from "../servers/server-dto";
 import { dbOf, type ServiceContext } from "../context";
+import { processCache } from "../process-cache";
 
 export interface OAuthServer {
   id: string;
@@ -31,14 +32,13 @@ export interface OAuthServer {
 }
 
 const CACHE_MS = 1_000;
-// One per process, on globalThis: Next.js bundles route handlers and server actions separately, and a
-// settings change made by an action must reach the protocol routes' copy of this cache at once.
-const processCache = globalThis as unknown as { __gatehouseOAuthServerCache?: Map<string, { value: OAuthServer | null; at: number }> };
-const cache = (processCache.__gatehouseOAuthServerCache ??= new Map());
+const cache = processCache<OAuthServer | null>("__gatehouseOAuthServerCache", CACHE_MS);
 
-export async function loadOAuthServer(ctx: ServiceContext, slug: string): Promise<OAuthServer | null> {
-  const hit = ctx.db ? undefined : cache.get(slug);
-  if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
+export function loadOAuthServer(ctx: ServiceContext, slug: string): Promise<OAuthServer | null> {
+  return ctx.db ? readOAuthServer(ctx, slug) : cache.get(slug, () => readOAuthServer(ctx, slug));
+}
+
+async function readOAuthServer(ctx: ServiceContext, slug: string): Promise<OAuthServer | null> {
   const row = await dbOf(ctx).mcpServer.findUnique({
     where: { slug },
     include: { scopes: { orderBy: [{ position: "asc" }, { name: "asc" }] } },
@@ -66,7 +66,6 @@ export async function loadOAuthServer(ctx: ServiceContext, slug: string): Promis
     },
     cimd: { enabled: row.cimdEnabled, trust: row.cimdTrust, hosts: row.cimdHosts },
   };
-  if (!ctx.db) cache.set(slug, { value, at: Date.now() });
   return value;
 }
 
