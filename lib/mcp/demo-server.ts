@@ -15,7 +15,7 @@ import { isAllowedOrigin } from "@/lib/oauth/origin";
 import { resourceScopes } from "@/lib/oauth/protected-resource-metadata";
 import { systemContext, type ServiceContext } from "@/lib/services/context";
 import { loadOAuthServer, type OAuthServer } from "@/lib/services/oauth/oauth-server";
-import { verificationKey } from "@/lib/services/oauth/signing-keys";
+import { verificationKey, verifiedSignatures } from "@/lib/services/oauth/signing-keys";
 import { isAccessTokenActive } from "@/lib/services/oauth/token-status";
 import { demoMetadataUrl, isDemoResource } from "./demo-endpoint";
 
@@ -120,6 +120,7 @@ async function authorizeAndServe(request: Request, deps: DemoMcpDeps, ctx: Servi
     issuer: server.issuer,
     audience: server.resource,
     getKey: (kid) => verificationKey(ctx, kid),
+    signatures: verifiedSignatures(ctx),
     now: deps.now?.(),
   });
   if (!verified.ok) {

@@ -103,3 +103,45 @@ describe("verifyAccessToken (RFC 9068 §4; RS-02, RS-03, RS-04)", () => {
     expect(await verify(await token(), opts)).toEqual({ ok: false, reason });
   });
 });
+
+describe("verifyAccessToken with a signature memo (the same token presented again)", () => {
+  const memoOf = () => {
+    const seen = new Set<string>();
+    return { seen, memo: { has: (t: string) => seen.has(t), add: (t: string) => void seen.add(t) } };
+  };
+  const withMemo = (token: string, memo: { has(t: string): boolean; add(t: string): void }, opts: { audience?: string; now?: Date; known?: boolean } = {}) =>
+    verifyAccessToken(token, {
+      issuer: ISSUER,
+      audience: opts.audience ?? AUDIENCE,
+      getKey: async (kid) => (kid === KID && opts.known !== false ? publicKey : undefined),
+      now: opts.now ?? NOW,
+      signatures: memo,
+    });
+
+  it("remembers only tokens whose signature checked out", async () => {
+    const { seen, memo } = memoOf();
+    const token = await signAccessToken(claims, { kid: KID, privateKey });
+    const forged = await signAccessToken(claims, { kid: KID, privateKey: foreignPrivateKey });
+    expect((await withMemo(token, memo)).ok).toBe(true);
+    expect((await withMemo(forged, memo)).ok).toBe(false);
+    expect([...seen]).toEqual([token]);
+  });
+
+  it("still checks everything but the signature on every use: exp, aud and a key still published", async () => {
+    const { memo } = memoOf();
+    const token = await signAccessToken(claims, { kid: KID, privateKey });
+    expect((await withMemo(token, memo)).ok).toBe(true);
+    expect(await withMemo(token, memo, { now: new Date((claims.exp + 60) * 1000) })).toEqual({ ok: false, reason: "expired" });
+    expect(await withMemo(token, memo, { audience: "https://other.example/mcp" })).toEqual({ ok: false, reason: "wrong_audience" });
+    expect(await withMemo(token, memo, { known: false })).toEqual({ ok: false, reason: "bad_signature" });
+  });
+
+  it("a token differing in one byte of its signature is verified afresh, and refused", async () => {
+    const { memo } = memoOf();
+    const token = await signAccessToken(claims, { kid: KID, privateKey });
+    expect((await withMemo(token, memo)).ok).toBe(true);
+    const last = token.at(-2) === "A" ? "B" : "A";
+    const tampered = `${token.slice(0, -2)}${last}${token.at(-1)}`;
+    expect(await withMemo(tampered, memo)).toEqual({ ok: false, reason: "bad_signature" });
+  });
+});

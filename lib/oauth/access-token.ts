@@ -72,12 +72,22 @@ function parseSegment(segment: string): Record<string, unknown> | undefined {
 }
 
 /**
+ * Exact tokens whose signature already checked out. A resource server presents the same token on
+ * every call, and the ES256 verification is the largest cost of an introspection once the token's
+ * status is known; everything else (key still published, typ, iss, aud, exp) is checked every time.
+ */
+export interface SignatureMemo {
+  has(token: string): boolean;
+  add(token: string): void;
+}
+
+/**
  * Verifies signature (ES256 only — never "none", never HS*; key by kid), typ, iss, aud and exp
  * (RFC 9068 §4). `getKey` resolves a kid to a public key, or undefined when unknown.
  */
 export async function verifyAccessToken(
   token: string,
-  opts: { issuer: string; audience: string; getKey: (kid: string) => Promise<CryptoKey | KeyObject | undefined>; now?: Date },
+  opts: { issuer: string; audience: string; getKey: (kid: string) => Promise<CryptoKey | KeyObject | undefined>; now?: Date; signatures?: SignatureMemo },
 ): Promise<VerifyResult> {
   const parts = token.split(".");
   if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9_-]*$/.test(p)) || parts[0] === "" || parts[1] === "") return { ok: false, reason: "malformed" };
@@ -89,9 +99,12 @@ export async function verifyAccessToken(
   if (typ !== ACCESS_TOKEN_TYP && typ !== `application/${ACCESS_TOKEN_TYP}`) return { ok: false, reason: "wrong_type" };
   const key = await opts.getKey(header.kid);
   if (!key) return { ok: false, reason: "bad_signature" };
-  const signature = Buffer.from(sig, "base64url");
-  const valid = signature.length === 64 && nodeVerify("sha256", Buffer.from(`${h}.${p}`), { key: toKeyObject(key), dsaEncoding: "ieee-p1363" }, signature);
-  if (!valid) return { ok: false, reason: "bad_signature" };
+  if (!opts.signatures?.has(token)) {
+    const signature = Buffer.from(sig, "base64url");
+    const valid = signature.length === 64 && nodeVerify("sha256", Buffer.from(`${h}.${p}`), { key: toKeyObject(key), dsaEncoding: "ieee-p1363" }, signature);
+    if (!valid) return { ok: false, reason: "bad_signature" };
+    opts.signatures?.add(token);
+  }
   const payload = parseSegment(p);
   if (!payload) return { ok: false, reason: "malformed" };
   for (const claim of ["iss", "sub", "aud", "jti", "client_id"] as const) if (typeof payload[claim] !== "string") return { ok: false, reason: claim === "aud" ? "wrong_audience" : "malformed" };

@@ -6,12 +6,12 @@ import type { Introspection } from "@/lib/oauth/introspection-endpoint";
 import { dbOf, type ServiceContext } from "../context";
 import type { OAuthClientRecord } from "./oauth-client";
 import type { OAuthServer } from "./oauth-server";
-import { verificationKey } from "./signing-keys";
+import { verificationKey, verifiedSignatures } from "./signing-keys";
 import { isAccessTokenActive } from "./token-status";
 import { REFRESH_TOKEN_PREFIX } from "./tokens";
 
 async function verifiedClaims(ctx: ServiceContext, server: OAuthServer, token: string): Promise<AccessTokenClaims | null> {
-  const result = await verifyAccessToken(token, { issuer: server.issuer, audience: server.resource, getKey: (kid) => verificationKey(ctx, kid) });
+  const result = await verifyAccessToken(token, { issuer: server.issuer, audience: server.resource, getKey: (kid) => verificationKey(ctx, kid), signatures: verifiedSignatures(ctx) });
   return result.ok ? result.claims : null;
 }
 

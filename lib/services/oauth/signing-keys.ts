@@ -2,11 +2,11 @@
 // unretired key signs; the JWKS keeps publishing a retired key until every token it signed has
 // expired (access tokens live at most a day). Keys are cached per process: a rotation on another
 // instance is picked up within KEY_CACHE_MS, and verification looks unknown kids up at once.
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK, type KeyObject } from "jose";
 import { seal, unseal } from "@/lib/crypto/seal";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
-import { SIGNING_ALG, type SigningKeyMaterial } from "@/lib/oauth/access-token";
+import { SIGNING_ALG, type SignatureMemo, type SigningKeyMaterial } from "@/lib/oauth/access-token";
 import { recordAudit } from "../audit/record-audit";
 import { requirePermission } from "../authz";
 import { dbOf, type ServiceContext } from "../context";
@@ -65,6 +65,26 @@ export async function verificationKey(ctx: ServiceContext, kid: string): Promise
   const key = (await importJWK(row.publicJwk as JWK, SIGNING_ALG)) as KeyLike;
   if (!ctx.db) publicKeys.set(kid, key);
   return key;
+}
+
+/**
+ * Tokens this process has already verified the signature of (verifyAccessToken still checks the
+ * key is published, and typ, iss, aud and exp, on every use). Kept as SHA-256 digests, at most
+ * SIGNATURE_MEMO_MAX of them (then it starts over); on globalThis, shared by every route bundle.
+ */
+const SIGNATURE_MEMO_MAX = 20_000;
+const memo = ((globalThis as unknown as { __gatehouseVerifiedSignatures?: Set<string> }).__gatehouseVerifiedSignatures ??= new Set());
+const digestOf = (token: string) => createHash("sha256").update(token).digest("base64url");
+
+export function verifiedSignatures(ctx: ServiceContext): SignatureMemo | undefined {
+  if (ctx.db) return undefined; // a test's own database: nothing shared across files
+  return {
+    has: (token) => memo.has(digestOf(token)),
+    add(token) {
+      if (memo.size >= SIGNATURE_MEMO_MAX) memo.clear();
+      memo.add(digestOf(token));
+    },
+  };
 }
 
 /** The JWKS: public keys only (never d), each with its kid. */
