@@ -7,7 +7,8 @@ import { verifyClientSecret } from "@/lib/oauth/client-credentials-secret";
 import { createTestDb } from "@/test/db";
 import { unique } from "@/test/factories";
 import { inProcessFetch } from "@/test/in-process-fetch";
-import { createServer, systemContext } from "@/lib/services";
+import { createClient, createServer, systemContext } from "@/lib/services";
+import { startAuthorization } from "@/lib/services/oauth/authorization";
 
 const database = await createTestDb();
 const ctx = systemContext("test", { db: database.prisma });
@@ -203,5 +204,38 @@ describe("DCR off (META-09)", () => {
 
   it("POST /register for an unknown server → 404", async () => {
     expect((await register({ redirect_uris: [CB] }, unique("nope"))).status).toBe(404);
+  });
+});
+
+describe("AUTHZ-07: errors for a self-registered client are shown before the redirect", () => {
+  const authorizeUrl = (clientId: string, extra: Record<string, string>) => {
+    const url = new URL(`${issuerOf(on.slug).href}/authorize`);
+    const params = { response_type: "code", client_id: clientId, redirect_uri: CB, code_challenge: "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM", code_challenge_method: "S256", state: "st", ...extra };
+    for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
+    return new Request(url);
+  };
+
+  it("a bad scope from a DCR client (signed out) → an interstitial whose link is the error response, with state and iss", async () => {
+    const client = await registered({ redirect_uris: [CB], token_endpoint_auth_method: "none", client_name: "Self Registered" });
+    const outcome = await startAuthorization(authorizeUrl(String(client.client_id), { scope: "bogus" }), on.slug, null);
+    expect(outcome).toMatchObject({ kind: "interstitial", clientName: "Self Registered" });
+    const link = new URL(outcome.kind === "interstitial" ? outcome.location : "x:");
+    expect(`${link.origin}${link.pathname}`).toBe(CB);
+    expect(link.searchParams.get("error")).toBe("invalid_scope");
+    expect(link.searchParams.get("state")).toBe("st");
+    expect(link.searchParams.get("iss")).toBe(issuerOf(on.slug).href);
+  });
+
+  it("prompt=none stays silent: the error is redirected at once", async () => {
+    const client = await registered({ redirect_uris: [CB], token_endpoint_auth_method: "none", client_name: "Silent" });
+    const outcome = await startAuthorization(authorizeUrl(String(client.client_id), { scope: "bogus", prompt: "none" }), on.slug, null);
+    expect(outcome.kind).toBe("redirect");
+  });
+
+  it("a manually registered client still gets the error redirect directly", async () => {
+    const { client } = await createClient({ ctx, serverSlug: on.slug, input: { name: "Manual", description: "", redirectUris: [CB], allowedScopes: ["mcp:tools"], isPublic: true } });
+    const outcome = await startAuthorization(authorizeUrl(client.clientId, { scope: "bogus" }), on.slug, null);
+    expect(outcome.kind).toBe("redirect");
+    expect(new URL(outcome.kind === "redirect" ? outcome.location : "x:").searchParams.get("error")).toBe("invalid_scope");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { authorizationErrorPage } from "./error-page";
+import { authorizationErrorInterstitial, authorizationErrorPage } from "./error-page";
 
 describe("authorizationErrorPage (AUTHZ-02, AUTHZ-15)", () => {
   it("AUTHZ-02: is a 400 HTML page with no Location header (never a redirect to the client)", async () => {
@@ -33,5 +33,29 @@ describe("authorizationErrorPage (AUTHZ-02, AUTHZ-15)", () => {
     expect(html).not.toContain("<img");
     expect(html).toContain("&lt;script&gt;alert(&quot;t&quot;)&lt;/script&gt;");
     expect(html).toContain("&lt;img src=x onerror=&#39;d&#39;&gt; &amp; more");
+  });
+});
+
+describe("authorizationErrorInterstitial (AUTHZ-07: no automatic redirect for self-registered clients)", () => {
+  const location = "https://app.example/cb?error=invalid_scope&error_description=Nope&state=s&iss=https%3A%2F%2Fas.example%2Foauth%2Fdemo";
+
+  it("is a 400 HTML page without a Location header, whose one link is the error response", async () => {
+    const res = authorizationErrorInterstitial("Some App", "The requested scope is not allowed.", location);
+    expect(res.status).toBe(400);
+    expect(res.headers.has("location")).toBe(false);
+    expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    const html = await res.text();
+    expect(html).toContain("The requested scope is not allowed.");
+    expect(html).toContain(`href="${location.replaceAll("&", "&amp;")}"`);
+    expect(html).toContain("(app.example)");
+    expect(html).toContain("has not verified it");
+  });
+
+  it("names a native callback by its scheme, and escapes the client's name", async () => {
+    const html = await authorizationErrorInterstitial(`<b>"Evil"</b>`, "d", "cursor://anysphere.cursor-retrieval/oauth/callback?error=x").text();
+    expect(html).toContain("(cursor://)");
+    expect(html).not.toContain("<b>");
+    expect(html).toContain("&lt;b&gt;&quot;Evil&quot;&lt;/b&gt;");
   });
 });

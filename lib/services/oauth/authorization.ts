@@ -26,6 +26,8 @@ const CODE_TTL_MS = 60_000;
 export type AuthorizeOutcome =
   | { kind: "error_page"; status: number; title: string; description: string }
   | { kind: "redirect"; location: string }
+  /** AUTHZ-07: an error for a client that registered itself is shown before it is sent back. */
+  | { kind: "interstitial"; clientName: string; location: string; description: string }
   | { kind: "consent"; requestId: string };
 
 async function readParams(request: Request): Promise<ParsedParams> {
@@ -56,7 +58,7 @@ export async function startAuthorization(request: Request, slug: string, user: S
     server: slug,
     outcome: outcome.kind,
     ...(outcome.kind === "error_page" ? { error: outcome.title } : {}),
-    ...(outcome.kind === "redirect" ? { error: new URL(outcome.location).searchParams.get("error") ?? undefined } : {}),
+    ...(outcome.kind === "redirect" || outcome.kind === "interstitial" ? { error: new URL(outcome.location).searchParams.get("error") ?? undefined } : {}),
     ms: Math.round(performance.now() - started),
     ip: meta.ip,
   });
@@ -86,7 +88,17 @@ async function authorizeOutcome(request: Request, slug: string, user: SessionUse
   if (v.kind === "page") return { kind: "error_page", status: 400, title: v.title, description: v.description };
   // A client awaiting approval gets nothing from us, not even an error redirect to its callback.
   if (client?.approvalStatus === "PENDING") return awaitingApproval(client.name, server.name);
-  if (v.kind === "redirect") return errorRedirect(server, v.redirectUri, v.error, v.description, v.state);
+  if (v.kind === "redirect") {
+    const redirect = errorRedirect(server, v.redirectUri, v.error, v.description, v.state);
+    // AUTHZ-07: a client that registered itself (DCR, or a metadata document) is not trusted to
+    // receive an automatic redirect, which would make Gatehouse an open redirector for whoever
+    // registered the URI: the user sees the error first and follows the link back knowingly.
+    // prompt=none stays silent: the client asked for an answer without any page.
+    if (client && client.registration !== "MANUAL" && parsed.params.get("prompt") !== "none") {
+      return { kind: "interstitial", clientName: client.name, location: redirect.location, description: v.description };
+    }
+    return redirect;
+  }
   const req = v.request;
   if (!client) return { kind: "error_page", status: 400, title: "Unknown application", description: "This application is not registered." };
 

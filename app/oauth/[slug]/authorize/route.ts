@@ -1,5 +1,5 @@
 // The authorization endpoint (GET and POST). No CORS here, ever (META-19).
-import { authorizationErrorPage } from "@/lib/oauth/error-page";
+import { authorizationErrorInterstitial, authorizationErrorPage } from "@/lib/oauth/error-page";
 import { currentUser } from "@/lib/auth/session";
 import { startAuthorization } from "@/lib/services/oauth/authorization";
 
@@ -9,6 +9,7 @@ async function handle(request: Request, { params }: { params: Promise<{ slug: st
   // After a POST, redirects are 303 so the browser does not re-POST (AUTHZ-14).
   const status = request.method === "POST" ? 303 : 302;
   if (outcome.kind === "error_page") return authorizationErrorPage(outcome.title, outcome.description, outcome.status);
+  if (outcome.kind === "interstitial") return authorizationErrorInterstitial(outcome.clientName, outcome.description, outcome.location);
   const location = outcome.kind === "redirect" ? outcome.location : new URL(`/oauth/${slug}/consent/${outcome.requestId}`, request.url).toString();
   return new Response(null, { status: outcome.kind === "consent" ? 303 : status, headers: { Location: location, "Cache-Control": "no-store" } });
 }
