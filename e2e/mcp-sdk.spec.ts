@@ -269,3 +269,22 @@ test("an authorize request with an unregistered redirect_uri shows an error page
   expect(body).toContain("Invalid redirect URI");
   expect(body).not.toContain("attacker.example");
 });
+
+test("AUTHZ-07: a self-registered client's bad request is shown in the browser, not redirected; the link goes back with the error", async ({ page }) => {
+  const { redirectUrl } = loopbackRedirect();
+  const provider = new E2EOAuthProvider({ redirectUrl, clientName: "E2E MCP client (bad scope)" });
+  await connectExpectingAuthorization(newClient(), newTransport(provider, []));
+
+  const url = new URL(provider.lastAuthorizationUrl);
+  url.searchParams.set("scope", "bogus:scope");
+  await page.goto(url.toString());
+  expect(new URL(page.url()).origin).toBe(GATEHOUSE_URL); // still on Gatehouse: no automatic redirect
+  await expect(page.getByRole("heading", { name: "This sign-in request cannot continue" })).toBeVisible();
+  await expect(page.getByText("has not verified it")).toBeVisible();
+  const back = page.getByRole("link", { name: /^Return to E2E MCP client \(bad scope\)/ });
+  const href = new URL((await back.getAttribute("href"))!);
+  expect(`${href.origin}${href.pathname}`).toBe(redirectUrl);
+  expect(href.searchParams.get("error")).toBe("invalid_scope");
+  expect(href.searchParams.get("state")).toBe(url.searchParams.get("state"));
+  expect(href.searchParams.get("iss")).toBe(ISSUER);
+});
