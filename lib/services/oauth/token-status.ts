@@ -8,19 +8,8 @@ import type { AccessTokenClaims } from "@/lib/oauth/access-token";
 import { CLIENT_SUBJECT_PREFIX } from "@/lib/oauth/access-token";
 import { database, preparedRows, type PreparedStatement } from "@/lib/db/client";
 import { dbOf, type ServiceContext } from "../context";
+import { batchedStatus, type StatusRow } from "./token-status-batch";
 import { tokenStatusCache } from "./token-status-cache";
-
-interface StatusRow {
-  denied: boolean;
-  client_row: string | null;
-  client_disabled: Date | null;
-  fam_exists: boolean;
-  fam_revoked: Date | null;
-  fam_client: string | null;
-  fam_user: string | null;
-  user_exists: boolean;
-  user_disabled: Date | null;
-}
 
 const STATUS_SQL = `
   SELECT EXISTS (SELECT 1 FROM "RevokedAccessToken" WHERE "jti" = $1) AS "denied",
@@ -38,9 +27,15 @@ export async function isAccessTokenActive(ctx: ServiceContext, serverId: string,
   const params = [claims.jti, serverId, claims.client_id, claims.fam ?? null];
   // An explicit handle (a test's database, an enclosing transaction) through Prisma, uncached.
   if (ctx.db) return isActive(await dbOf(ctx).$queryRawUnsafe<StatusRow[]>(STATUS_SQL, ...params), claims);
-  // The process database: from memory when this token was found active since the last change,
+  // PostgreSQL: no memory (other instances change things too); concurrent checks share a query.
+  const db = database();
+  if (db.kind === "postgres") {
+    const row = await batchedStatus({ jti: claims.jti, serverId, clientId: claims.client_id, familyId: claims.fam ?? null });
+    return isActive(row ? [row] : [], claims);
+  }
+  // The embedded database: from memory when this token was found active since the last change,
   // else through the driver as a prepared statement (parsed and planned once per session).
-  const cache = tokenStatusCache(database());
+  const cache = tokenStatusCache(db);
   const key = `${serverId}\n${claims.jti}\n${claims.client_id}\n${claims.fam ?? ""}\n${claims.sub}`;
   if (cache?.isKnownActive(key)) return true;
   const generation = cache?.generation();
