@@ -4,18 +4,7 @@
 // per process. Under load (64 introspections in flight) this turns dozens of round trips, each
 // with its driver and promise overhead on this process's CPU, into a few.
 import { preparedRows, type PreparedStatement } from "@/lib/db/client";
-
-export interface StatusRow {
-  denied: boolean;
-  client_row: string | null;
-  client_disabled: Date | null;
-  fam_exists: boolean;
-  fam_revoked: Date | null;
-  fam_client: string | null;
-  fam_user: string | null;
-  user_exists: boolean;
-  user_disabled: Date | null;
-}
+import { statusSelect, type StatusRow } from "./token-status-sql";
 
 export interface StatusKey {
   jti: string;
@@ -32,15 +21,7 @@ const MAX_BATCH = 128;
 const BATCH_SQL = `
   SELECT x."i", s.*
     FROM jsonb_to_recordset($1::jsonb) AS x("i" int, "jti" text, "server" text, "client" text, "fam" text)
-    CROSS JOIN LATERAL (
-      SELECT EXISTS (SELECT 1 FROM "RevokedAccessToken" WHERE "jti" = x."jti") AS "denied",
-             c."id" AS "client_row", c."disabledAt" AS "client_disabled",
-             (f."id" IS NOT NULL) AS "fam_exists", f."revokedAt" AS "fam_revoked", f."clientId" AS "fam_client", f."userId" AS "fam_user",
-             (u."id" IS NOT NULL) AS "user_exists", u."disabledAt" AS "user_disabled"
-        FROM (SELECT 1) AS "one"
-        LEFT JOIN "OAuthClient" c ON c."serverId" = x."server" AND c."clientId" = x."client"
-        LEFT JOIN "RefreshFamily" f ON f."id" = x."fam"
-        LEFT JOIN "User" u ON u."id" = f."userId"
+    CROSS JOIN LATERAL (${statusSelect('x."jti"', 'x."server"', 'x."client"', 'x."fam"')}
       OFFSET 0
     ) AS s`;
 

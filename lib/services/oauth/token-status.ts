@@ -8,18 +8,11 @@ import type { AccessTokenClaims } from "@/lib/oauth/access-token";
 import { CLIENT_SUBJECT_PREFIX } from "@/lib/oauth/access-token";
 import { database, preparedRows, type PreparedStatement } from "@/lib/db/client";
 import { dbOf, type ServiceContext } from "../context";
-import { batchedStatus, type StatusRow } from "./token-status-batch";
+import { batchedStatus } from "./token-status-batch";
+import { statusSelect, type StatusRow } from "./token-status-sql";
 import { tokenStatusCache } from "./token-status-cache";
 
-const STATUS_SQL = `
-  SELECT EXISTS (SELECT 1 FROM "RevokedAccessToken" WHERE "jti" = $1) AS "denied",
-         c."id" AS "client_row", c."disabledAt" AS "client_disabled",
-         (f."id" IS NOT NULL) AS "fam_exists", f."revokedAt" AS "fam_revoked", f."clientId" AS "fam_client", f."userId" AS "fam_user",
-         (u."id" IS NOT NULL) AS "user_exists", u."disabledAt" AS "user_disabled"
-    FROM (SELECT 1) AS "one"
-    LEFT JOIN "OAuthClient" c ON c."serverId" = $2 AND c."clientId" = $3
-    LEFT JOIN "RefreshFamily" f ON f."id" = $4
-    LEFT JOIN "User" u ON u."id" = f."userId"`;
+const STATUS_SQL = statusSelect("$1", "$2", "$3", "$4");
 
 const STATUS: PreparedStatement = { name: "gatehouse_token_status", sql: STATUS_SQL, paramTypes: ["text", "text", "text", "text"] };
 
