@@ -239,3 +239,13 @@ describe("AUTHZ-07: errors for a self-registered client are shown before the red
     expect(new URL(outcome.kind === "redirect" ? outcome.location : "x:").searchParams.get("error")).toBe("invalid_scope");
   });
 });
+
+describe("the client.registered audit entry (and webhook payload) of a DCR client", () => {
+  it("says registration DYNAMIC, with the client_id and the metadata, and no secret", async () => {
+    const client = await registered({ redirect_uris: [CB], token_endpoint_auth_method: "client_secret_basic", client_name: "Audited" });
+    const row = await database.prisma.oAuthClient.findFirstOrThrow({ where: { clientId: String(client.client_id) } });
+    const event = await database.prisma.auditEvent.findFirst({ where: { action: "client.registered", targetId: row.id } });
+    expect(event?.details).toMatchObject({ registration: "DYNAMIC", clientId: client.client_id, metadata: { client_name: "Audited" } });
+    expect(JSON.stringify(event?.details)).not.toContain(String(client.client_secret));
+  });
+});

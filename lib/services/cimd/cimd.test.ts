@@ -131,6 +131,9 @@ describe("first use (CIMD-01, CIMD-03)", () => {
     expect(ttl).toBeGreaterThan(3590);
     expect(ttl).toBeLessThan(3700);
     expect(await auditCount(database, "client.registered", client!.id)).toBe(1);
+    // The webhook payload is this audit entry: it says how the client arrived (docs/webhooks.md).
+    const event = await database.prisma.auditEvent.findFirst({ where: { action: "client.registered", targetId: client!.id } });
+    expect(event?.details).toMatchObject({ registration: "METADATA_DOCUMENT", clientId });
   });
 
   it("runs the whole flow: consent, then the token endpoint accepts the URL client_id with no secret", async () => {

@@ -139,7 +139,7 @@ async function register(ctx: ServiceContext, server: OAuthServer, request: Reque
       action: "client.registered",
       target: { type: "client", id: created.id, label: reg.clientName },
       serverId: server.id,
-      details: { clientId, metadata, approvalStatus, ...(token ? { initialAccessToken: { id: token.id, name: token.name } } : {}) },
+      details: { registration: "DYNAMIC", clientId, metadata, approvalStatus, ...(token ? { initialAccessToken: { id: token.id, name: token.name } } : {}) },
     });
     return { kind: "created" as const, row: { ...created, metadata }, clientSecret };
   });
