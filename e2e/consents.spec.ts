@@ -239,6 +239,34 @@ test("the owner revokes the consent on the client's Consents tab; it takes effec
   await expect(admin.getByRole("row").filter({ hasText: endUser.email })).toBeVisible();
 });
 
+test("the owner revokes all consents to the client, confirmed by typing its name", async ({ request }) => {
+  test.setTimeout(120_000);
+  await admin.goto("/servers/demo/clients");
+  await admin.getByLabel("Search by name or client ID").fill(CLIENT_NAME);
+  await admin.getByRole("button", { name: "Search" }).click();
+  await admin.getByRole("link", { name: CLIENT_NAME, exact: true }).click();
+  await admin.getByRole("navigation", { name: "Client sections" }).getByRole("link", { name: "Consents" }).click();
+  await expect(admin.getByRole("row").filter({ hasText: endUser.email })).toBeVisible();
+
+  await admin.getByRole("button", { name: "Revoke all consents" }).click();
+  const confirm = admin.getByRole("alertdialog");
+  await expect(confirm).toContainText(`Every user who authorized ${CLIENT_NAME} loses access through it.`);
+  await expect(confirm.getByRole("button", { name: "Cancel" })).toBeFocused();
+  const submit = confirm.getByRole("button", { name: "Revoke all consents" });
+  const field = confirm.getByRole("textbox");
+  await field.fill(`${CLIENT_NAME} (not quite)`);
+  await expect(submit).toBeDisabled();
+  await field.fill(CLIENT_NAME);
+  await submit.click();
+  await expectToast(admin, "1 consent revoked");
+  await expect(admin.getByRole("row").filter({ hasText: endUser.email })).toHaveCount(0);
+
+  await expectTokensRevoked(request, tokens);
+  const transport = await expectConsentAskedAgain();
+  tokens = await allow(transport);
+  await expectTokensWork(request, tokens);
+});
+
 test("the owner revokes all of the person's access on their user page", async ({ request }) => {
   test.setTimeout(120_000);
   await admin.goto("/users");
