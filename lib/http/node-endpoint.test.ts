@@ -1,6 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ProtocolRequest, ProtocolResponse } from "@/lib/oauth/protocol-http";
 import { MAX_BODY_BYTES, nodeEndpoint, type NodeRequest, type ProtocolEndpoint } from "./node-endpoint";
 
@@ -12,9 +12,10 @@ let endpoint: ProtocolEndpoint = async (request, slug) => {
   return { status: 201, headers: { "Content-Type": "application/json", "X-Test": "yes" }, body: JSON.stringify({ slug, length: body.length }) };
 };
 let origin = "";
+let handled: Promise<void> | undefined;
 const server = http.createServer((req: NodeRequest, res) => {
   if (req.url !== "/no-slug") req.query = { slug: "demo" };
-  void nodeEndpoint((r, s) => endpoint(r, s))(req, res);
+  handled = nodeEndpoint((r, s) => endpoint(r, s))(req, res);
 });
 
 beforeAll(async () => {
@@ -94,6 +95,36 @@ describe("nodeEndpoint: Node's req/res in, the endpoint's ProtocolResponse out",
     } finally {
       endpoint = previous;
     }
+  });
+
+  it("settles when the client hangs up mid-body, without calling the endpoint", async () => {
+    seen = undefined;
+    handled = undefined;
+    await new Promise<void>((resolve) => {
+      const req = http.request(`${origin}/t`, { method: "POST", headers: { "Content-Length": "1000" } });
+      req.on("error", () => resolve());
+      req.write("grant_type=client_cre");
+      setTimeout(() => req.destroy(), 50);
+    });
+    while (!handled) await new Promise((r) => setTimeout(r, 5));
+    await handled; // settles through the request's "error" (aborted); without it, "end" never comes
+    expect(seen).toBeUndefined();
+  });
+
+  it("logs the path of a failed request, never its query string (a client may put credentials there)", async () => {
+    const previous = endpoint;
+    endpoint = () => Promise.reject(new Error("boom"));
+    const written: string[] = [];
+    const spy = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => (written.push(String(chunk)), true));
+    try {
+      await fetch(`${origin}/t?client_secret=ghs_leak`, { method: "POST", body: "a=1" });
+    } finally {
+      spy.mockRestore();
+      endpoint = previous;
+    }
+    const line = written.find((l) => l.includes("oauth.adapter_failed"));
+    expect(line).toContain('"path":"/t"');
+    expect(line).not.toContain("ghs_leak");
   });
 
   it("writes an empty body for a null ProtocolResponse body (revocation's 200)", async () => {

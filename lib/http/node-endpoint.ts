@@ -35,7 +35,8 @@ export function nodeEndpoint(endpoint: ProtocolEndpoint): (req: NodeRequest, res
         result = body === null ? TOO_LARGE : await endpoint(protocolRequest(req, body), slug);
       }
     } catch (err) {
-      logger.error("oauth.adapter_failed", { url: req.url, err });
+      // The path only: a misbehaving client may put credentials in the query string.
+      logger.error("oauth.adapter_failed", { path: (req.url ?? "").split("?")[0], err });
       result = FAILED;
     }
     writeResult(res, result);
@@ -62,6 +63,7 @@ export function readBody(req: IncomingMessage): Promise<string | null> {
     const onEnd = () => resolve(chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks).toString("utf8"));
     req.on("data", onData);
     req.once("end", onEnd);
+    // A client that hangs up mid-body: Node reports it as an error ("aborted"), which settles this.
     req.once("error", reject);
   });
 }
