@@ -5,7 +5,20 @@ import nextTs from "eslint-config-next/typescript";
 // http types only); app/, pages/ and components/ reach the database only through lib/services;
 // client-safe folders stay free of server code.
 const frameworkFree = {
-  group: ["next", "next/*", "react", "react-dom", "next-auth", "next-auth/*", "@prisma/*", "@/lib/db", "@/lib/db/*", "@/lib/services", "@/lib/services/*", "@/lib/auth/*"],
+  group: [
+    "next",
+    "next/*",
+    "react",
+    "react-dom",
+    "next-auth",
+    "next-auth/*",
+    "@prisma/*",
+    "@/lib/db",
+    "@/lib/db/*",
+    "@/lib/services",
+    "@/lib/services/*",
+    "@/lib/auth/*",
+  ],
   message: "lib/oauth is framework-free: take plain inputs (Web Request, ports) and return plain results.",
 };
 const noDb = {
@@ -16,22 +29,62 @@ const noDb = {
 const config = [
   ...nextVitals,
   ...nextTs,
-  { ignores: [".next/**", "node_modules/**", "lib/db/generated/**", "test-results/**", "playwright-report/**", ".data/**", "next-env.d.ts"] },
+  {
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "lib/db/generated/**",
+      "test-results/**",
+      "playwright-report/**",
+      ".data/**",
+      "next-env.d.ts",
+    ],
+  },
   {
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
     },
   },
   { files: ["lib/oauth/**"], rules: { "no-restricted-imports": ["error", { patterns: [frameworkFree] }] } },
-  { files: ["lib/http/**"], rules: { "no-restricted-imports": ["error", { patterns: [{ ...frameworkFree, message: "lib/http adapts Node's req/res to the framework-free endpoints: no framework here." }] }] } },
-  { files: ["app/**", "pages/**", "components/**"], rules: { "no-restricted-imports": ["error", { patterns: [noDb] }] } },
+  {
+    files: ["lib/http/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              ...frameworkFree,
+              message: "lib/http adapts Node's req/res to the framework-free endpoints: no framework here.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["app/**", "pages/**", "components/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [noDb] }] },
+  },
   {
     files: ["lib/queries/**", "lib/schemas/**", "components/**"],
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [noDb, { group: ["@/lib/services", "@/lib/services/*"], allowTypeImports: true, message: "Client-safe code may import service types only." }] },
+        {
+          patterns: [
+            noDb,
+            {
+              group: ["@/lib/services", "@/lib/services/*"],
+              allowTypeImports: true,
+              message: "Client-safe code may import service types only.",
+            },
+          ],
+        },
       ],
     },
   },

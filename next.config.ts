@@ -45,10 +45,7 @@ const nextConfig: NextConfig = {
       },
       {
         source: "/:path((?!api/client-logos/).*)",
-        headers: [
-          { key: "Content-Security-Policy", value: csp },
-          ...common,
-        ],
+        headers: [{ key: "Content-Security-Policy", value: csp }, ...common],
       },
     ];
   },

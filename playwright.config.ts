@@ -26,13 +26,26 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     },
   },
   // The foundation story creates the owner every other spec signs in as: it runs first.
   projects: [
     { name: "foundation", testMatch: /foundation\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
-    { name: "chromium", testIgnore: /foundation\.spec\.ts/, dependencies: ["foundation"], use: { ...devices["Desktop Chrome"] } },
+    {
+      name: "chromium",
+      testIgnore: /foundation\.spec\.ts/,
+      dependencies: ["foundation"],
+      use: { ...devices["Desktop Chrome"] },
+    },
   ],
   webServer: {
     command: `bash scripts/e2e-server.sh ${PORT}`,

@@ -24,7 +24,10 @@ const MCP_URL = `${GATEHOUSE_URL}/mcp/demo`;
 const ISSUER = `${GATEHOUSE_URL}/oauth/demo`;
 const run = Date.now().toString(36);
 /** A 1×1 PNG. */
-const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+  "base64",
+);
 
 type Reply = { status: number; type: string; body: string | Buffer };
 const replies = new Map<string, Reply>();
@@ -34,16 +37,19 @@ let origin = "";
 
 test.beforeAll(async () => {
   // Made by scripts/e2e-server.sh before the server started (the server trusts its CA).
-  fixture = https.createServer({ cert: readFileSync(".e2e-tls/cert.pem"), key: readFileSync(".e2e-tls/key.pem") }, (req, res) => {
-    requests.push({ path: req.url ?? "", accept: req.headers.accept });
-    const reply = replies.get(req.url ?? "");
-    if (!reply) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(reply.status, { "Content-Type": reply.type, "Cache-Control": "max-age=3600" });
-    res.end(reply.body);
-  });
+  fixture = https.createServer(
+    { cert: readFileSync(".e2e-tls/cert.pem"), key: readFileSync(".e2e-tls/key.pem") },
+    (req, res) => {
+      requests.push({ path: req.url ?? "", accept: req.headers.accept });
+      const reply = replies.get(req.url ?? "");
+      if (!reply) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(reply.status, { "Content-Type": reply.type, "Cache-Control": "max-age=3600" });
+      res.end(reply.body);
+    },
+  );
   await new Promise<void>((resolve) => fixture.listen(0, "127.0.0.1", resolve));
   origin = `https://127.0.0.1:${(fixture.address() as AddressInfo).port}`;
   replies.set("/logo.png", { status: 200, type: "image/png", body: PNG });
@@ -83,13 +89,19 @@ async function captureRedirect(page: Page, redirectOrigin: string): Promise<{ ca
     (url) => url.origin === redirectOrigin,
     async (route) => {
       resolve(new URL(route.request().url()));
-      await route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><title>Authorized</title><h1>Done</h1>" });
+      await route.fulfill({
+        status: 200,
+        contentType: "text/html",
+        body: "<!doctype html><title>Authorized</title><h1>Done</h1>",
+      });
     },
   );
   return { callback };
 }
 
-test("the MCP SDK client uses its metadata document URL as client_id: no registration, the user consents, tools work", async ({ page }) => {
+test("the MCP SDK client uses its metadata document URL as client_id: no registration, the user consents, tools work", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const path = `/clients/sdk-${run}.json`;
   const documentUrl = `${origin}${path}`;
@@ -108,7 +120,10 @@ test("the MCP SDK client uses its metadata document URL as client_id: no registr
 
   // 1. 401 → discovery → the metadata advertises CIMD → the SDK uses the URL; nothing is registered.
   const log: string[] = [];
-  const first = new StreamableHTTPClientTransport(new URL(MCP_URL), { authProvider: provider, fetch: recordingFetch(log) });
+  const first = new StreamableHTTPClientTransport(new URL(MCP_URL), {
+    authProvider: provider,
+    fetch: recordingFetch(log),
+  });
   const error = await client.connect(first).then(
     () => null,
     (err: unknown) => err,
@@ -128,7 +143,9 @@ test("the MCP SDK client uses its metadata document URL as client_id: no registr
   await page.getByLabel("Email").fill(OWNER.email);
   await page.getByLabel("Password").fill(OWNER.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "E2E CIMD client wants to access Demo MCP server" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "E2E CIMD client wants to access Demo MCP server" }),
+  ).toBeVisible();
   await expect(page.getByText("Identified by a metadata document on")).toBeVisible();
   await expect(page.getByText(new URL(origin).host, { exact: true })).toBeVisible();
   const logoSrc = await page.locator("main img").first().getAttribute("src");
@@ -153,7 +170,10 @@ test("the MCP SDK client uses its metadata document URL as client_id: no registr
   // 3. The token request carries the URL as client_id and no secret; then the tools work.
   await first.finishAuth(code!);
   expect(provider.savedTokens).toHaveLength(1);
-  const transport = new StreamableHTTPClientTransport(new URL(MCP_URL), { authProvider: provider, fetch: recordingFetch(log) });
+  const transport = new StreamableHTTPClientTransport(new URL(MCP_URL), {
+    authProvider: provider,
+    fetch: recordingFetch(log),
+  });
   await client.connect(transport);
   const result = await client.callTool({ name: "whoami", arguments: {} });
   const me = JSON.parse((result.content as { text: string }[])[0]!.text) as { client_id: string };
@@ -185,7 +205,9 @@ test("a metadata document that cannot be used is an error page, never a redirect
   expect(body).toContain("Redirects are not followed");
 });
 
-test("the client detail view shows the host and the fetched document; Refresh now fetches it again", async ({ page }) => {
+test("the client detail view shows the host and the fetched document; Refresh now fetches it again", async ({
+  page,
+}) => {
   const path = `/clients/dashboard-${run}.json`;
   const documentUrl = `${origin}${path}`;
   const { redirectUrl } = loopbackRedirect();
@@ -194,7 +216,13 @@ test("the client detail view shows the host and the fetched document; Refresh no
 
   // First use: an /authorize request creates the client (it appears in the Clients list at once).
   const url = new URL(`${ISSUER}/authorize`);
-  for (const [k, v] of Object.entries({ response_type: "code", client_id: documentUrl, redirect_uri: redirectUrl, code_challenge: "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM", code_challenge_method: "S256" }))
+  for (const [k, v] of Object.entries({
+    response_type: "code",
+    client_id: documentUrl,
+    redirect_uri: redirectUrl,
+    code_challenge: "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+    code_challenge_method: "S256",
+  }))
     url.searchParams.set(k, v);
   const started = await page.request.get(url.toString(), { maxRedirects: 0 });
   expect([302, 303]).toContain(started.status());
@@ -203,7 +231,9 @@ test("the client detail view shows the host and the fetched document; Refresh no
   await signIn(page, OWNER.email, OWNER.password);
   await expect(page).toHaveURL(/\/servers$/);
   // This server runs with GATEHOUSE_CIMD_ALLOW_LOOPBACK=1: the dashboard says so on every page.
-  await expect(page.getByRole("alert").filter({ hasText: "Local testing mode" })).toContainText("GATEHOUSE_CIMD_ALLOW_LOOPBACK");
+  await expect(page.getByRole("alert").filter({ hasText: "Local testing mode" })).toContainText(
+    "GATEHOUSE_CIMD_ALLOW_LOOPBACK",
+  );
   // The demo server's settings: metadata documents on, from any host.
   await page.goto("/servers/demo/settings");
   const fieldset = page.getByRole("group", { name: "Client ID Metadata Documents" });
@@ -224,13 +254,20 @@ test("the client detail view shows the host and the fetched document; Refresh no
 
   // The document changes (a new redirect URI): Refresh now fetches it although the cache is fresh.
   const renamed = `${name} v2`;
-  serve(path, { client_id: documentUrl, client_name: renamed, redirect_uris: [redirectUrl, "http://127.0.0.1:9999/other"] });
+  serve(path, {
+    client_id: documentUrl,
+    client_name: renamed,
+    redirect_uris: [redirectUrl, "http://127.0.0.1:9999/other"],
+  });
   await page.getByRole("button", { name: "Refresh now" }).click();
   await expect(page.getByText("Metadata document refreshed")).toBeVisible();
   await expect(documentView).toContainText(`"client_name": "${renamed}"`);
   await expect(documentView).toContainText("http://127.0.0.1:9999/other");
   await expect(page.getByRole("heading", { level: 1 })).toContainText(renamed);
-  await expect(page.getByTestId("cimd-fetched-at").locator("time")).not.toHaveAttribute("datetime", fetchedBefore ?? "");
+  await expect(page.getByTestId("cimd-fetched-at").locator("time")).not.toHaveAttribute(
+    "datetime",
+    fetchedBefore ?? "",
+  );
   expect(fetchesOf(path)).toBe(2);
 
   // A failing fetch is reported, recorded as the last error, and the last good document stays.

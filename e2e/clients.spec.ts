@@ -68,7 +68,9 @@ test("setup: an MCP server with two scopes, a developer and a viewer", async ({ 
   viewer = await addMember(page, "Viewer");
 });
 
-test("the Clients tab starts empty; a client with no redirect URI is a client-credentials client whose secret shows once", async ({ page }) => {
+test("the Clients tab starts empty; a client with no redirect URI is a client-credentials client whose secret shows once", async ({
+  page,
+}) => {
   await signInAs(page, OWNER.email, OWNER.password);
   await page.goto(`/servers/${slug}`);
   await page.getByRole("navigation", { name: "MCP server sections" }).getByRole("link", { name: "Clients" }).click();
@@ -77,7 +79,9 @@ test("the Clients tab starts empty; a client with no redirect URI is a client-cr
 
   await page.getByRole("link", { name: "New client" }).first().click();
   await expect(page).toHaveURL(new RegExp(`${clientsUrl}/new$`));
-  await expect(page.getByText("No redirect URIs: this client will use the client-credentials flow and act on its own behalf.")).toBeVisible();
+  await expect(
+    page.getByText("No redirect URIs: this client will use the client-credentials flow and act on its own behalf."),
+  ).toBeVisible();
   await page.getByRole("textbox", { name: "Name", exact: true }).fill(machine.name);
   await page.getByRole("checkbox", { name: "mcp:tools" }).check();
   await page.getByRole("button", { name: "Create client" }).click();
@@ -114,13 +118,19 @@ test("the Clients tab starts empty; a client with no redirect URI is a client-cr
   await expect(page.getByText(machine.secret)).toHaveCount(0);
 });
 
-test("with redirect URIs the client uses the authorization-code flow; public clients get no secret", async ({ page }) => {
+test("with redirect URIs the client uses the authorization-code flow; public clients get no secret", async ({
+  page,
+}) => {
   await signInAs(page, OWNER.email, OWNER.password);
   await page.goto(`${clientsUrl}/new`);
   await page.getByRole("textbox", { name: "Name", exact: true }).fill(webApp.name);
   await page.getByRole("button", { name: "Add redirect URI" }).click();
   await page.getByRole("textbox", { name: "Redirect URI 1" }).fill("https://app.example.com/callback");
-  await expect(page.getByText("With redirect URIs, this client will use the authorization-code flow with PKCE on behalf of users.")).toBeVisible();
+  await expect(
+    page.getByText(
+      "With redirect URIs, this client will use the authorization-code flow with PKCE on behalf of users.",
+    ),
+  ).toBeVisible();
   await page.getByRole("button", { name: "Add redirect URI" }).click();
   await page.getByRole("textbox", { name: "Redirect URI 2" }).fill("http://localhost:8080/cb");
   await page.getByRole("checkbox", { name: "mcp:tools" }).check();
@@ -175,7 +185,9 @@ test("invalid redirect URIs show errors next to their rows, and nothing is saved
   await expect(page.getByRole("textbox", { name: "Redirect URI 3" })).toHaveAccessibleDescription(
     "Use https. Plain http is allowed only for localhost, 127.0.0.1 and [::1].",
   );
-  await expect(page.getByRole("textbox", { name: "Redirect URI 4" })).toHaveAccessibleDescription("A redirect URI must not contain a fragment (#).");
+  await expect(page.getByRole("textbox", { name: "Redirect URI 4" })).toHaveAccessibleDescription(
+    "A redirect URI must not contain a fragment (#).",
+  );
   await expect(page.getByRole("textbox", { name: "Redirect URI 1" })).not.toHaveAttribute("aria-invalid", "true");
   await expect(page.getByRole("textbox", { name: "Redirect URI 3" })).toHaveAttribute("aria-invalid", "true");
   await expect(page).toHaveURL(new RegExp(`${clientsUrl}/new$`));

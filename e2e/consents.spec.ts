@@ -83,7 +83,9 @@ async function openConsentScreen(url: URL, options: { signIn: boolean }) {
     await user.getByRole("button", { name: "Sign in" }).click();
   }
   await expect(user).toHaveURL(/\/oauth\/demo\/consent\//);
-  await expect(user.getByRole("heading", { level: 1, name: `${CLIENT_NAME} wants to access ${SERVER_NAME}` })).toBeVisible();
+  await expect(
+    user.getByRole("heading", { level: 1, name: `${CLIENT_NAME} wants to access ${SERVER_NAME}` }),
+  ).toBeVisible();
   await expect(user.getByText(endUser.email)).toBeVisible();
 }
 
@@ -112,14 +114,25 @@ async function consentAndGetTokens(options: { signIn: boolean }): Promise<OAuthT
 
 function mcpInitialize(request: APIRequestContext, accessToken: string) {
   return request.post(MCP_URL, {
-    headers: { Authorization: `Bearer ${accessToken}`, Accept: "application/json, text/event-stream", "Content-Type": "application/json" },
-    data: { jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "e2e-probe", version: "1.0.0" } } },
+    headers: {
+      Authorization: `Bearer ${accessToken}`,
+      Accept: "application/json, text/event-stream",
+      "Content-Type": "application/json",
+    },
+    data: {
+      jsonrpc: "2.0",
+      id: 1,
+      method: "initialize",
+      params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "e2e-probe", version: "1.0.0" } },
+    },
   });
 }
 
 async function introspect(request: APIRequestContext, token: string): Promise<{ active: boolean }> {
   const res = await request.post(`${ISSUER}/introspect`, {
-    headers: { Authorization: `Basic ${Buffer.from(`${introspector.clientId}:${introspector.secret}`).toString("base64")}` },
+    headers: {
+      Authorization: `Basic ${Buffer.from(`${introspector.clientId}:${introspector.secret}`).toString("base64")}`,
+    },
     form: { token },
   });
   expect(res.status()).toBe(200);
@@ -182,7 +195,9 @@ test("setup: an end user with a password, and a confidential client to introspec
   await admin.getByRole("alertdialog").getByRole("button", { name: "Remove member" }).click();
   await expect(memberRow).toHaveCount(0);
 
-  const res = await admin.request.post("/api/v1/servers/demo/clients", { data: { name: `Consents introspector ${run}` } });
+  const res = await admin.request.post("/api/v1/servers/demo/clients", {
+    data: { name: `Consents introspector ${run}` },
+  });
   expect(res.status()).toBe(201);
   const created = (await res.json()) as { client: { clientId: string }; clientSecret: string };
   introspector.clientId = created.client.clientId;

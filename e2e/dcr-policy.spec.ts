@@ -20,7 +20,15 @@ async function signInAsOwner(page: Page) {
 async function createServer(page: Page, name: string, policy: Record<string, unknown> = {}): Promise<string> {
   const slug = `${name}-${run}`;
   const res = await page.request.post("/api/v1/servers", {
-    data: { name: `DCR ${name} ${run}`, slug, resourceUrl: `https://${slug}.example.com/mcp`, scopes: [{ name: "mcp:tools", description: "Use the tools" }], dcrMode: "OPEN", dcrRateLimitPerHour: 0, ...policy },
+    data: {
+      name: `DCR ${name} ${run}`,
+      slug,
+      resourceUrl: `https://${slug}.example.com/mcp`,
+      scopes: [{ name: "mcp:tools", description: "Use the tools" }],
+      dcrMode: "OPEN",
+      dcrRateLimitPerHour: 0,
+      ...policy,
+    },
   });
   expect(res.status(), await res.text()).toBe(201);
   return slug;
@@ -50,7 +58,9 @@ function loopback(): { origin: string; redirectUri: string } {
   return { origin, redirectUri: `${origin}/callback` };
 }
 
-test("DCR off in Settings: the metadata loses registration_endpoint and /register answers 404; back on, both return", async ({ page }) => {
+test("DCR off in Settings: the metadata loses registration_endpoint and /register answers 404; back on, both return", async ({
+  page,
+}) => {
   await signInAsOwner(page);
   const slug = await createServer(page, "off");
   expect((await metadata(page.request, slug)).registration_endpoint).toBe(`${GATEHOUSE_URL}/oauth/${slug}/register`);
@@ -62,7 +72,10 @@ test("DCR off in Settings: the metadata loses registration_endpoint and /registe
   await saveSettings(page);
 
   expect(await metadata(page.request, slug)).not.toHaveProperty("registration_endpoint");
-  const refused = await register(page.request, slug, { redirect_uris: [loopback().redirectUri], token_endpoint_auth_method: "none" });
+  const refused = await register(page.request, slug, {
+    redirect_uris: [loopback().redirectUri],
+    token_endpoint_auth_method: "none",
+  });
   expect(refused.status()).toBe(404);
 
   await page.goto(`/servers/${slug}`);
@@ -72,13 +85,26 @@ test("DCR off in Settings: the metadata loses registration_endpoint and /registe
   await dcrFieldset(page).getByRole("radio", { name: /^Open/ }).check();
   await saveSettings(page);
   expect((await metadata(page.request, slug)).registration_endpoint).toBeDefined();
-  expect((await register(page.request, slug, { redirect_uris: [loopback().redirectUri], token_endpoint_auth_method: "none" })).status()).toBe(201);
+  expect(
+    (
+      await register(page.request, slug, {
+        redirect_uris: [loopback().redirectUri],
+        token_endpoint_auth_method: "none",
+      })
+    ).status(),
+  ).toBe(201);
 });
 
-test("initial access token required: without one 401; a token made on the settings page is shown once, counts its uses, and can be revoked", async ({ page }) => {
+test("initial access token required: without one 401; a token made on the settings page is shown once, counts its uses, and can be revoked", async ({
+  page,
+}) => {
   await signInAsOwner(page);
   const slug = await createServer(page, "token", { dcrMode: "TOKEN" });
-  const meta = (name: string) => ({ redirect_uris: [loopback().redirectUri], token_endpoint_auth_method: "none", client_name: name });
+  const meta = (name: string) => ({
+    redirect_uris: [loopback().redirectUri],
+    token_endpoint_auth_method: "none",
+    client_name: name,
+  });
   const without = await register(page.request, slug, meta("no token"));
   expect(without.status()).toBe(401);
   expect(without.headers()["www-authenticate"]).toContain('error="invalid_token"');
@@ -99,7 +125,9 @@ test("initial access token required: without one 401; a token made on the settin
   expect(token).toMatch(/^ghi_[A-Za-z0-9_-]{43}$/);
 
   const auth = { "content-type": "application/json", authorization: `Bearer ${token}` };
-  expect((await page.request.post(`/oauth/${slug}/register`, { data: meta("with token"), headers: auth })).status()).toBe(201);
+  expect(
+    (await page.request.post(`/oauth/${slug}/register`, { data: meta("with token"), headers: auth })).status(),
+  ).toBe(201);
   const usedUp = await page.request.post(`/oauth/${slug}/register`, { data: meta("again"), headers: auth });
   expect(usedUp.status()).toBe(401);
   expect(((await usedUp.json()) as { error_description: string }).error_description).toContain("used up");
@@ -131,12 +159,24 @@ test("presets restrict redirect URIs; a bad custom entry is refused next to its 
   await dcr.getByRole("checkbox", { name: /^Claude/ }).check();
   await saveSettings(page);
 
-  const claude = await register(page.request, slug, { redirect_uris: ["https://claude.ai/api/mcp/auth_callback"], token_endpoint_auth_method: "none", client_name: "Claude" });
+  const claude = await register(page.request, slug, {
+    redirect_uris: ["https://claude.ai/api/mcp/auth_callback"],
+    token_endpoint_auth_method: "none",
+    client_name: "Claude",
+  });
   expect(claude.status()).toBe(201);
-  const host = await register(page.request, slug, { redirect_uris: ["https://tools.example.com/oauth/cb"], token_endpoint_auth_method: "none", client_name: "Tools" });
+  const host = await register(page.request, slug, {
+    redirect_uris: ["https://tools.example.com/oauth/cb"],
+    token_endpoint_auth_method: "none",
+    client_name: "Tools",
+  });
   expect(host.status()).toBe(201);
   const local = loopback().redirectUri;
-  const refused = await register(page.request, slug, { redirect_uris: [local], token_endpoint_auth_method: "none", client_name: "Local" });
+  const refused = await register(page.request, slug, {
+    redirect_uris: [local],
+    token_endpoint_auth_method: "none",
+    client_name: "Local",
+  });
   expect(refused.status()).toBe(400);
   const body = (await refused.json()) as { error: string; error_description: string };
   expect(body.error).toBe("invalid_redirect_uri");
@@ -149,12 +189,19 @@ test("presets restrict redirect URIs; a bad custom entry is refused next to its 
   await expect(dcrFieldset(page).getByLabel("Custom redirect URIs and hosts")).toHaveValue("tools.example.com");
 });
 
-test("the approval queue: a registered client waits as pending, /authorize says so; approved, authorization works", async ({ page }) => {
+test("the approval queue: a registered client waits as pending, /authorize says so; approved, authorization works", async ({
+  page,
+}) => {
   await signInAsOwner(page);
   const slug = await createServer(page, "approval", { dcrRequireApproval: true });
   const { origin, redirectUri } = loopback();
   const name = `Queued agent ${run}`;
-  const res = await register(page.request, slug, { redirect_uris: [redirectUri], token_endpoint_auth_method: "none", client_name: name, application_type: "native" });
+  const res = await register(page.request, slug, {
+    redirect_uris: [redirectUri],
+    token_endpoint_auth_method: "none",
+    client_name: name,
+    application_type: "native",
+  });
   expect(res.status()).toBe(201);
   const { client_id: clientId } = (await res.json()) as { client_id: string };
 
@@ -186,7 +233,9 @@ test("the approval queue: a registered client waits as pending, /authorize says 
   await row.getByRole("button", { name: `Approve ${name}` }).click();
   await expect(page.getByText(`“${name}” approved`)).toBeVisible();
   await page.goto(`/servers/${slug}/clients`);
-  await expect(page.getByRole("row").filter({ has: page.getByRole("link", { name, exact: true }) })).toContainText("Active");
+  await expect(page.getByRole("row").filter({ has: page.getByRole("link", { name, exact: true }) })).toContainText(
+    "Active",
+  );
 
   // Now the owner can authorize it: consent, Allow, back to the client with a code that works.
   let resolve!: (url: URL) => void;
@@ -206,7 +255,13 @@ test("the approval queue: a registered client waits as pending, /authorize says 
   const code = returned.searchParams.get("code");
   expect(code).toBeTruthy();
   const token = await page.request.post(`/oauth/${slug}/token`, {
-    form: { grant_type: "authorization_code", code: code!, redirect_uri: redirectUri, client_id: clientId, code_verifier: verifier },
+    form: {
+      grant_type: "authorization_code",
+      code: code!,
+      redirect_uri: redirectUri,
+      client_id: clientId,
+      code_verifier: verifier,
+    },
   });
   expect(token.status(), await token.text()).toBe(200);
   expect(((await token.json()) as { access_token?: string }).access_token).toBeTruthy();
@@ -217,7 +272,15 @@ test("bulk delete: the “DCR · never used” filter, select all, delete them i
   const slug = await createServer(page, "bulk");
   const names = ["Stale one", "Stale two", "Stale three"].map((n) => `${n} ${run}`);
   for (const client_name of names) {
-    expect((await register(page.request, slug, { redirect_uris: [loopback().redirectUri], token_endpoint_auth_method: "none", client_name })).status()).toBe(201);
+    expect(
+      (
+        await register(page.request, slug, {
+          redirect_uris: [loopback().redirectUri],
+          token_endpoint_auth_method: "none",
+          client_name,
+        })
+      ).status(),
+    ).toBe(201);
   }
   const keep = await page.request.post(`/api/v1/servers/${slug}/clients`, { data: { name: `Pre-registered ${run}` } });
   expect(keep.status()).toBe(201);

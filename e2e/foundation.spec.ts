@@ -41,9 +41,13 @@ test("first visit lands on /setup, which creates the owner and then disappears",
 
 test("sign-in: a generic error for wrong credentials, and only same-origin return paths", async ({ page }) => {
   await signIn(page, OWNER.email, "wrong-password-123");
-  await expect(page.getByRole("alert").filter({ hasText: "incorrect" })).toHaveText("The email or password is incorrect.");
+  await expect(page.getByRole("alert").filter({ hasText: "incorrect" })).toHaveText(
+    "The email or password is incorrect.",
+  );
   await signIn(page, "nobody@example.test", "wrong-password-123");
-  await expect(page.getByRole("alert").filter({ hasText: "incorrect" })).toHaveText("The email or password is incorrect.");
+  await expect(page.getByRole("alert").filter({ hasText: "incorrect" })).toHaveText(
+    "The email or password is incorrect.",
+  );
 
   await page.goto("/sign-in?callbackUrl=https%3A%2F%2Fevil.example%2F");
   await page.getByLabel("Email").fill(OWNER.email);

@@ -3,7 +3,11 @@
 // so a test can see what the SDK did: which tokens it saved, and where it sent the user.
 import { randomBytes } from "node:crypto";
 import type { OAuthClientProvider } from "@modelcontextprotocol/sdk/client/auth.js";
-import type { OAuthClientInformationMixed, OAuthClientMetadata, OAuthTokens } from "@modelcontextprotocol/sdk/shared/auth.js";
+import type {
+  OAuthClientInformationMixed,
+  OAuthClientMetadata,
+  OAuthTokens,
+} from "@modelcontextprotocol/sdk/shared/auth.js";
 
 export interface E2EOAuthProviderOptions {
   /** The loopback redirect URI (nothing listens there: the browser navigation to it is intercepted). */

@@ -97,7 +97,9 @@ async function openConsentScreen(page: Page, authorizationUrl: URL, clientName: 
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(`${GATEHOUSE_URL}${callbackUrl}`);
 
-  await expect(page.getByRole("heading", { level: 1, name: `${clientName} wants to access Demo MCP server` })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: `${clientName} wants to access Demo MCP server` }),
+  ).toBeVisible();
   await expect(page.getByText("Unverified — registered itself")).toBeVisible();
   await expect(page.getByText(SCOPE, { exact: true })).toBeVisible();
   await expect(page.getByRole("button", { name: "Allow" })).toBeEnabled();
@@ -119,7 +121,10 @@ async function whoami(client: Client): Promise<WhoAmI> {
   return JSON.parse(content[0]?.text ?? "null") as WhoAmI;
 }
 
-test("the MCP SDK client discovers, registers, is authorized in the browser, calls tools and refreshes after a revocation", async ({ page, request }) => {
+test("the MCP SDK client discovers, registers, is authorized in the browser, calls tools and refreshes after a revocation", async ({
+  page,
+  request,
+}) => {
   test.setTimeout(120_000);
   const { origin, redirectUrl } = loopbackRedirect();
   const provider = new E2EOAuthProvider({ redirectUrl, clientName: CLIENT_NAME });
@@ -129,8 +134,16 @@ test("the MCP SDK client discovers, registers, is authorized in the browser, cal
   const firstLog: Exchange[] = [];
   const firstTransport = newTransport(provider, firstLog);
   await connectExpectingAuthorization(client, firstTransport);
-  expect(firstLog).toContainEqual({ method: "GET", path: "/.well-known/oauth-protected-resource/mcp/demo", status: 200 });
-  expect(firstLog).toContainEqual({ method: "GET", path: "/.well-known/oauth-authorization-server/oauth/demo", status: 200 });
+  expect(firstLog).toContainEqual({
+    method: "GET",
+    path: "/.well-known/oauth-protected-resource/mcp/demo",
+    status: 200,
+  });
+  expect(firstLog).toContainEqual({
+    method: "GET",
+    path: "/.well-known/oauth-authorization-server/oauth/demo",
+    status: 200,
+  });
   expect(posts(firstLog)).toEqual(["POST /mcp/demo 401", "POST /oauth/demo/register 201"]);
 
   expect(provider.savedClientInformation).toHaveLength(1);
@@ -184,14 +197,22 @@ test("the MCP SDK client discovers, registers, is authorized in the browser, cal
   expect(me.sub).toBeTruthy();
 
   // 4. Revoke the current access token (RFC 7009, public client: client_id, no secret).
-  const metadata = (await (await request.get(`${GATEHOUSE_URL}/.well-known/oauth-authorization-server/oauth/demo`)).json()) as { revocation_endpoint: string };
+  const metadata = (await (
+    await request.get(`${GATEHOUSE_URL}/.well-known/oauth-authorization-server/oauth/demo`)
+  ).json()) as { revocation_endpoint: string };
   expect(metadata.revocation_endpoint).toBe(`${ISSUER}/revoke`);
-  const revoked = await request.post(metadata.revocation_endpoint, { form: { token: first.access_token, client_id: clientId } });
+  const revoked = await request.post(metadata.revocation_endpoint, {
+    form: { token: first.access_token, client_id: clientId },
+  });
   expect(revoked.status()).toBe(200);
 
   // The resource server sees it at once: 401 invalid_token, with the metadata URL to rediscover.
   const probe = await request.post(MCP_URL, {
-    headers: { Authorization: `Bearer ${first.access_token}`, Accept: "application/json, text/event-stream", "Content-Type": "application/json" },
+    headers: {
+      Authorization: `Bearer ${first.access_token}`,
+      Accept: "application/json, text/event-stream",
+      "Content-Type": "application/json",
+    },
     data: { jsonrpc: "2.0", id: 1, method: "tools/list", params: {} },
   });
   expect(probe.status()).toBe(401);
@@ -254,7 +275,9 @@ test("Deny sends the user back with error=access_denied, the state and the issue
   expect(provider.savedTokens).toHaveLength(0);
 });
 
-test("an authorize request with an unregistered redirect_uri shows an error page and never redirects", async ({ page }) => {
+test("an authorize request with an unregistered redirect_uri shows an error page and never redirects", async ({
+  page,
+}) => {
   const { redirectUrl } = loopbackRedirect();
   const provider = new E2EOAuthProvider({ redirectUrl, clientName: "E2E MCP client (bad redirect)" });
   await connectExpectingAuthorization(newClient(), newTransport(provider, []));
@@ -270,7 +293,9 @@ test("an authorize request with an unregistered redirect_uri shows an error page
   expect(body).not.toContain("attacker.example");
 });
 
-test("AUTHZ-07: a self-registered client's bad request is shown in the browser, not redirected; the link goes back with the error", async ({ page }) => {
+test("AUTHZ-07: a self-registered client's bad request is shown in the browser, not redirected; the link goes back with the error", async ({
+  page,
+}) => {
   const { redirectUrl } = loopbackRedirect();
   const provider = new E2EOAuthProvider({ redirectUrl, clientName: "E2E MCP client (bad scope)" });
   await connectExpectingAuthorization(newClient(), newTransport(provider, []));

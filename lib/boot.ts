@@ -16,7 +16,11 @@ export function boot(): Promise<void> {
     gatehouseSecret();
     const cimdFlags = cimdLocalTestingFlags();
     if (cimdFlags.length > 0) {
-      logger.warn("cimd.local_testing", { flags: cimdFlags, message: "The CIMD fetcher may reach loopback addresses on this machine (SSRF guard relaxed for local testing). Never set these in production." });
+      logger.warn("cimd.local_testing", {
+        flags: cimdFlags,
+        message:
+          "The CIMD fetcher may reach loopback addresses on this machine (SSRF guard relaxed for local testing). Never set these in production.",
+      });
     }
     const db = database();
     const { applied } = await applyMigrations(db);

@@ -43,7 +43,17 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))("gatehouse CLI", () => {
 
   // One PGlite folder, opened by one process at a time: these run in order.
   it("creates a server and a client, prints the secret once, and lists the client", { timeout: 60_000 }, async () => {
-    const server = await cli("server:create", "--name", "Demo", "--slug", "demo", "--resource", "http://localhost:3000/mcp/demo", "--scope", "mcp:tools");
+    const server = await cli(
+      "server:create",
+      "--name",
+      "Demo",
+      "--slug",
+      "demo",
+      "--resource",
+      "http://localhost:3000/mcp/demo",
+      "--scope",
+      "mcp:tools",
+    );
     expect(server.code, server.stderr).toBe(0);
 
     const created = await cli("client:create", "--server", "demo", "--name", "Nightly sync", "--scope", "mcp:tools");

@@ -29,13 +29,26 @@ class UsageError extends Error {}
 
 type Flags = Record<string, string | boolean | string[] | undefined>;
 
-const COMMANDS: Record<string, { usage: string; options: Record<string, { type: "string" | "boolean"; multiple?: boolean }>; run: (f: Flags) => Promise<void> }> = {
+const COMMANDS: Record<
+  string,
+  {
+    usage: string;
+    options: Record<string, { type: "string" | "boolean"; multiple?: boolean }>;
+    run: (f: Flags) => Promise<void>;
+  }
+> = {
   "user:create": {
     usage: "user:create --email EMAIL --password PASSWORD [--name NAME] [--role OWNER|ADMIN|SECURITY|DEVELOPER|VIEWER]",
-    options: { email: { type: "string" }, password: { type: "string" }, name: { type: "string" }, role: { type: "string" } },
+    options: {
+      email: { type: "string" },
+      password: { type: "string" },
+      name: { type: "string" },
+      role: { type: "string" },
+    },
     async run(f) {
       const role = f.role === undefined ? null : String(f.role).toUpperCase();
-      if (role !== null && !isRole(role)) throw new UsageError(`--role must be one of ${ROLES.join(", ")} (or omitted for an end user).`);
+      if (role !== null && !isRole(role))
+        throw new UsageError(`--role must be one of ${ROLES.join(", ")} (or omitted for an end user).`);
       const user = await createUser({
         ctx: ctx(),
         input: { email: req(f, "email"), password: req(f, "password"), name: opt(f, "name"), role },
@@ -55,9 +68,15 @@ const COMMANDS: Record<string, { usage: string; options: Record<string, { type: 
     usage: "user:list [--staff] [--search TEXT] [--json]",
     options: { staff: { type: "boolean" }, search: { type: "string" }, json: { type: "boolean" } },
     async run(f) {
-      const users = await listUsers({ ctx: ctx(), input: { kind: f.staff ? "staff" : "all", q: opt(f, "search"), limit: 500 } });
+      const users = await listUsers({
+        ctx: ctx(),
+        input: { kind: f.staff ? "staff" : "all", q: opt(f, "search"), limit: 500 },
+      });
       if (f.json) return void console.log(JSON.stringify(users, null, 2));
-      table(["EMAIL", "ROLE", "NAME", "CREATED"], users.map((u) => [u.email, u.role ?? "-", u.name ?? "", u.createdAt.slice(0, 10)]));
+      table(
+        ["EMAIL", "ROLE", "NAME", "CREATED"],
+        users.map((u) => [u.email, u.role ?? "-", u.name ?? "", u.createdAt.slice(0, 10)]),
+      );
     },
   },
   "server:create": {
@@ -104,11 +123,15 @@ const COMMANDS: Record<string, { usage: string; options: Record<string, { type: 
     async run(f) {
       const servers = await listServers({ ctx: ctx() });
       if (f.json) return void console.log(JSON.stringify(servers, null, 2));
-      table(["SLUG", "NAME", "RESOURCE", "SCOPES"], servers.map((s) => [s.slug, s.name, s.resourceUrl, s.scopes.map((x) => x.name).join(" ")]));
+      table(
+        ["SLUG", "NAME", "RESOURCE", "SCOPES"],
+        servers.map((s) => [s.slug, s.name, s.resourceUrl, s.scopes.map((x) => x.name).join(" ")]),
+      );
     },
   },
   "client:create": {
-    usage: "client:create --server SLUG --name NAME [--redirect-uri URI]... [--scope NAME]... [--public] [--description TEXT] [--json]",
+    usage:
+      "client:create --server SLUG --name NAME [--redirect-uri URI]... [--scope NAME]... [--public] [--description TEXT] [--json]",
     options: {
       server: { type: "string" },
       name: { type: "string" },
@@ -125,7 +148,13 @@ const COMMANDS: Record<string, { usage: string; options: Record<string, { type: 
       const { client, clientSecret } = await createClient({
         ctx: ctx(),
         serverSlug: req(f, "server"),
-        input: { name: req(f, "name"), description: opt(f, "description") ?? "", redirectUris, allowedScopes: many(f, "scope"), isPublic: Boolean(f.public) },
+        input: {
+          name: req(f, "name"),
+          description: opt(f, "description") ?? "",
+          redirectUris,
+          allowedScopes: many(f, "scope"),
+          isPublic: Boolean(f.public),
+        },
       });
       if (f.json) return void console.log(JSON.stringify({ client, clientSecret }, null, 2));
       console.log(`Created client "${client.name}" on ${req(f, "server")}`);
@@ -137,10 +166,19 @@ const COMMANDS: Record<string, { usage: string; options: Record<string, { type: 
   },
   "client:list": {
     usage: "client:list --server SLUG [--search TEXT] [--type MANUAL|DYNAMIC|METADATA_DOCUMENT] [--json]",
-    options: { server: { type: "string" }, search: { type: "string" }, type: { type: "string" }, json: { type: "boolean" } },
+    options: {
+      server: { type: "string" },
+      search: { type: "string" },
+      type: { type: "string" },
+      json: { type: "boolean" },
+    },
     async run(f) {
       const type = oneOf(f, "type", REGISTRATION_TYPES, (v) => v.toUpperCase());
-      const page = await listClients({ ctx: ctx(), serverSlug: req(f, "server"), input: { q: opt(f, "search"), type } });
+      const page = await listClients({
+        ctx: ctx(),
+        serverSlug: req(f, "server"),
+        input: { q: opt(f, "search"), type },
+      });
       if (f.json) return void console.log(JSON.stringify(page, null, 2));
       table(
         ["CLIENT_ID", "NAME", "TYPE", "FLOW", "STATUS", "CREATED"],
@@ -151,7 +189,12 @@ const COMMANDS: Record<string, { usage: string; options: Record<string, { type: 
   },
   "client:rotate-secret": {
     usage: "client:rotate-secret --server SLUG --client CLIENT_ID_OR_ROW_ID [--grace none|1h|24h|7d] [--json]",
-    options: { server: { type: "string" }, client: { type: "string" }, grace: { type: "string" }, json: { type: "boolean" } },
+    options: {
+      server: { type: "string" },
+      client: { type: "string" },
+      grace: { type: "string" },
+      json: { type: "boolean" },
+    },
     async run(f) {
       const gracePeriod = oneOf(f, "grace", keysOf(SECRET_GRACE_PERIODS)) ?? "none";
       const { client, clientSecret } = await rotateClientSecret({
@@ -171,8 +214,14 @@ const COMMANDS: Record<string, { usage: string; options: Record<string, { type: 
     },
   },
   "apikey:create": {
-    usage: "apikey:create --name NAME --role OWNER|ADMIN|SECURITY|DEVELOPER|VIEWER [--expires never|30d|90d|365d] [--json]",
-    options: { name: { type: "string" }, role: { type: "string" }, expires: { type: "string" }, json: { type: "boolean" } },
+    usage:
+      "apikey:create --name NAME --role OWNER|ADMIN|SECURITY|DEVELOPER|VIEWER [--expires never|30d|90d|365d] [--json]",
+    options: {
+      name: { type: "string" },
+      role: { type: "string" },
+      expires: { type: "string" },
+      json: { type: "boolean" },
+    },
     async run(f) {
       const role = oneOf(f, "role", ROLES, (v) => v.toUpperCase());
       if (!role) throw new UsageError("--role is required.");
@@ -181,7 +230,7 @@ const COMMANDS: Record<string, { usage: string; options: Record<string, { type: 
       if (f.json) return void console.log(JSON.stringify({ apiKey, token }, null, 2));
       console.log(`Created API key "${apiKey.name}" (${apiKey.role}, expires ${apiKey.expiresAt ?? "never"})`);
       console.log(`  key: ${token}`);
-      console.log("It will not be shown again: store it now. Send it as \"Authorization: Bearer <key>\" to /api/v1.");
+      console.log('It will not be shown again: store it now. Send it as "Authorization: Bearer <key>" to /api/v1.');
     },
   },
   prune: {
@@ -191,7 +240,10 @@ const COMMANDS: Record<string, { usage: string; options: Record<string, { type: 
       // DCR clients never used within each server's dcrPruneUnusedDays (7) or idle for dcrPruneIdleDays (90).
       const pruned = await pruneDcrClients({ ctx: ctx() });
       if (f.json) return void console.log(JSON.stringify(pruned, null, 2));
-      table(["SERVER", "NEVER_USED", "IDLE"], pruned.map((p) => [p.slug, String(p.neverUsed), String(p.idle)]));
+      table(
+        ["SERVER", "NEVER_USED", "IDLE"],
+        pruned.map((p) => [p.slug, String(p.neverUsed), String(p.idle)]),
+      );
       const total = pruned.reduce((n, p) => n + p.neverUsed + p.idle, 0);
       console.log(total === 0 ? "No DCR client to prune." : `Pruned ${total} DCR client${total === 1 ? "" : "s"}.`);
     },
@@ -233,7 +285,12 @@ function many(f: Flags, name: string): string[] {
 }
 
 /** An optional flag limited to a fixed set of values (after `normalize`), or a usage error. */
-function oneOf<T extends string>(f: Flags, name: string, allowed: readonly T[], normalize = (v: string) => v): T | undefined {
+function oneOf<T extends string>(
+  f: Flags,
+  name: string,
+  allowed: readonly T[],
+  normalize = (v: string) => v,
+): T | undefined {
   const raw = opt(f, name);
   if (raw === undefined) return undefined;
   const v = normalize(raw);
@@ -249,12 +306,23 @@ function keysOf<K extends string>(table: Record<K, unknown>): K[] {
 
 function table(head: string[], rows: string[][]) {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  for (const r of [head, ...rows]) console.log(r.map((c, i) => c.padEnd(widths[i] ?? 0)).join("  ").trimEnd());
+  for (const r of [head, ...rows])
+    console.log(
+      r
+        .map((c, i) => c.padEnd(widths[i] ?? 0))
+        .join("  ")
+        .trimEnd(),
+    );
   if (rows.length === 0) console.log("(none)");
 }
 
 function help(): string {
-  return ["Usage: npm run gatehouse -- <command> [options]", "", "Commands:", ...Object.values(COMMANDS).map((c) => `  ${c.usage}`)].join("\n");
+  return [
+    "Usage: npm run gatehouse -- <command> [options]",
+    "",
+    "Commands:",
+    ...Object.values(COMMANDS).map((c) => `  ${c.usage}`),
+  ].join("\n");
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -286,11 +354,16 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (err instanceof ZodError) {
-      for (const [field, messages] of Object.entries(fieldErrorsOf(err))) console.error(`${field}: ${messages.join(" ")}`);
+      for (const [field, messages] of Object.entries(fieldErrorsOf(err)))
+        console.error(`${field}: ${messages.join(" ")}`);
       return 2;
     }
     if (err instanceof ServiceError) {
-      const fields = err.fieldErrors ? Object.entries(err.fieldErrors).map(([k, v]) => `\n  ${k}: ${v.join(" ")}`).join("") : "";
+      const fields = err.fieldErrors
+        ? Object.entries(err.fieldErrors)
+            .map(([k, v]) => `\n  ${k}: ${v.join(" ")}`)
+            .join("")
+        : "";
       console.error(`${err.message}${fields}`);
       return 1;
     }

@@ -6,7 +6,11 @@ import { ensureDemoServer, systemContext } from "@/lib/services";
 const db = database();
 try {
   await applyMigrations(db);
-  console.log((await ensureDemoServer(systemContext("seed"))) ? "Created the demo MCP server." : "Nothing to seed: servers exist already.");
+  console.log(
+    (await ensureDemoServer(systemContext("seed")))
+      ? "Created the demo MCP server."
+      : "Nothing to seed: servers exist already.",
+  );
 } finally {
   await db.close();
 }

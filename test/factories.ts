@@ -9,9 +9,18 @@ export function unique(prefix: string): string {
   return `${prefix}-${randomBytes(4).toString("hex")}`;
 }
 
-export async function insertUser(database: Database, role: Role | null, extra: { passwordHash?: string; email?: string } = {}) {
+export async function insertUser(
+  database: Database,
+  role: Role | null,
+  extra: { passwordHash?: string; email?: string } = {},
+) {
   return database.prisma.user.create({
-    data: { id: newId("user"), email: extra.email ?? `${unique("user")}@example.test`, role, passwordHash: extra.passwordHash ?? null },
+    data: {
+      id: newId("user"),
+      email: extra.email ?? `${unique("user")}@example.test`,
+      role,
+      passwordHash: extra.passwordHash ?? null,
+    },
   });
 }
 
@@ -44,5 +53,8 @@ export function serverInput(overrides: Record<string, unknown> = {}) {
 
 export async function insertServer(database: Database, overrides: Record<string, unknown> = {}) {
   const { createServer, systemContext } = await import("@/lib/services");
-  return createServer({ ctx: systemContext("test", { db: database.prisma }), input: serverInput({ scopes: [{ name: "mcp:tools" }, { name: "mcp:admin" }], ...overrides }) });
+  return createServer({
+    ctx: systemContext("test", { db: database.prisma }),
+    input: serverInput({ scopes: [{ name: "mcp:tools" }, { name: "mcp:admin" }], ...overrides }),
+  });
 }

@@ -4,7 +4,9 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { applyMigrations, openPglite, openPostgres, type Database } from "@/lib/db/client";
 
-export async function openFreshDatabase(url = process.env.DATABASE_URL): Promise<{ database: Database; drop: () => Promise<void> }> {
+export async function openFreshDatabase(
+  url = process.env.DATABASE_URL,
+): Promise<{ database: Database; drop: () => Promise<void> }> {
   if (!url) {
     const database = openPglite("memory://");
     await applyMigrations(database);

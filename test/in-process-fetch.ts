@@ -31,7 +31,12 @@ export async function inProcessFetch(input: string | URL | Request, init?: Reque
   // routes): they are exercised that way here too, over loopback.
   if (NODE_ENDPOINT_PATH.test(url.pathname)) {
     const body = request.method === "GET" || request.method === "HEAD" ? undefined : await request.arrayBuffer();
-    return loopbackFetch(`${await nodeEndpointsOrigin()}${url.pathname}${url.search}`, { method: request.method, headers: request.headers, body, redirect: "manual" });
+    return loopbackFetch(`${await nodeEndpointsOrigin()}${url.pathname}${url.search}`, {
+      method: request.method,
+      headers: request.headers,
+      body,
+      redirect: "manual",
+    });
   }
   for (const [pattern, module] of routes) {
     const match = pattern.exec(url.pathname);

@@ -12,7 +12,10 @@ export interface HttpsFixture {
   close(): Promise<void>;
 }
 
-export async function startHttpsFixture(pki: TestPki, handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<HttpsFixture> {
+export async function startHttpsFixture(
+  pki: TestPki,
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<HttpsFixture> {
   const requests: HttpsFixture["requests"] = [];
   const server = https.createServer({ cert: pki.cert, key: pki.key }, (req, res) => {
     requests.push({ path: req.url ?? "", accept: req.headers.accept, host: req.headers.host });

@@ -23,7 +23,10 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         <Link href="/servers" className="text-lg font-semibold tracking-tight">
           Gatehouse
         </Link>
-        <ServerSwitcher servers={servers.map((s) => ({ slug: s.slug, name: s.name }))} canCreate={hasPermission(user.role, "servers.write")} />
+        <ServerSwitcher
+          servers={servers.map((s) => ({ slug: s.slug, name: s.name }))}
+          canCreate={hasPermission(user.role, "servers.write")}
+        />
         <nav aria-label="Main">
           <NavLinks role={user.role} />
         </nav>
@@ -36,8 +39,9 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           <p role="alert" className="mb-6 flex gap-2 rounded-md border border-warning/40 bg-warning/10 p-3 text-sm">
             <AlertTriangle aria-hidden className="mt-0.5 size-4 shrink-0" />
             <span>
-              Local testing mode: {cimdFlags.join(" and ")} {cimdFlags.length > 1 ? "are" : "is"} set, which relaxes the SSRF guard of the client
-              metadata-document fetcher (loopback addresses on this machine become reachable). Never set this in production.
+              Local testing mode: {cimdFlags.join(" and ")} {cimdFlags.length > 1 ? "are" : "is"} set, which relaxes the
+              SSRF guard of the client metadata-document fetcher (loopback addresses on this machine become reachable).
+              Never set this in production.
             </span>
           </p>
         )}

@@ -14,7 +14,15 @@ import { decideAuthorization, startAuthorization } from "@/lib/services/oauth/au
 const database = await createTestDb();
 const ctx = systemContext("test", { db: database.prisma });
 const slug = unique("as");
-const server = await createServer({ ctx, input: { name: "AS test", slug, resourceUrl: `https://${slug}.example.com/mcp`, scopes: [{ name: "mcp:tools" }, { name: "mcp:admin" }] } });
+const server = await createServer({
+  ctx,
+  input: {
+    name: "AS test",
+    slug,
+    resourceUrl: `https://${slug}.example.com/mcp`,
+    scopes: [{ name: "mcp:tools" }, { name: "mcp:admin" }],
+  },
+});
 const issuer = new URL(`http://localhost:3000/oauth/${slug}`);
 const opts = { [oauth.customFetch]: inProcessFetch, [oauth.allowInsecureRequests]: true } as const;
 const CB = "http://127.0.0.1:8976/callback";
@@ -23,18 +31,29 @@ let as: oauth.AuthorizationServer;
 let user: SessionUser;
 
 beforeAll(async () => {
-  as = await oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer, { ...opts, algorithm: "oauth2" }));
+  as = await oauth.processDiscoveryResponse(
+    issuer,
+    await oauth.discoveryRequest(issuer, { ...opts, algorithm: "oauth2" }),
+  );
   const u = await insertUser(database, null);
   user = { id: u.id, email: u.email, name: null, role: null };
 });
 
 async function m2mClient() {
-  const { client, clientSecret } = await createClient({ ctx, serverSlug: slug, input: { name: unique("m2m"), allowedScopes: ["mcp:tools"] } });
+  const { client, clientSecret } = await createClient({
+    ctx,
+    serverSlug: slug,
+    input: { name: unique("m2m"), allowedScopes: ["mcp:tools"] },
+  });
   return { client: { client_id: client.clientId } as oauth.Client, secret: clientSecret! };
 }
 
 async function publicClient(redirectUris = [CB]) {
-  const { client } = await createClient({ ctx, serverSlug: slug, input: { name: unique("app"), redirectUris, isPublic: true } });
+  const { client } = await createClient({
+    ctx,
+    serverSlug: slug,
+    input: { name: unique("app"), redirectUris, isPublic: true },
+  });
   return { client_id: client.clientId, token_endpoint_auth_method: "none" } as oauth.Client;
 }
 
@@ -84,7 +103,9 @@ describe("discovery (RFC 8414)", () => {
     expect(as.code_challenge_methods_supported).toEqual(["S256"]);
     expect(as.response_types_supported).toEqual(["code"]);
     expect(as.authorization_response_iss_parameter_supported).toBe(true);
-    expect(as.token_endpoint_auth_methods_supported).toEqual(expect.arrayContaining(["none", "client_secret_basic", "client_secret_post"]));
+    expect(as.token_endpoint_auth_methods_supported).toEqual(
+      expect.arrayContaining(["none", "client_secret_basic", "client_secret_post"]),
+    );
     expect(as.registration_endpoint).toBeUndefined();
     expect(Object.values(as).some((v) => Array.isArray(v) && v.length === 0)).toBe(false);
   });
@@ -98,7 +119,11 @@ describe("client credentials", () => {
       expect(res.headers.get("cache-control")).toContain("no-store");
       const tokens = await oauth.processClientCredentialsResponse(as, client, res);
       expect(tokens.refresh_token).toBeUndefined();
-      expect(decodeProtectedHeader(tokens.access_token)).toMatchObject({ typ: "at+jwt", alg: "ES256", kid: expect.any(String) });
+      expect(decodeProtectedHeader(tokens.access_token)).toMatchObject({
+        typ: "at+jwt",
+        alg: "ES256",
+        kid: expect.any(String),
+      });
       expect(decodeJwt(tokens.access_token)).toMatchObject({
         iss: issuer.href,
         aud: server.resourceUrl,
@@ -119,7 +144,13 @@ describe("client credentials", () => {
 
   it("refuses a resource other than the server's with invalid_target", async () => {
     const { client, secret } = await m2mClient();
-    const res = await oauth.clientCredentialsGrantRequest(as, client, oauth.ClientSecretPost(secret), { resource: "https://other.example/mcp" }, opts);
+    const res = await oauth.clientCredentialsGrantRequest(
+      as,
+      client,
+      oauth.ClientSecretPost(secret),
+      { resource: "https://other.example/mcp" },
+      opts,
+    );
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: "invalid_target" });
   });
@@ -139,7 +170,11 @@ describe("authorization code with PKCE", () => {
     expect(tokens.scope).toBe("mcp:tools");
     const claims = decodeJwt(tokens.access_token);
     expect(claims).toMatchObject({ sub: user.id, aud: server.resourceUrl, client_id: client.client_id });
-    expect(await introspect(tokens.access_token)).toMatchObject({ active: true, sub: user.id, client_id: client.client_id });
+    expect(await introspect(tokens.access_token)).toMatchObject({
+      active: true,
+      sub: user.id,
+      client_id: client.client_id,
+    });
   });
 
   it("puts iss and state in error responses too (access_denied)", async () => {
@@ -171,7 +206,11 @@ describe("authorization code with PKCE", () => {
 
   it("shows an error page, never a redirect, for an unregistered redirect URI or an unknown client", async () => {
     const client = await publicClient();
-    for (const extra of [{ redirect_uri: "https://evil.example/cb" }, { redirect_uri: `${CB}/` }, { client_id: "ghc_unknown" }]) {
+    for (const extra of [
+      { redirect_uri: "https://evil.example/cb" },
+      { redirect_uri: `${CB}/` },
+      { client_id: "ghc_unknown" },
+    ]) {
       const { started } = await authorize(client, extra);
       expect(started.kind).toBe("error_page");
     }
@@ -187,7 +226,15 @@ describe("authorization code with PKCE", () => {
     const client = await publicClient();
     const { location, state } = await authorize(client);
     const params = oauth.validateAuthResponse(as, client, location!, state);
-    const res = await oauth.authorizationCodeGrantRequest(as, client, oauth.None(), params, CB, oauth.generateRandomCodeVerifier(), opts);
+    const res = await oauth.authorizationCodeGrantRequest(
+      as,
+      client,
+      oauth.None(),
+      params,
+      CB,
+      oauth.generateRandomCodeVerifier(),
+      opts,
+    );
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: "invalid_grant" });
   });
@@ -196,7 +243,11 @@ describe("authorization code with PKCE", () => {
     const client = await publicClient();
     const { location, verifier, state } = await authorize(client);
     const params = oauth.validateAuthResponse(as, client, location!, state);
-    const first = await oauth.processAuthorizationCodeResponse(as, client, await oauth.authorizationCodeGrantRequest(as, client, oauth.None(), params, CB, verifier, opts));
+    const first = await oauth.processAuthorizationCodeResponse(
+      as,
+      client,
+      await oauth.authorizationCodeGrantRequest(as, client, oauth.None(), params, CB, verifier, opts),
+    );
     const replay = await oauth.authorizationCodeGrantRequest(as, client, oauth.None(), params, CB, verifier, opts);
     expect(replay.status).toBe(400);
     expect(await replay.json()).toMatchObject({ error: "invalid_grant" });
@@ -210,7 +261,9 @@ describe("authorization code with PKCE", () => {
     await codeFlow(client);
     const again = await authorize(client);
     expect(again.started.kind).toBe("redirect");
-    expect(new URL(again.started.kind === "redirect" ? again.started.location : "").searchParams.get("code")).toBeTruthy();
+    expect(
+      new URL(again.started.kind === "redirect" ? again.started.location : "").searchParams.get("code"),
+    ).toBeTruthy();
     expect((await authorize(client, { prompt: "consent" })).started.kind).toBe("consent");
     expect((await authorize(client, { scope: "mcp:tools mcp:admin" })).started.kind).toBe("consent");
   });
@@ -221,32 +274,52 @@ describe("refresh tokens", () => {
     const client = await publicClient();
     const t0 = await codeFlow(client);
     const [a, b] = await Promise.all([
-      oauth.refreshTokenGrantRequest(as, client, oauth.None(), t0.refresh_token!, opts).then((r) => oauth.processRefreshTokenResponse(as, client, r)),
-      oauth.refreshTokenGrantRequest(as, client, oauth.None(), t0.refresh_token!, opts).then((r) => oauth.processRefreshTokenResponse(as, client, r)),
+      oauth
+        .refreshTokenGrantRequest(as, client, oauth.None(), t0.refresh_token!, opts)
+        .then((r) => oauth.processRefreshTokenResponse(as, client, r)),
+      oauth
+        .refreshTokenGrantRequest(as, client, oauth.None(), t0.refresh_token!, opts)
+        .then((r) => oauth.processRefreshTokenResponse(as, client, r)),
     ]);
     expect(a.refresh_token).not.toBe(t0.refresh_token);
     expect(b.refresh_token).toBe(a.refresh_token);
-    const next = await oauth.processRefreshTokenResponse(as, client, await oauth.refreshTokenGrantRequest(as, client, oauth.None(), a.refresh_token!, opts));
+    const next = await oauth.processRefreshTokenResponse(
+      as,
+      client,
+      await oauth.refreshTokenGrantRequest(as, client, oauth.None(), a.refresh_token!, opts),
+    );
     expect(next.refresh_token).not.toBe(a.refresh_token);
   });
 
   it("detect reuse after the grace window and revoke the whole family", async () => {
     const client = await publicClient();
     const t0 = await codeFlow(client);
-    const t1 = await oauth.processRefreshTokenResponse(as, client, await oauth.refreshTokenGrantRequest(as, client, oauth.None(), t0.refresh_token!, opts));
-    await database.prisma.refreshToken.updateMany({ where: { rotatedAt: { not: null } }, data: { rotatedAt: new Date(Date.now() - 60_000) } });
+    const t1 = await oauth.processRefreshTokenResponse(
+      as,
+      client,
+      await oauth.refreshTokenGrantRequest(as, client, oauth.None(), t0.refresh_token!, opts),
+    );
+    await database.prisma.refreshToken.updateMany({
+      where: { rotatedAt: { not: null } },
+      data: { rotatedAt: new Date(Date.now() - 60_000) },
+    });
     const reuse = await oauth.refreshTokenGrantRequest(as, client, oauth.None(), t0.refresh_token!, opts);
     expect(reuse.status).toBe(400);
     expect(await reuse.json()).toMatchObject({ error: "invalid_grant" });
     expect((await oauth.refreshTokenGrantRequest(as, client, oauth.None(), t1.refresh_token!, opts)).status).toBe(400);
     expect(await introspect(t1.access_token)).toEqual({ active: false });
-    expect(await database.prisma.auditEvent.count({ where: { action: "refresh_token.reuse_detected" } })).toBeGreaterThan(0);
+    expect(
+      await database.prisma.auditEvent.count({ where: { action: "refresh_token.reuse_detected" } }),
+    ).toBeGreaterThan(0);
   });
 
   it("refuse a broader scope without spending the token", async () => {
     const client = await publicClient();
     const t0 = await codeFlow(client);
-    const broader = await oauth.refreshTokenGrantRequest(as, client, oauth.None(), t0.refresh_token!, { ...opts, additionalParameters: { scope: "mcp:tools mcp:admin" } });
+    const broader = await oauth.refreshTokenGrantRequest(as, client, oauth.None(), t0.refresh_token!, {
+      ...opts,
+      additionalParameters: { scope: "mcp:tools mcp:admin" },
+    });
     expect(await broader.json()).toMatchObject({ error: "invalid_scope" });
     const ok = await oauth.refreshTokenGrantRequest(as, client, oauth.None(), t0.refresh_token!, opts);
     expect(ok.status).toBe(200);
@@ -272,9 +345,15 @@ describe("revocation (RFC 7009) and introspection (RFC 7662)", () => {
     expect(await introspect(t.access_token)).toEqual({ active: false });
 
     const { client: m2m, secret } = await m2mClient();
-    const cc = await oauth.processClientCredentialsResponse(as, m2m, await oauth.clientCredentialsGrantRequest(as, m2m, oauth.ClientSecretBasic(secret), {}, opts));
+    const cc = await oauth.processClientCredentialsResponse(
+      as,
+      m2m,
+      await oauth.clientCredentialsGrantRequest(as, m2m, oauth.ClientSecretBasic(secret), {}, opts),
+    );
     expect(await introspect(cc.access_token)).toMatchObject({ active: true });
-    expect((await oauth.revocationRequest(as, m2m, oauth.ClientSecretBasic(secret), cc.access_token, opts)).status).toBe(200);
+    expect(
+      (await oauth.revocationRequest(as, m2m, oauth.ClientSecretBasic(secret), cc.access_token, opts)).status,
+    ).toBe(200);
     expect(await introspect(cc.access_token)).toEqual({ active: false });
   });
 
@@ -288,23 +367,41 @@ describe("revocation (RFC 7009) and introspection (RFC 7662)", () => {
   });
 
   it("requires client authentication to introspect", async () => {
-    const res = await inProcessFetch(as.introspection_endpoint!, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "token=x" });
+    const res = await inProcessFetch(as.introspection_endpoint!, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "token=x",
+    });
     expect(res.status).toBe(401);
   });
 });
 
 describe("token endpoint hygiene", () => {
   const post = (body: string, headers: Record<string, string> = {}) =>
-    inProcessFetch(as.token_endpoint!, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", ...headers }, body });
+    inProcessFetch(as.token_endpoint!, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+      body,
+    });
 
   it("refuses repeated parameters, two auth methods, JSON bodies and unknown grants", async () => {
     const { client, secret } = await m2mClient();
     const basic = `Basic ${Buffer.from(`${client.client_id}:${secret}`).toString("base64")}`;
-    expect(await (await post("grant_type=client_credentials&scope=a&scope=b", { authorization: basic })).json()).toMatchObject({ error: "invalid_request" });
-    expect(await (await post(`grant_type=client_credentials&client_secret=${secret}`, { authorization: basic })).json()).toMatchObject({ error: "invalid_request" });
-    const json = await inProcessFetch(as.token_endpoint!, { method: "POST", headers: { "content-type": "application/json", authorization: basic }, body: "{}" });
+    expect(
+      await (await post("grant_type=client_credentials&scope=a&scope=b", { authorization: basic })).json(),
+    ).toMatchObject({ error: "invalid_request" });
+    expect(
+      await (await post(`grant_type=client_credentials&client_secret=${secret}`, { authorization: basic })).json(),
+    ).toMatchObject({ error: "invalid_request" });
+    const json = await inProcessFetch(as.token_endpoint!, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: basic },
+      body: "{}",
+    });
     expect(await json.json()).toMatchObject({ error: "invalid_request" });
-    expect(await (await post("grant_type=password", { authorization: basic })).json()).toMatchObject({ error: "unsupported_grant_type" });
+    expect(await (await post("grant_type=password", { authorization: basic })).json()).toMatchObject({
+      error: "unsupported_grant_type",
+    });
     const ok = await post("grant_type=client_credentials&foo=bar", { authorization: basic });
     expect(ok.status).toBe(200);
   });
@@ -313,7 +410,8 @@ describe("token endpoint hygiene", () => {
     const { client } = await m2mClient();
     const bad = `Basic ${Buffer.from(`${client.client_id}:ghs_wrong`).toString("base64")}`;
     let last: Response | undefined;
-    for (let i = 0; i < 11; i++) last = await post("grant_type=client_credentials", { authorization: bad, "x-forwarded-for": "198.51.100.4" });
+    for (let i = 0; i < 11; i++)
+      last = await post("grant_type=client_credentials", { authorization: bad, "x-forwarded-for": "198.51.100.4" });
     expect(last!.status).toBe(429);
     expect(Number(last!.headers.get("retry-after"))).toBeGreaterThan(0);
   });

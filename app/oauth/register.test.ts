@@ -13,8 +13,21 @@ import { startAuthorization } from "@/lib/services/oauth/authorization";
 const database = await createTestDb();
 const ctx = systemContext("test", { db: database.prisma });
 const scopes = [{ name: "mcp:tools" }, { name: "mcp:admin" }];
-const on = await createServer({ ctx, input: { name: "DCR on", slug: unique("dcr-on"), resourceUrl: `https://${unique("on")}.example.com/mcp`, scopes, dcrEnabled: true, dcrRateLimitPerHour: 0 } });
-const off = await createServer({ ctx, input: { name: "DCR off", slug: unique("dcr-off"), resourceUrl: `https://${unique("off")}.example.com/mcp`, scopes } });
+const on = await createServer({
+  ctx,
+  input: {
+    name: "DCR on",
+    slug: unique("dcr-on"),
+    resourceUrl: `https://${unique("on")}.example.com/mcp`,
+    scopes,
+    dcrEnabled: true,
+    dcrRateLimitPerHour: 0,
+  },
+});
+const off = await createServer({
+  ctx,
+  input: { name: "DCR off", slug: unique("dcr-off"), resourceUrl: `https://${unique("off")}.example.com/mcp`, scopes },
+});
 const issuerOf = (slug: string) => new URL(`http://localhost:3000/oauth/${slug}`);
 const opts = { [oauth.customFetch]: inProcessFetch, [oauth.allowInsecureRequests]: true } as const;
 const CB = "http://127.0.0.1:33418/callback";
@@ -23,7 +36,10 @@ let as: oauth.AuthorizationServer;
 
 beforeAll(async () => {
   const issuer = issuerOf(on.slug);
-  as = await oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer, { ...opts, algorithm: "oauth2" }));
+  as = await oauth.processDiscoveryResponse(
+    issuer,
+    await oauth.discoveryRequest(issuer, { ...opts, algorithm: "oauth2" }),
+  );
 });
 
 function register(body: unknown, slug = on.slug, contentType = "application/json"): Promise<Response> {
@@ -45,7 +61,13 @@ const clientCount = () => database.prisma.oAuthClient.count();
 describe("POST /register (DCR on)", () => {
   it("REG-02 / REG-03 / REG-04 / REG-15: a JSON request → 201 echoing every effective value, a ghc_ client_id, an integer issue time, no-store", async () => {
     const before = Math.floor(Date.now() / 1000);
-    const res = await register({ redirect_uris: [CB], token_endpoint_auth_method: "none", client_name: "T", application_type: "native", scope: "mcp:tools" });
+    const res = await register({
+      redirect_uris: [CB],
+      token_endpoint_auth_method: "none",
+      client_name: "T",
+      application_type: "native",
+      scope: "mcp:tools",
+    });
     expect(res.status).toBe(201);
     expect(res.headers.get("content-type")).toMatch(/^application\/json/);
     expect(res.headers.get("cache-control")).toBe("no-store");
@@ -75,16 +97,30 @@ describe("POST /register (DCR on)", () => {
   });
 
   it("REG-05: a client_secret_basic client gets a client_secret and an integer client_secret_expires_at, and authenticates at the token endpoint", async () => {
-    const body = await registered({ redirect_uris: [CB], token_endpoint_auth_method: "client_secret_basic", grant_types: ["authorization_code", "client_credentials"] });
+    const body = await registered({
+      redirect_uris: [CB],
+      token_endpoint_auth_method: "client_secret_basic",
+      grant_types: ["authorization_code", "client_credentials"],
+    });
     expect(body.client_secret).toMatch(/^ghs_/);
     expect(body.client_secret_expires_at).toBe(0);
     expect(body.grant_types).toEqual(["authorization_code", "client_credentials", "refresh_token"]);
 
     const client: oauth.Client = { client_id: body.client_id as string };
     const secret = body.client_secret as string;
-    const res = await oauth.clientCredentialsGrantRequest(as, client, oauth.ClientSecretBasic(secret), { resource: on.resourceUrl }, opts);
+    const res = await oauth.clientCredentialsGrantRequest(
+      as,
+      client,
+      oauth.ClientSecretBasic(secret),
+      { resource: on.resourceUrl },
+      opts,
+    );
     const tokens = await oauth.processClientCredentialsResponse(as, client, res);
-    expect(decodeJwt(tokens.access_token)).toMatchObject({ client_id: client.client_id, aud: on.resourceUrl, sub: `client:${client.client_id}` });
+    expect(decodeJwt(tokens.access_token)).toMatchObject({
+      client_id: client.client_id,
+      aud: on.resourceUrl,
+      sub: `client:${client.client_id}`,
+    });
 
     const wrong = await oauth.clientCredentialsGrantRequest(as, client, oauth.ClientSecretBasic("ghs_wrong"), {}, opts);
     expect(wrong.status).toBe(401);
@@ -100,13 +136,26 @@ describe("POST /register (DCR on)", () => {
   it("a code-only client with a secret authenticates at the token endpoint but may not use client_credentials (TOK-11)", async () => {
     const body = await registered({ redirect_uris: [CB], token_endpoint_auth_method: "client_secret_post" });
     const client: oauth.Client = { client_id: body.client_id as string };
-    const res = await oauth.clientCredentialsGrantRequest(as, client, oauth.ClientSecretPost(body.client_secret as string), {}, opts);
+    const res = await oauth.clientCredentialsGrantRequest(
+      as,
+      client,
+      oauth.ClientSecretPost(body.client_secret as string),
+      {},
+      opts,
+    );
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: "unauthorized_client" });
   });
 
   it("REG-07: unknown fields are ignored (201) and not echoed", async () => {
-    const body = await registered({ redirect_uris: [CB], token_endpoint_auth_method: "none", foo: "bar", application_type: "native", software_id: "x", jwks: { keys: [] } });
+    const body = await registered({
+      redirect_uris: [CB],
+      token_endpoint_auth_method: "none",
+      foo: "bar",
+      application_type: "native",
+      software_id: "x",
+      jwks: { keys: [] },
+    });
     expect(body).not.toHaveProperty("foo");
     expect(body).not.toHaveProperty("jwks");
     expect(body.software_id).toBe("x");
@@ -122,7 +171,9 @@ describe("POST /register (DCR on)", () => {
 
   it("stores a DYNAMIC client (secret only as a hash) and records a client.registered audit event", async () => {
     const body = await registered({ redirect_uris: [CB], client_name: "Audit me", scope: "mcp:tools nope" });
-    const row = await database.prisma.oAuthClient.findUniqueOrThrow({ where: { serverId_clientId: { serverId: on.id, clientId: body.client_id as string } } });
+    const row = await database.prisma.oAuthClient.findUniqueOrThrow({
+      where: { serverId_clientId: { serverId: on.id, clientId: body.client_id as string } },
+    });
     expect(row).toMatchObject({
       serverId: on.id,
       registration: "DYNAMIC",
@@ -136,7 +187,9 @@ describe("POST /register (DCR on)", () => {
     expect(JSON.stringify(row)).not.toContain(body.client_secret as string);
     expect(verifyClientSecret(row, body.client_secret as string, new Date())).toBe("current");
 
-    const event = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "client.registered", targetId: row.id } });
+    const event = await database.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "client.registered", targetId: row.id },
+    });
     expect(JSON.stringify(event)).toContain(row.clientId);
     expect(JSON.stringify(event)).not.toContain(body.client_secret as string);
   });
@@ -163,7 +216,11 @@ describe("POST /register (DCR on)", () => {
   });
 
   it.each([
-    ["a form-encoded body", `redirect_uris=${encodeURIComponent(CB)}&token_endpoint_auth_method=none`, "application/x-www-form-urlencoded"],
+    [
+      "a form-encoded body",
+      `redirect_uris=${encodeURIComponent(CB)}&token_endpoint_auth_method=none`,
+      "application/x-www-form-urlencoded",
+    ],
     ["JSON sent as text/plain", JSON.stringify({ redirect_uris: [CB] }), "text/plain"],
     ["a body that is not JSON", "{not json", "application/json"],
     ["a JSON array", JSON.stringify([{ redirect_uris: [CB] }]), "application/json"],
@@ -181,16 +238,28 @@ describe("POST /register (DCR on)", () => {
 
   it("works with a real client library: oauth4webapi registers and reads the response", async () => {
     expect(as.registration_endpoint).toBe(`${issuerOf(on.slug).href}/register`);
-    const res = await oauth.dynamicClientRegistrationRequest(as, { redirect_uris: [CB], token_endpoint_auth_method: "none", client_name: "oauth4webapi" }, opts);
+    const res = await oauth.dynamicClientRegistrationRequest(
+      as,
+      { redirect_uris: [CB], token_endpoint_auth_method: "none", client_name: "oauth4webapi" },
+      opts,
+    );
     const client = await oauth.processDynamicClientRegistrationResponse(res);
-    expect(client).toMatchObject({ client_id: expect.stringMatching(/^ghc_/), token_endpoint_auth_method: "none", client_name: "oauth4webapi", redirect_uris: [CB] });
+    expect(client).toMatchObject({
+      client_id: expect.stringMatching(/^ghc_/),
+      token_endpoint_auth_method: "none",
+      client_name: "oauth4webapi",
+      redirect_uris: [CB],
+    });
   });
 });
 
 describe("DCR off (META-09)", () => {
   it("the metadata has no registration_endpoint", async () => {
     const issuer = issuerOf(off.slug);
-    const meta = await oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer, { ...opts, algorithm: "oauth2" }));
+    const meta = await oauth.processDiscoveryResponse(
+      issuer,
+      await oauth.discoveryRequest(issuer, { ...opts, algorithm: "oauth2" }),
+    );
     expect(meta.issuer).toBe(issuer.href);
     expect(meta).not.toHaveProperty("registration_endpoint");
   });
@@ -210,13 +279,25 @@ describe("DCR off (META-09)", () => {
 describe("AUTHZ-07: errors for a self-registered client are shown before the redirect", () => {
   const authorizeUrl = (clientId: string, extra: Record<string, string>) => {
     const url = new URL(`${issuerOf(on.slug).href}/authorize`);
-    const params = { response_type: "code", client_id: clientId, redirect_uri: CB, code_challenge: "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM", code_challenge_method: "S256", state: "st", ...extra };
+    const params = {
+      response_type: "code",
+      client_id: clientId,
+      redirect_uri: CB,
+      code_challenge: "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+      code_challenge_method: "S256",
+      state: "st",
+      ...extra,
+    };
     for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
     return new Request(url);
   };
 
   it("a bad scope from a DCR client (signed out) → an interstitial whose link is the error response, with state and iss", async () => {
-    const client = await registered({ redirect_uris: [CB], token_endpoint_auth_method: "none", client_name: "Self Registered" });
+    const client = await registered({
+      redirect_uris: [CB],
+      token_endpoint_auth_method: "none",
+      client_name: "Self Registered",
+    });
     const outcome = await startAuthorization(authorizeUrl(String(client.client_id), { scope: "bogus" }), on.slug, null);
     expect(outcome).toMatchObject({ kind: "interstitial", clientName: "Self Registered" });
     const link = new URL(outcome.kind === "interstitial" ? outcome.location : "x:");
@@ -228,24 +309,44 @@ describe("AUTHZ-07: errors for a self-registered client are shown before the red
 
   it("prompt=none stays silent: the error is redirected at once", async () => {
     const client = await registered({ redirect_uris: [CB], token_endpoint_auth_method: "none", client_name: "Silent" });
-    const outcome = await startAuthorization(authorizeUrl(String(client.client_id), { scope: "bogus", prompt: "none" }), on.slug, null);
+    const outcome = await startAuthorization(
+      authorizeUrl(String(client.client_id), { scope: "bogus", prompt: "none" }),
+      on.slug,
+      null,
+    );
     expect(outcome.kind).toBe("redirect");
   });
 
   it("a manually registered client still gets the error redirect directly", async () => {
-    const { client } = await createClient({ ctx, serverSlug: on.slug, input: { name: "Manual", description: "", redirectUris: [CB], allowedScopes: ["mcp:tools"], isPublic: true } });
+    const { client } = await createClient({
+      ctx,
+      serverSlug: on.slug,
+      input: { name: "Manual", description: "", redirectUris: [CB], allowedScopes: ["mcp:tools"], isPublic: true },
+    });
     const outcome = await startAuthorization(authorizeUrl(client.clientId, { scope: "bogus" }), on.slug, null);
     expect(outcome.kind).toBe("redirect");
-    expect(new URL(outcome.kind === "redirect" ? outcome.location : "x:").searchParams.get("error")).toBe("invalid_scope");
+    expect(new URL(outcome.kind === "redirect" ? outcome.location : "x:").searchParams.get("error")).toBe(
+      "invalid_scope",
+    );
   });
 });
 
 describe("the client.registered audit entry (and webhook payload) of a DCR client", () => {
   it("says registration DYNAMIC, with the client_id and the metadata, and no secret", async () => {
-    const client = await registered({ redirect_uris: [CB], token_endpoint_auth_method: "client_secret_basic", client_name: "Audited" });
+    const client = await registered({
+      redirect_uris: [CB],
+      token_endpoint_auth_method: "client_secret_basic",
+      client_name: "Audited",
+    });
     const row = await database.prisma.oAuthClient.findFirstOrThrow({ where: { clientId: String(client.client_id) } });
-    const event = await database.prisma.auditEvent.findFirst({ where: { action: "client.registered", targetId: row.id } });
-    expect(event?.details).toMatchObject({ registration: "DYNAMIC", clientId: client.client_id, metadata: { client_name: "Audited" } });
+    const event = await database.prisma.auditEvent.findFirst({
+      where: { action: "client.registered", targetId: row.id },
+    });
+    expect(event?.details).toMatchObject({
+      registration: "DYNAMIC",
+      clientId: client.client_id,
+      metadata: { client_name: "Audited" },
+    });
     expect(JSON.stringify(event?.details)).not.toContain(String(client.client_secret));
   });
 });

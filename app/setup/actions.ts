@@ -12,11 +12,21 @@ import { SetupInput } from "@/lib/schemas/auth";
 import { completeSetup, systemContext } from "@/lib/services";
 
 /** Creates the first OWNER (only while no user exists; the service enforces it) and signs them in. */
-export async function completeSetupAction(_prev: ActionResult<null> | null, form: FormData): Promise<ActionResult<null>> {
+export async function completeSetupAction(
+  _prev: ActionResult<null> | null,
+  form: FormData,
+): Promise<ActionResult<null>> {
   const values = formToObject(form);
   const { password: _p, confirmPassword: _c, ...echo } = values;
   const parsed = SetupInput.safeParse(values);
-  if (!parsed.success) return { ok: false, code: "INVALID", message: "Fix the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), values: echo };
+  if (!parsed.success)
+    return {
+      ok: false,
+      code: "INVALID",
+      message: "Fix the highlighted fields.",
+      fieldErrors: fieldErrorsOf(parsed.error),
+      values: echo,
+    };
   const ctx = systemContext("setup", requestMeta(await headers()));
   try {
     await completeSetup({ ctx, input: parsed.data });

@@ -18,7 +18,9 @@ export default async function SetupPage() {
           <CardTitle asChild>
             <h1>Set up Gatehouse</h1>
           </CardTitle>
-          <CardDescription>Create the owner account. The owner manages MCP servers, clients and the people who run them.</CardDescription>
+          <CardDescription>
+            Create the owner account. The owner manages MCP servers, clients and the people who run them.
+          </CardDescription>
         </CardHeader>
         <CardContent>
           <SetupForm />

@@ -17,8 +17,23 @@ export function SetupForm() {
   return (
     <form action={action} onSubmit={onSubmit} noValidate className="grid gap-4">
       <FormAlert message={failed && !failed.fieldErrors ? failed.message : undefined} />
-      <FormField label="Your name" name="name" required autoComplete="name" errors={errors?.name} defaultValue={value("name")} />
-      <FormField label="Email" name="email" type="email" required autoComplete="email" errors={errors?.email} defaultValue={value("email")} />
+      <FormField
+        label="Your name"
+        name="name"
+        required
+        autoComplete="name"
+        errors={errors?.name}
+        defaultValue={value("name")}
+      />
+      <FormField
+        label="Email"
+        name="email"
+        type="email"
+        required
+        autoComplete="email"
+        errors={errors?.email}
+        defaultValue={value("email")}
+      />
       <FormField
         label="Password"
         name="password"
@@ -28,7 +43,14 @@ export function SetupForm() {
         description="At least 12 characters."
         errors={errors?.password}
       />
-      <FormField label="Confirm password" name="confirmPassword" type="password" required autoComplete="new-password" errors={errors?.confirmPassword} />
+      <FormField
+        label="Confirm password"
+        name="confirmPassword"
+        type="password"
+        required
+        autoComplete="new-password"
+        errors={errors?.confirmPassword}
+      />
       <SubmitButton pending={pending}>Create owner account</SubmitButton>
     </form>
   );

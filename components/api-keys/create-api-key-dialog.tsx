@@ -19,7 +19,15 @@ import { SecretReveal } from "@/components/feedback/secret-reveal";
 import { FieldError } from "@/components/forms/field-error";
 import { RoleField } from "@/components/members/role-select";
 import { Button, type ButtonProps } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
@@ -27,7 +35,12 @@ import { canManageRole, ROLES, type Role } from "@/lib/auth/permissions";
 import { API_KEY_EXPIRIES, CreateApiKeyInput, type ApiKeyExpiry } from "@/lib/schemas/api-keys";
 import { fieldErrorsOf, formToObject, type FieldErrors } from "@/lib/schemas/form";
 
-const EXPIRY_LABELS: Record<ApiKeyExpiry, string> = { never: "Never", "30d": "In 30 days", "90d": "In 90 days", "365d": "In 1 year" };
+const EXPIRY_LABELS: Record<ApiKeyExpiry, string> = {
+  never: "Never",
+  "30d": "In 30 days",
+  "90d": "In 90 days",
+  "365d": "In 1 year",
+};
 const EXPIRIES = Object.keys(API_KEY_EXPIRIES).filter(isExpiry);
 const FIELDS = ["name", "role", "expiresIn"] as const;
 
@@ -72,7 +85,9 @@ export function CreateApiKeyDialogProvider({ viewerRole, children }: { viewerRol
             // No Radix trigger: return focus to the button that opened the dialog, or, when that one
             // left with the empty state, to the one in the page header.
             event.preventDefault();
-            const target = opener.current?.isConnected ? opener.current : document.querySelector<HTMLElement>("[data-create-api-key]");
+            const target = opener.current?.isConnected
+              ? opener.current
+              : document.querySelector<HTMLElement>("[data-create-api-key]");
             target?.focus();
           }}
         >
@@ -88,7 +103,13 @@ export function CreateApiKeyDialogProvider({ viewerRole, children }: { viewerRol
 export function CreateApiKeyButton(props: Omit<ButtonProps, "onClick" | "children" | "type">) {
   const open = use(OpenContext);
   return (
-    <Button type="button" data-create-api-key="" aria-haspopup="dialog" {...props} onClick={(event) => open?.(event.currentTarget)}>
+    <Button
+      type="button"
+      data-create-api-key=""
+      aria-haspopup="dialog"
+      {...props}
+      onClick={(event) => open?.(event.currentTarget)}
+    >
       <KeyRoundIcon aria-hidden="true" />
       Create API key
     </Button>
@@ -137,7 +158,9 @@ function CreateApiKeyForm({ viewerRole, onLockChange }: { viewerRole: Role; onLo
     <>
       <DialogHeader>
         <DialogTitle>Create API key</DialogTitle>
-        <DialogDescription>For a script or CI job that calls the admin API. The key can do what its role allows.</DialogDescription>
+        <DialogDescription>
+          For a script or CI job that calls the admin API. The key can do what its role allows.
+        </DialogDescription>
       </DialogHeader>
       <form noValidate onSubmit={onSubmit} className="grid gap-4" aria-busy={pending}>
         <FormField
@@ -150,7 +173,13 @@ function CreateApiKeyForm({ viewerRole, onLockChange }: { viewerRole: Role; onLo
           errors={errors.name}
           description="Says where the key is used, so you know what breaks when you revoke it."
         />
-        <RoleField id="create-api-key-role" value={role} onValueChange={setRole} roles={roles} errors={errors.role ?? []} />
+        <RoleField
+          id="create-api-key-role"
+          value={role}
+          onValueChange={setRole}
+          roles={roles}
+          errors={errors.role ?? []}
+        />
         <div className="grid gap-2">
           <Label htmlFor="create-api-key-expires">Expires</Label>
           <Select value={expiresIn} onValueChange={(next) => isExpiry(next) && setExpiresIn(next)}>
@@ -197,8 +226,8 @@ function ApiKeyCreated({ name, token }: { name: string; token: string }) {
       </DialogHeader>
       <SecretReveal secret={token} copyLabel="API key">
         <p className="text-sm text-muted-foreground">
-          It will not be shown again. Send it as <code className="font-mono">Authorization: Bearer gha_…</code> to the admin API at{" "}
-          <code className="font-mono">/api/v1</code>.
+          It will not be shown again. Send it as <code className="font-mono">Authorization: Bearer gha_…</code> to the
+          admin API at <code className="font-mono">/api/v1</code>.
         </p>
       </SecretReveal>
       <DialogFooter>

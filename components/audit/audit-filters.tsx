@@ -60,7 +60,12 @@ export function AuditFilters({
   }
 
   return (
-    <form role="search" aria-label="Filter audit events" onSubmit={onSubmit} className="grid gap-4 rounded-lg border bg-card p-4">
+    <form
+      role="search"
+      aria-label="Filter audit events"
+      onSubmit={onSubmit}
+      className="grid gap-4 rounded-lg border bg-card p-4"
+    >
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
         <div className="grid gap-2">
           <Label htmlFor="audit-action">Action</Label>
@@ -152,9 +157,7 @@ export function AuditFilters({
               Clear filters
             </Button>
           ) : null}
-          <Button type="submit">
-            Apply filters
-          </Button>
+          <Button type="submit">Apply filters</Button>
         </div>
       </div>
     </form>

@@ -82,10 +82,18 @@ export function AuditRow({ event }: { event: AuditEventDto }) {
           {event.targetType ? <Muted>{event.targetType}</Muted> : null}
         </TableCell>
         <TableCell>
-          {event.serverSlug ? <span className="font-mono text-xs">{event.serverSlug}</span> : <span className="text-muted-foreground">—</span>}
+          {event.serverSlug ? (
+            <span className="font-mono text-xs">{event.serverSlug}</span>
+          ) : (
+            <span className="text-muted-foreground">—</span>
+          )}
         </TableCell>
         <TableCell>
-          {event.ip ? <span className="font-mono text-xs">{event.ip}</span> : <span className="text-muted-foreground">—</span>}
+          {event.ip ? (
+            <span className="font-mono text-xs">{event.ip}</span>
+          ) : (
+            <span className="text-muted-foreground">—</span>
+          )}
         </TableCell>
       </TableRow>
       <TableRow id={detailsId} hidden={!isOpen} className="bg-muted/30 hover:bg-muted/30">
@@ -107,7 +115,9 @@ export function AuditRow({ event }: { event: AuditEventDto }) {
                 </>
               ) : null}
               <dt className="font-medium text-muted-foreground">User agent</dt>
-              <dd className="text-xs break-all">{event.userAgent ?? <span className="text-muted-foreground">Not recorded</span>}</dd>
+              <dd className="text-xs break-all">
+                {event.userAgent ?? <span className="text-muted-foreground">Not recorded</span>}
+              </dd>
               <dt className="font-medium text-muted-foreground">Details</dt>
               <dd className="min-w-0">
                 {details ? (

@@ -66,7 +66,8 @@ export function AuditTable({ servers }: { servers: AuditServerOption[] }) {
             label="Audit log pages"
             summary={
               <>
-                {filter.cursor ? "Showing" : "Showing the newest"} {events.length} {events.length === 1 ? "event" : "events"}
+                {filter.cursor ? "Showing" : "Showing the newest"} {events.length}{" "}
+                {events.length === 1 ? "event" : "events"}
                 {isFiltered ? " matching these filters" : ""}.
               </>
             }
@@ -89,7 +90,12 @@ export function AuditTable({ servers }: { servers: AuditServerOption[] }) {
 
   return (
     <div className="grid gap-4">
-      <AuditFilters key={filtersKey} filter={filter} servers={servers} onApply={(next) => navigate(next, { scroll: false })} />
+      <AuditFilters
+        key={filtersKey}
+        filter={filter}
+        servers={servers}
+        onApply={(next) => navigate(next, { scroll: false })}
+      />
       {body}
     </div>
   );

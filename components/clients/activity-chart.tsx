@@ -11,7 +11,11 @@ export function ActivityChart({ days }: { days: ActivityDay[] }) {
   const max = Math.max(1, ...days.map((d) => d.tokensIssued));
   const width = days.length * 12;
   const totals = days.reduce(
-    (t, d) => ({ tokens: t.tokens + d.tokensIssued, granted: t.granted + d.consentsGranted, revoked: t.revoked + d.consentsRevoked }),
+    (t, d) => ({
+      tokens: t.tokens + d.tokensIssued,
+      granted: t.granted + d.consentsGranted,
+      revoked: t.revoked + d.consentsRevoked,
+    }),
     { tokens: 0, granted: 0, revoked: 0 },
   );
   return (
@@ -21,7 +25,14 @@ export function ActivityChart({ days }: { days: ActivityDay[] }) {
           const h = (d.tokensIssued / max) * HEIGHT;
           return (
             <g key={d.day}>
-              <rect x={i * 12 + 1} y={HEIGHT - h} width={10} height={Math.max(h, d.tokensIssued > 0 ? 1 : 0)} className="fill-primary" rx={1}>
+              <rect
+                x={i * 12 + 1}
+                y={HEIGHT - h}
+                width={10}
+                height={Math.max(h, d.tokensIssued > 0 ? 1 : 0)}
+                className="fill-primary"
+                rx={1}
+              >
                 <title>{`${d.day}: ${d.tokensIssued} tokens`}</title>
               </rect>
               {d.consentsGranted > 0 && <circle cx={i * 12 + 6} cy={HEIGHT + 4} r={2} className="fill-success" />}
@@ -32,7 +43,8 @@ export function ActivityChart({ days }: { days: ActivityDay[] }) {
       </svg>
       <figcaption className="flex flex-wrap gap-x-6 gap-y-1 text-sm text-muted-foreground">
         <span>
-          <strong className="text-foreground tabular-nums">{totals.tokens.toLocaleString("en")}</strong> access tokens issued in 30 days
+          <strong className="text-foreground tabular-nums">{totals.tokens.toLocaleString("en")}</strong> access tokens
+          issued in 30 days
         </span>
         <span>
           <strong className="text-foreground tabular-nums">{totals.granted}</strong> consents granted

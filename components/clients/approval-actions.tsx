@@ -21,7 +21,15 @@ import { serverKeys } from "@/lib/queries/servers";
 import { clientsListHref } from "./client-url";
 
 /** Approves a DCR client awaiting approval: from then on users can authorize it. */
-export function ApproveClientButton({ serverSlug, client, size = "sm" }: { serverSlug: string; client: { id: string; name: string }; size?: ButtonProps["size"] }) {
+export function ApproveClientButton({
+  serverSlug,
+  client,
+  size = "sm",
+}: {
+  serverSlug: string;
+  client: { id: string; name: string };
+  size?: ButtonProps["size"];
+}) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const [pending, startTransition] = useTransition();
@@ -53,7 +61,13 @@ export function ApproveClientButton({ serverSlug, client, size = "sm" }: { serve
 }
 
 /** Rejecting a client awaiting approval deletes it (a confirm first); then back to the list. */
-export function RejectClientButton({ serverSlug, client }: { serverSlug: string; client: { id: string; name: string } }) {
+export function RejectClientButton({
+  serverSlug,
+  client,
+}: {
+  serverSlug: string;
+  client: { id: string; name: string };
+}) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);

@@ -72,8 +72,8 @@ export function BulkDeleteClientsDialog({
         <AlertDialogHeader>
           <AlertDialogTitle>{`Delete ${n} ${noun}?`}</AlertDialogTitle>
           <AlertDialogDescription>
-            Every access and refresh token issued to {n === 1 ? "it" : "them"} stops working, and every user&apos;s consent to {n === 1 ? "it" : "them"} is removed.
-            This cannot be undone.
+            Every access and refresh token issued to {n === 1 ? "it" : "them"} stops working, and every user&apos;s
+            consent to {n === 1 ? "it" : "them"} is removed. This cannot be undone.
           </AlertDialogDescription>
         </AlertDialogHeader>
         <ul className="grid max-h-48 gap-1 overflow-y-auto text-sm">

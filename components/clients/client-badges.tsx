@@ -22,11 +22,21 @@ export function ClientAvatar({ name, logoUri }: { name: string; logoUri: string 
     return (
       // Logos live on arbitrary client-chosen hosts, which next/image would need listed in advance.
       // eslint-disable-next-line @next/next/no-img-element
-      <img src={logoUri} alt="" width={28} height={28} referrerPolicy="no-referrer" className="size-7 shrink-0 rounded-md border object-contain" />
+      <img
+        src={logoUri}
+        alt=""
+        width={28}
+        height={28}
+        referrerPolicy="no-referrer"
+        className="size-7 shrink-0 rounded-md border object-contain"
+      />
     );
   }
   return (
-    <span aria-hidden="true" className="flex size-7 shrink-0 items-center justify-center rounded-md bg-muted text-xs font-medium text-muted-foreground">
+    <span
+      aria-hidden="true"
+      className="flex size-7 shrink-0 items-center justify-center rounded-md bg-muted text-xs font-medium text-muted-foreground"
+    >
       {initialsOf(name)}
     </span>
   );

@@ -2,7 +2,14 @@
 
 import { CodeSnippet, CopyableValue, SecretReveal } from "@/components/feedback/secret-reveal";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "@/components/ui/dialog";
 import type { ClientDto } from "@/lib/services";
 import { authorizationServerMetadataUrl, authorizationUrlTemplate, clientCredentialsCurl } from "./client-snippets";
 
@@ -47,15 +54,20 @@ export function ClientCreatedDialog({
           {isClientCredentials ? (
             <div className="grid gap-2">
               <p className="text-sm text-muted-foreground">
-                Get an access token: set <code className="font-mono">CLIENT_ID</code> and <code className="font-mono">CLIENT_SECRET</code> in your shell, then run
+                Get an access token: set <code className="font-mono">CLIENT_ID</code> and{" "}
+                <code className="font-mono">CLIENT_SECRET</code> in your shell, then run
               </p>
-              <CodeSnippet label="Token request" code={clientCredentialsCurl({ issuer: server.issuer, resourceUrl: server.resourceUrl })} />
+              <CodeSnippet
+                label="Token request"
+                code={clientCredentialsCurl({ issuer: server.issuer, resourceUrl: server.resourceUrl })}
+              />
             </div>
           ) : (
             <div className="grid gap-2">
               <p className="text-sm text-muted-foreground">
-                Send users to this URL. Replace <code className="font-mono">CODE_CHALLENGE</code> with the base64url SHA-256 of a fresh PKCE code
-                verifier, and <code className="font-mono">STATE</code> with a random value you check when they come back.
+                Send users to this URL. Replace <code className="font-mono">CODE_CHALLENGE</code> with the base64url
+                SHA-256 of a fresh PKCE code verifier, and <code className="font-mono">STATE</code> with a random value
+                you check when they come back.
               </p>
               <CodeSnippet
                 label="Authorization URL"
@@ -67,7 +79,10 @@ export function ClientCreatedDialog({
                   scopes: client.allowedScopes,
                 })}
               />
-              <CopyableValue label="Authorization server metadata" value={authorizationServerMetadataUrl(server.issuer, server.slug)} />
+              <CopyableValue
+                label="Authorization server metadata"
+                value={authorizationServerMetadataUrl(server.issuer, server.slug)}
+              />
             </div>
           )}
         </div>

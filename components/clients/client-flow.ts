@@ -15,7 +15,9 @@ export function flowExplanation(flow: ClientFlow, isPublic: boolean): string {
 export function registrationSentence(registration: RegistrationType, createdByLabel: string | null): string {
   switch (registration) {
     case "MANUAL":
-      return createdByLabel ? `Pre-registered in the dashboard by ${createdByLabel}.` : "Pre-registered in the dashboard.";
+      return createdByLabel
+        ? `Pre-registered in the dashboard by ${createdByLabel}.`
+        : "Pre-registered in the dashboard.";
     case "DYNAMIC":
       return "Registered itself through dynamic client registration (RFC 7591).";
     case "METADATA_DOCUMENT":

@@ -61,9 +61,13 @@ export function ClientPageShell({
         }
       />
       {client.approvalStatus === "PENDING" && (
-        <div role="status" className="flex flex-wrap items-center gap-3 rounded-md border border-warning/40 bg-warning/10 p-3 text-sm">
+        <div
+          role="status"
+          className="flex flex-wrap items-center gap-3 rounded-md border border-warning/40 bg-warning/10 p-3 text-sm"
+        >
           <span className="flex-1">
-            <strong>Pending approval.</strong> This client registered itself; users who try to authorize it see that it awaits an administrator&apos;s approval.
+            <strong>Pending approval.</strong> This client registered itself; users who try to authorize it see that it
+            awaits an administrator&apos;s approval.
           </span>
           {approval?.canApprove && <ApproveClientButton serverSlug={server.slug} client={client} />}
           {approval?.canReject && <RejectClientButton serverSlug={server.slug} client={client} />}

@@ -24,7 +24,15 @@ const NEEDS_ONE_URI = "An authorization-code client needs at least one redirect 
  * Edits a pre-registered client. The flow is fixed at creation, so a client-credentials client
  * gets no redirect-URI editor and an authorization-code client must keep at least one URI.
  */
-export function ClientSettingsForm({ serverSlug, client, scopes }: { serverSlug: string; client: ClientDto; scopes: ScopeDto[] }) {
+export function ClientSettingsForm({
+  serverSlug,
+  client,
+  scopes,
+}: {
+  serverSlug: string;
+  client: ClientDto;
+  scopes: ScopeDto[];
+}) {
   const queryClient = useQueryClient();
   const [state, dispatch, pending] = useActionState(updateClientAction, null);
   const uris = useUriRows(client.redirectUris);
@@ -69,7 +77,15 @@ export function ClientSettingsForm({ serverSlug, client, scopes }: { serverSlug:
       <FormAlert message={hasFieldErrors(errors, FIELD_KEYS) ? "Fix the highlighted fields." : undefined} />
       <input type="hidden" name="serverSlug" value={serverSlug} />
       <input type="hidden" name="clientId" value={client.id} />
-      <FormField label="Name" name="name" required defaultValue={client.name} errors={errors?.name} inputProps={{ maxLength: 100 }} autoComplete="off" />
+      <FormField
+        label="Name"
+        name="name"
+        required
+        defaultValue={client.name}
+        errors={errors?.name}
+        inputProps={{ maxLength: 100 }}
+        autoComplete="off"
+      />
       <div className="grid gap-2">
         <Label htmlFor="description">Description</Label>
         <Textarea
@@ -101,12 +117,17 @@ export function ClientSettingsForm({ serverSlug, client, scopes }: { serverSlug:
         <div className="grid gap-1">
           <p className="text-sm font-medium">Redirect URIs</p>
           <p className="text-sm text-muted-foreground">
-            None. This client uses the client-credentials flow: it acts on its own behalf and never sends a user anywhere, so it has no
-            redirect URIs. To act on behalf of users, create a new client with redirect URIs.
+            None. This client uses the client-credentials flow: it acts on its own behalf and never sends a user
+            anywhere, so it has no redirect URIs. To act on behalf of users, create a new client with redirect URIs.
           </p>
         </div>
       )}
-      <ScopeCheckboxes scopes={scopes} defaultChecked={client.allowedScopes} errors={errors?.allowedScopes} settingsHref={`/servers/${serverSlug}/settings`} />
+      <ScopeCheckboxes
+        scopes={scopes}
+        defaultChecked={client.allowedScopes}
+        errors={errors?.allowedScopes}
+        settingsHref={`/servers/${serverSlug}/settings`}
+      />
       <div>
         <SubmitButton pending={pending}>Save changes</SubmitButton>
       </div>

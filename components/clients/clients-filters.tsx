@@ -32,7 +32,13 @@ const SORT_LABELS: Record<ClientSort, string> = {
  * submit. Either hands a new filter (without a cursor: back to the first page) to `onApply`, which
  * puts it in the URL. Remount with a `key` to reset the search draft from the URL.
  */
-export function ClientsFilters({ filter, onApply }: { filter: ClientListFilter; onApply: (next: ClientListFilter) => void }) {
+export function ClientsFilters({
+  filter,
+  onApply,
+}: {
+  filter: ClientListFilter;
+  onApply: (next: ClientListFilter) => void;
+}) {
   const [q, setQ] = useState(filter.q ?? "");
 
   // The same schema that parses the URL turns the sentinel and any stray value into "no filter".
@@ -40,7 +46,8 @@ export function ClientsFilters({ filter, onApply }: { filter: ClientListFilter; 
     const next = ClientListFilter.parse({ ...filter, ...patch, cursor: undefined });
     onApply(next);
   }
-  const pick = (key: "type" | "flow" | "status" | "sort") => (value: string) => apply({ [key]: value === ALL ? undefined : value });
+  const pick = (key: "type" | "flow" | "status" | "sort") => (value: string) =>
+    apply({ [key]: value === ALL ? undefined : value });
 
   function onSearch(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

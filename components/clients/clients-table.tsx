@@ -31,7 +31,17 @@ const count = new Intl.NumberFormat("en-US");
  * The Clients list island. The filter comes from the URL, parsed exactly as the server page
  * parses it, so the prefetched page is reused; every filter, sort or page change is a navigation.
  */
-export function ClientsTable({ slug, canCreate, canDelete = false, canApprove = false }: { slug: string; canCreate: boolean; canDelete?: boolean; canApprove?: boolean }) {
+export function ClientsTable({
+  slug,
+  canCreate,
+  canDelete = false,
+  canApprove = false,
+}: {
+  slug: string;
+  canCreate: boolean;
+  canDelete?: boolean;
+  canApprove?: boolean;
+}) {
   const { filter, navigate, isNavigating } = useUrlFilter(ClientListFilter, (next) => clientsListHref(slug, next));
   const query = useQuery(clientsPageQuery(slug, filter));
   // Row ids ticked for "Delete selected"; only rows of the page on screen count.
@@ -54,7 +64,12 @@ export function ClientsTable({ slug, canCreate, canDelete = false, canApprove = 
         onClearFilters={clearFilters}
       />
     ) : filter.cursor ? (
-      <PastLastPageState icon={KeyRound} title="No more clients" description="You have reached the end of the list." firstPageHref={firstPageHref} />
+      <PastLastPageState
+        icon={KeyRound}
+        title="No more clients"
+        description="You have reached the end of the list."
+        firstPageHref={firstPageHref}
+      />
     ) : (
       <EmptyState
         icon={KeyRound}
@@ -78,7 +93,11 @@ export function ClientsTable({ slug, canCreate, canDelete = false, canApprove = 
       <div className="grid gap-2">
         {canDelete && (
           <div className="flex flex-wrap items-center gap-3">
-            <BulkDeleteClientsDialog serverSlug={slug} clients={selected.map((c) => ({ id: c.id, name: c.name }))} onDeleted={() => setTicked(new Set())} />
+            <BulkDeleteClientsDialog
+              serverSlug={slug}
+              clients={selected.map((c) => ({ id: c.id, name: c.name }))}
+              onDeleted={() => setTicked(new Set())}
+            />
             <span className="text-sm text-muted-foreground" aria-live="polite">
               {selected.length === 0 ? "Tick clients to delete several at once." : `${selected.length} selected`}
             </span>
@@ -131,7 +150,9 @@ export function ClientsTable({ slug, canCreate, canDelete = false, canApprove = 
                   slug={slug}
                   client={client}
                   canApprove={canApprove}
-                  selection={canDelete ? { checked: ticked.has(client.id), onChange: (on) => toggle(client.id, on) } : undefined}
+                  selection={
+                    canDelete ? { checked: ticked.has(client.id), onChange: (on) => toggle(client.id, on) } : undefined
+                  }
                 />
               ))}
             </TableBody>
@@ -187,10 +208,18 @@ function ClientRow({
         <div className="flex items-center gap-2">
           <ClientAvatar name={client.name} logoUri={client.logoUri} />
           <div className="grid min-w-0">
-            <Link href={clientHref(slug, client.id)} className="truncate font-medium hover:underline" title={client.name}>
+            <Link
+              href={clientHref(slug, client.id)}
+              className="truncate font-medium hover:underline"
+              title={client.name}
+            >
               {client.name}
             </Link>
-            {client.registration === "METADATA_DOCUMENT" && <span className="truncate font-mono text-xs font-semibold text-muted-foreground">{metadataHost(client.clientId)}</span>}
+            {client.registration === "METADATA_DOCUMENT" && (
+              <span className="truncate font-mono text-xs font-semibold text-muted-foreground">
+                {metadataHost(client.clientId)}
+              </span>
+            )}
           </div>
         </div>
       </TableCell>
@@ -207,7 +236,13 @@ function ClientRow({
       </TableCell>
       <TableCell className="whitespace-nowrap">{FLOW_LABELS[client.flow]}</TableCell>
       <TableCell className="text-right tabular-nums">{count.format(client.consentCount)}</TableCell>
-      <TableCell>{client.lastUsedAt ? <LocalTime iso={client.lastUsedAt} /> : <span className="text-muted-foreground">Never</span>}</TableCell>
+      <TableCell>
+        {client.lastUsedAt ? (
+          <LocalTime iso={client.lastUsedAt} />
+        ) : (
+          <span className="text-muted-foreground">Never</span>
+        )}
+      </TableCell>
       <TableCell>
         <LocalTime iso={client.createdAt} />
       </TableCell>

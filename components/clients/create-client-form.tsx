@@ -112,7 +112,13 @@ export function CreateClientForm({ server }: { server: CreatedServer & { scopes:
         />
         {flow === "authorization_code" ? (
           <div className="flex items-start gap-2">
-            <Checkbox id="isPublic" name="isPublic" checked={isPublic} onCheckedChange={(v) => setIsPublic(v === true)} className="mt-0.5" />
+            <Checkbox
+              id="isPublic"
+              name="isPublic"
+              checked={isPublic}
+              onCheckedChange={(v) => setIsPublic(v === true)}
+              className="mt-0.5"
+            />
             <Label htmlFor="isPublic" className="leading-snug">
               Public client (PKCE only, no secret) — for native and browser apps
             </Label>
@@ -121,7 +127,12 @@ export function CreateClientForm({ server }: { server: CreatedServer & { scopes:
         <p role="status" aria-live="polite" className="rounded-md border bg-muted/50 px-3 py-2 text-sm">
           {flowExplanation(flow, isPublic)}
         </p>
-        <ScopeCheckboxes scopes={server.scopes} defaultChecked={[]} errors={errors?.allowedScopes} settingsHref={`/servers/${server.slug}/settings`} />
+        <ScopeCheckboxes
+          scopes={server.scopes}
+          defaultChecked={[]}
+          errors={errors?.allowedScopes}
+          settingsHref={`/servers/${server.slug}/settings`}
+        />
         <div>
           <SubmitButton pending={pending}>Create client</SubmitButton>
         </div>

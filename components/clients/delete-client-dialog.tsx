@@ -11,7 +11,15 @@ import { serverKeys } from "@/lib/queries/servers";
 import { clientsListHref } from "./client-url";
 
 /** Irreversible, so the exact name must be typed. */
-export function DeleteClientDialog({ serverSlug, clientId, clientName }: { serverSlug: string; clientId: string; clientName: string }) {
+export function DeleteClientDialog({
+  serverSlug,
+  clientId,
+  clientName,
+}: {
+  serverSlug: string;
+  clientId: string;
+  clientName: string;
+}) {
   const router = useRouter();
   const queryClient = useQueryClient();
   return (
@@ -20,8 +28,8 @@ export function DeleteClientDialog({ serverSlug, clientId, clientName }: { serve
       title={`Delete “${clientName}”?`}
       description={
         <>
-          Every access and refresh token issued to this client stops working, and every user&apos;s consent to it is removed. This cannot
-          be undone.
+          Every access and refresh token issued to this client stops working, and every user&apos;s consent to it is
+          removed. This cannot be undone.
         </>
       }
       name={clientName}

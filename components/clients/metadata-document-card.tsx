@@ -9,7 +9,17 @@ import { RefreshMetadataForm } from "./refresh-metadata-form";
  * A metadata-document (CIMD) client: who vouches for it (the host, shown prominently: CIMD-01
  * §6.4), the document as last fetched, when, and the last error. "Refresh now" fetches it again.
  */
-export function MetadataDocumentCard({ serverSlug, clientRowId, status, canRefresh }: { serverSlug: string; clientRowId: string; status: MetadataDocumentStatusDto; canRefresh: boolean }) {
+export function MetadataDocumentCard({
+  serverSlug,
+  clientRowId,
+  status,
+  canRefresh,
+}: {
+  serverSlug: string;
+  clientRowId: string;
+  status: MetadataDocumentStatusDto;
+  canRefresh: boolean;
+}) {
   return (
     <Card>
       <CardHeader className="flex flex-row flex-wrap items-start justify-between gap-3">
@@ -17,7 +27,9 @@ export function MetadataDocumentCard({ serverSlug, clientRowId, status, canRefre
           <CardTitle asChild>
             <h2>Client ID Metadata Document</h2>
           </CardTitle>
-          <CardDescription>This client describes itself in a document that Gatehouse fetches from its client ID URL.</CardDescription>
+          <CardDescription>
+            This client describes itself in a document that Gatehouse fetches from its client ID URL.
+          </CardDescription>
         </div>
         {canRefresh && <RefreshMetadataForm serverSlug={serverSlug} clientId={clientRowId} />}
       </CardHeader>
@@ -39,12 +51,22 @@ export function MetadataDocumentCard({ serverSlug, clientRowId, status, canRefre
           <div className="grid gap-1 sm:grid-cols-[12rem_1fr] sm:items-baseline">
             <dt className="text-sm text-muted-foreground">Last fetched</dt>
             <dd className="text-sm" data-testid="cimd-fetched-at">
-              {status.fetchedAt ? <LocalTime iso={status.fetchedAt} /> : <span className="text-muted-foreground">Never</span>}
+              {status.fetchedAt ? (
+                <LocalTime iso={status.fetchedAt} />
+              ) : (
+                <span className="text-muted-foreground">Never</span>
+              )}
             </dd>
           </div>
           <div className="grid gap-1 sm:grid-cols-[12rem_1fr] sm:items-baseline">
             <dt className="text-sm text-muted-foreground">Cached until</dt>
-            <dd className="text-sm">{status.expiresAt ? <LocalTime iso={status.expiresAt} /> : <span className="text-muted-foreground">Not cached</span>}</dd>
+            <dd className="text-sm">
+              {status.expiresAt ? (
+                <LocalTime iso={status.expiresAt} />
+              ) : (
+                <span className="text-muted-foreground">Not cached</span>
+              )}
+            </dd>
           </div>
           <div className="grid gap-1 sm:grid-cols-[12rem_1fr] sm:items-baseline">
             <dt className="text-sm text-muted-foreground">Last error</dt>
@@ -61,13 +83,22 @@ export function MetadataDocumentCard({ serverSlug, clientRowId, status, canRefre
           </div>
           <div className="grid gap-1 sm:grid-cols-[12rem_1fr] sm:items-baseline">
             <dt className="text-sm text-muted-foreground">Logo</dt>
-            <dd className="text-sm">{status.hasLogo ? "Fetched and served by Gatehouse" : <span className="text-muted-foreground">None shown</span>}</dd>
+            <dd className="text-sm">
+              {status.hasLogo ? (
+                "Fetched and served by Gatehouse"
+              ) : (
+                <span className="text-muted-foreground">None shown</span>
+              )}
+            </dd>
           </div>
         </dl>
         <div className="grid gap-2">
           <h3 className="text-sm font-medium">Fetched document</h3>
           {status.document ? (
-            <pre aria-label="Fetched metadata document" className="max-h-96 overflow-auto rounded-md bg-muted p-3 font-mono text-xs">
+            <pre
+              aria-label="Fetched metadata document"
+              className="max-h-96 overflow-auto rounded-md bg-muted p-3 font-mono text-xs"
+            >
               {JSON.stringify(status.document, null, 2)}
             </pre>
           ) : (

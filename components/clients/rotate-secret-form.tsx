@@ -15,7 +15,14 @@ import {
   AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "@/components/ui/dialog";
 import { SECRET_GRACE_LABELS, SECRET_GRACE_PERIODS, type SecretGracePeriod } from "@/lib/schemas/clients";
 
 const GRACE_OPTIONS = Object.keys(SECRET_GRACE_PERIODS) as SecretGracePeriod[];
@@ -31,9 +38,25 @@ const GRACE_CONSEQUENCE: Record<SecretGracePeriod, string> = {
  * Rotates a client's secret. Each rotation mounts a fresh flow (the `key`), so once its one-time
  * dialog is closed the new secret is dropped from memory along with that flow's action state.
  */
-export function RotateSecretForm({ serverSlug, clientId, clientName }: { serverSlug: string; clientId: string; clientName: string }) {
+export function RotateSecretForm({
+  serverSlug,
+  clientId,
+  clientName,
+}: {
+  serverSlug: string;
+  clientId: string;
+  clientName: string;
+}) {
   const [round, setRound] = useState(0);
-  return <RotateSecretFlow key={round} serverSlug={serverSlug} clientId={clientId} clientName={clientName} onDone={() => setRound((r) => r + 1)} />;
+  return (
+    <RotateSecretFlow
+      key={round}
+      serverSlug={serverSlug}
+      clientId={clientId}
+      clientName={clientName}
+      onDone={() => setRound((r) => r + 1)}
+    />
+  );
 }
 
 function RotateSecretFlow({

@@ -42,7 +42,14 @@ export function ScopeCheckboxes({
             const id = `scope-${scope.name}`;
             return (
               <li key={scope.name} className="flex items-start gap-2">
-                <Checkbox id={id} name="allowedScope" value={scope.name} defaultChecked={defaultChecked.includes(scope.name)} aria-describedby={`${id}-description`} className="mt-0.5" />
+                <Checkbox
+                  id={id}
+                  name="allowedScope"
+                  value={scope.name}
+                  defaultChecked={defaultChecked.includes(scope.name)}
+                  aria-describedby={`${id}-description`}
+                  className="mt-0.5"
+                />
                 <div className="grid gap-0.5">
                   <Label htmlFor={id} className="font-mono">
                     {scope.name}

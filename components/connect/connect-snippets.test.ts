@@ -21,7 +21,9 @@ const target: ConnectTarget = {
 
 describe("connect snippets", () => {
   it("names the AS metadata (RFC 8414 path insertion) and where the MCP server publishes its PRM (RFC 9728 §3.1)", () => {
-    expect(authorizationServerMetadataUrl(target)).toBe("https://gh.example.com/.well-known/oauth-authorization-server/oauth/files");
+    expect(authorizationServerMetadataUrl(target)).toBe(
+      "https://gh.example.com/.well-known/oauth-authorization-server/oauth/files",
+    );
     expect(metadataUrlOf(target)).toBe("https://mcp.example.com/.well-known/oauth-protected-resource/mcp");
   });
 
@@ -48,6 +50,8 @@ describe("connect snippets", () => {
     expect(code).toContain('audience: "https://mcp.example.com/mcp"');
     expect(code).toContain('typ: "at+jwt"');
     expect(code).toContain('algorithms: ["ES256"]');
-    expect(introspectionCurl(target)).toBe('curl -u "$CLIENT_ID:$CLIENT_SECRET" -d token="$ACCESS_TOKEN" https://gh.example.com/oauth/files/introspect');
+    expect(introspectionCurl(target)).toBe(
+      'curl -u "$CLIENT_ID:$CLIENT_SECRET" -d token="$ACCESS_TOKEN" https://gh.example.com/oauth/files/introspect',
+    );
   });
 });

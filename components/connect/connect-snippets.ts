@@ -1,7 +1,11 @@
 // What an MCP server needs to trust this Gatehouse issuer, as copy-ready text. Pure functions of
 // public values: secrets appear only as $CLIENT_ID/$CLIENT_SECRET/$ACCESS_TOKEN shell variables.
 import { bearerChallenge } from "@/lib/oauth/bearer";
-import { protectedResourceMetadata, protectedResourceMetadataUrl, resourceScopes } from "@/lib/oauth/protected-resource-metadata";
+import {
+  protectedResourceMetadata,
+  protectedResourceMetadataUrl,
+  resourceScopes,
+} from "@/lib/oauth/protected-resource-metadata";
 
 export interface ConnectTarget {
   slug: string;
@@ -28,7 +32,11 @@ export function metadataUrlOf(t: Pick<ConnectTarget, "resourceUrl">): string {
 }
 
 export function metadataJson(t: ConnectTarget): string {
-  return JSON.stringify(protectedResourceMetadata({ resource: t.resourceUrl, issuer: t.issuer, scopes: t.scopes, name: t.name }), null, 2);
+  return JSON.stringify(
+    protectedResourceMetadata({ resource: t.resourceUrl, issuer: t.issuer, scopes: t.scopes, name: t.name }),
+    null,
+    2,
+  );
 }
 
 /** RFC 9728 §5.1 + RFC 6750 §3: the header a request without a token must get back with its 401. */
@@ -71,7 +79,12 @@ export const INSPECTOR_COMMAND = "npx @modelcontextprotocol/inspector";
 
 /** A client-credentials token for the resource (RFC 6749 §4.4, RFC 8707), then a tool call with it. */
 export function demoCurlSnippet(t: ConnectTarget): string {
-  const call = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "whoami", arguments: {} } });
+  const call = JSON.stringify({
+    jsonrpc: "2.0",
+    id: 1,
+    method: "tools/call",
+    params: { name: "whoami", arguments: {} },
+  });
   return `ACCESS_TOKEN=$(curl -s -u "$CLIENT_ID:$CLIENT_SECRET" -d grant_type=client_credentials \\
   -d resource=${shellWord(t.resourceUrl)} ${shellWord(`${t.issuer}/token`)} | jq -r .access_token)
 

@@ -10,13 +10,22 @@ export function AppLogo({ name, logoUri, className }: { name: string; logoUri: s
     return (
       // A same-origin path of any shape; next/image would need its sizes and loader configured.
       // eslint-disable-next-line @next/next/no-img-element
-      <img src={logoUri} alt="" width={40} height={40} className={cn("size-10 shrink-0 rounded-full border object-contain", className)} />
+      <img
+        src={logoUri}
+        alt=""
+        width={40}
+        height={40}
+        className={cn("size-10 shrink-0 rounded-full border object-contain", className)}
+      />
     );
   }
   return (
     <span
       aria-hidden="true"
-      className={cn("flex size-10 shrink-0 items-center justify-center rounded-full bg-muted text-base font-semibold text-muted-foreground", className)}
+      className={cn(
+        "flex size-10 shrink-0 items-center justify-center rounded-full bg-muted text-base font-semibold text-muted-foreground",
+        className,
+      )}
     >
       {name.trim().charAt(0).toUpperCase() || "?"}
     </span>

@@ -9,7 +9,11 @@ export function AuthorizedAppsList({ apps }: { apps: ConsentDto[] }) {
   return (
     <ul className="grid gap-4" aria-label="Authorized apps">
       {apps.map((app) => (
-        <li key={app.id} aria-labelledby={`app-${app.id}`} className="grid gap-4 rounded-lg border bg-card p-4 sm:grid-cols-[auto_1fr_auto]">
+        <li
+          key={app.id}
+          aria-labelledby={`app-${app.id}`}
+          className="grid gap-4 rounded-lg border bg-card p-4 sm:grid-cols-[auto_1fr_auto]"
+        >
           <AppLogo name={app.client.name} logoUri={app.client.logoUri} />
           <div className="grid min-w-0 gap-3">
             <div className="min-w-0">

@@ -71,7 +71,9 @@ export function ConfirmActionDialog<T>({
         </AlertDialogHeader>
         <form onSubmit={onSubmit} aria-busy={pending}>
           {Object.entries(fields).flatMap(([name, value]) =>
-            (typeof value === "string" ? [value] : value).map((v) => <input key={`${name}=${v}`} type="hidden" name={name} value={v} />),
+            (typeof value === "string" ? [value] : value).map((v) => (
+              <input key={`${name}=${v}`} type="hidden" name={name} value={v} />
+            )),
           )}
           <AlertDialogFooter>
             <AlertDialogCancel disabled={pending}>Cancel</AlertDialogCancel>

@@ -16,7 +16,12 @@ export function ConsentsSearch({ q, onSearch }: { q: string | undefined; onSearc
   }
 
   return (
-    <form role="search" aria-label="Search consents" onSubmit={onSubmit} className="flex min-w-0 flex-1 flex-wrap items-end gap-2">
+    <form
+      role="search"
+      aria-label="Search consents"
+      onSubmit={onSubmit}
+      className="flex min-w-0 flex-1 flex-wrap items-end gap-2"
+    >
       <div className="grid max-w-md min-w-56 flex-1 gap-2">
         <Label htmlFor="consents-q">Search by email or name</Label>
         <Input

@@ -49,8 +49,17 @@ export interface ConsentsTableProps {
  * it, so the prefetched page is reused. A revocation removes its rows from the cached page at once
  * and puts them back, with an error toast, if the server refuses.
  */
-export function ConsentsTable({ slug, clientId, clientName, consentCount, accessTokenTtl, canRevoke }: ConsentsTableProps) {
-  const { filter, navigate, isNavigating } = useUrlFilter(ConsentListFilter, (next) => clientConsentsHref(slug, clientId, next));
+export function ConsentsTable({
+  slug,
+  clientId,
+  clientName,
+  consentCount,
+  accessTokenTtl,
+  canRevoke,
+}: ConsentsTableProps) {
+  const { filter, navigate, isNavigating } = useUrlFilter(ConsentListFilter, (next) =>
+    clientConsentsHref(slug, clientId, next),
+  );
   const pageQuery = clientConsentsPageQuery(slug, clientId, filter);
   const query = useQuery(pageQuery);
   const queryClient = useQueryClient();
@@ -60,7 +69,10 @@ export function ConsentsTable({ slug, clientId, clientName, consentCount, access
   const firstPageHref = clientConsentsHref(slug, clientId, { ...filter, cursor: undefined });
 
   // The selection belongs to one page of one search: it resets when the URL changes.
-  const [selection, setSelection] = useState<{ page: string; ids: ReadonlySet<string> }>({ page: pageHref, ids: NO_IDS });
+  const [selection, setSelection] = useState<{ page: string; ids: ReadonlySet<string> }>({
+    page: pageHref,
+    ids: NO_IDS,
+  });
   const selectedIds = selection.page === pageHref ? selection.ids : NO_IDS;
   const setSelectedIds = (update: (ids: ReadonlySet<string>) => ReadonlySet<string>) =>
     setSelection((s) => ({ page: pageHref, ids: update(s.page === pageHref ? s.ids : NO_IDS) }));
@@ -77,7 +89,9 @@ export function ConsentsTable({ slug, clientId, clientName, consentCount, access
     const key = pageQuery.queryKey;
     void queryClient.cancelQueries({ queryKey: key });
     const previous = queryClient.getQueryData(key);
-    queryClient.setQueryData(key, (old) => (old ? { ...old, consents: old.consents.filter((c) => !ids.has(c.id)) } : old));
+    queryClient.setQueryData(key, (old) =>
+      old ? { ...old, consents: old.consents.filter((c) => !ids.has(c.id)) } : old,
+    );
     setSelectedIds((current) => new Set([...current].filter((id) => !ids.has(id))));
 
     const form = new FormData();
@@ -116,7 +130,12 @@ export function ConsentsTable({ slug, clientId, clientName, consentCount, access
         onClearFilters={() => navigate({}, { scroll: false })}
       />
     ) : filter.cursor ? (
-      <PastLastPageState icon={UserCheck} title="No more consents" description="You have reached the end of the list." firstPageHref={firstPageHref} />
+      <PastLastPageState
+        icon={UserCheck}
+        title="No more consents"
+        description="You have reached the end of the list."
+        firstPageHref={firstPageHref}
+      />
     ) : (
       <EmptyState
         icon={UserCheck}
@@ -152,7 +171,9 @@ export function ConsentsTable({ slug, clientId, clientName, consentCount, access
                   <Checkbox
                     aria-label="Select all on this page"
                     checked={allSelected ? true : selected.length > 0 ? "indeterminate" : false}
-                    onCheckedChange={(checked) => setSelectedIds(() => (checked === true ? new Set(consents.map((c) => c.id)) : NO_IDS))}
+                    onCheckedChange={(checked) =>
+                      setSelectedIds(() => (checked === true ? new Set(consents.map((c) => c.id)) : NO_IDS))
+                    }
                   />
                 </TableHead>
               ) : null}
@@ -247,7 +268,11 @@ function ConsentRow({
     <TableRow data-state={isSelected ? "selected" : undefined}>
       {canRevoke ? (
         <TableCell>
-          <Checkbox aria-label={`Select ${user.email}`} checked={isSelected} onCheckedChange={(checked) => onSelect(checked === true)} />
+          <Checkbox
+            aria-label={`Select ${user.email}`}
+            checked={isSelected}
+            onCheckedChange={(checked) => onSelect(checked === true)}
+          />
         </TableCell>
       ) : null}
       <TableCell>
@@ -275,7 +300,13 @@ function ConsentRow({
       <TableCell className="text-right tabular-nums">{count.format(consent.liveRefreshTokens)}</TableCell>
       {canRevoke ? (
         <TableCell className="text-right">
-          <Button type="button" variant="ghost" size="sm" className="text-destructive hover:text-destructive" onClick={onRevoke}>
+          <Button
+            type="button"
+            variant="ghost"
+            size="sm"
+            className="text-destructive hover:text-destructive"
+            onClick={onRevoke}
+          >
             Revoke<span className="sr-only"> consent of {user.email}</span>
           </Button>
         </TableCell>
@@ -292,4 +323,3 @@ function UserLink({ user, className }: { user: ConsentDto["user"]; className?: s
     </Link>
   );
 }
-

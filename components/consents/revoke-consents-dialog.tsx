@@ -48,7 +48,10 @@ export function RevokeConsentsDialog({
             {isPlural
               ? `${targets.length} users will lose access through ${clientName}: ${listed.join(", ")}${more > 0 ? ` and ${more} more` : ""}.`
               : `${first?.user.email ?? ""} will lose access through ${clientName}.`}{" "}
-            {revocationEffect(ttl)} {isPlural ? "Their next authorizations will ask for consent again." : "Their next authorization will ask for consent again."}
+            {revocationEffect(ttl)}{" "}
+            {isPlural
+              ? "Their next authorizations will ask for consent again."
+              : "Their next authorization will ask for consent again."}
           </AlertDialogDescription>
         </AlertDialogHeader>
         <AlertDialogFooter>

@@ -4,7 +4,15 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 
 /** A filtered list with no rows: say so, and offer to clear the filters. */
-export function NoMatchesState({ title, description, onClearFilters }: { title: string; description: string; onClearFilters: () => void }) {
+export function NoMatchesState({
+  title,
+  description,
+  onClearFilters,
+}: {
+  title: string;
+  description: string;
+  onClearFilters: () => void;
+}) {
   return (
     <EmptyState
       icon={FilterX}

@@ -8,7 +8,10 @@ import { cn } from "@/lib/utils";
 export function PagedTable({ busy, pager, children }: { busy: boolean; pager: ReactNode; children: ReactNode }) {
   return (
     <div className="grid min-w-0 gap-3">
-      <div className={cn("min-w-0 overflow-x-auto rounded-lg border transition-opacity", busy && "opacity-60")} aria-busy={busy || undefined}>
+      <div
+        className={cn("min-w-0 overflow-x-auto rounded-lg border transition-opacity", busy && "opacity-60")}
+        aria-busy={busy || undefined}
+      >
         {children}
       </div>
       {pager}

@@ -28,7 +28,15 @@ export function TableColumnsHeader({ columns }: { columns: readonly TableColumn[
 }
 
 /** Placeholder rows shaped like a table (its loading.tsx, and while its first page loads). */
-export function TableSkeleton({ label, columns, rows = 8 }: { label: string; columns: readonly TableColumn[]; rows?: number }) {
+export function TableSkeleton({
+  label,
+  columns,
+  rows = 8,
+}: {
+  label: string;
+  columns: readonly TableColumn[];
+  rows?: number;
+}) {
   return (
     <div className="rounded-lg border" aria-busy="true">
       <span className="sr-only" role="status">
@@ -40,7 +48,9 @@ export function TableSkeleton({ label, columns, rows = 8 }: { label: string; col
           {Array.from({ length: rows }, (_, i) => (
             <TableRow key={i}>
               {columns.map((c) => (
-                <TableCell key={c.header}>{typeof c.placeholder === "string" ? <Skeleton className={c.placeholder} /> : c.placeholder}</TableCell>
+                <TableCell key={c.header}>
+                  {typeof c.placeholder === "string" ? <Skeleton className={c.placeholder} /> : c.placeholder}
+                </TableCell>
               ))}
             </TableRow>
           ))}

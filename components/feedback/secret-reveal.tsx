@@ -27,11 +27,10 @@ type SecretRevealProps = {
   secret: string;
   /** The "will not be shown again" notice, when the default one does not fit. */
   children?: ReactNode;
-} & (
+} &
   // A visible label above the value (the copy button is "Copy {label in lower case}"), or none
   // and the copy button's own name ("Copy {copyLabel}") when the dialog already names the secret.
-  { label: string; copyLabel?: never } | { label?: never; copyLabel: string }
-);
+  ({ label: string; copyLabel?: never } | { label?: never; copyLabel: string });
 
 /**
  * A one-time secret (client secret, API key, temporary password), focused on its copy button. It

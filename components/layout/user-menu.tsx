@@ -4,7 +4,17 @@ import { Button } from "@/components/ui/button";
 import { ROLE_LABELS, type Role } from "@/lib/auth/permissions";
 
 /** The signed-in user and a sign-out button (a plain form: works before hydration). */
-export function UserMenu({ email, name, role, signOutAction }: { email: string; name: string | null; role: Role | null; signOutAction: () => Promise<void> }) {
+export function UserMenu({
+  email,
+  name,
+  role,
+  signOutAction,
+}: {
+  email: string;
+  name: string | null;
+  role: Role | null;
+  signOutAction: () => Promise<void>;
+}) {
   return (
     <div className="flex items-center gap-3 md:flex-col md:items-stretch">
       <div className="min-w-0 text-sm">

@@ -7,7 +7,16 @@ import { toast } from "sonner";
 import { addMemberAction } from "@/app/(dashboard)/members/actions";
 import { SecretReveal } from "@/components/feedback/secret-reveal";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { canManageRole, ROLES, type Role } from "@/lib/auth/permissions";
 import { memberKeys } from "@/lib/queries/members";
@@ -67,7 +76,8 @@ function AddMemberForm({ viewerRole, onLockChange }: { viewerRole: Role; onLockC
     }
   }, [state, queryClient]);
 
-  if (state?.ok) return <MemberAdded email={state.data.member.email} temporaryPassword={state.data.temporaryPassword} />;
+  if (state?.ok)
+    return <MemberAdded email={state.data.member.email} temporaryPassword={state.data.temporaryPassword} />;
 
   const errors = clientErrors ?? (state?.ok === false ? state.fieldErrors : undefined) ?? {};
 
@@ -91,7 +101,9 @@ function AddMemberForm({ viewerRole, onLockChange }: { viewerRole: Role; onLockC
     <>
       <DialogHeader>
         <DialogTitle>Add member</DialogTitle>
-        <DialogDescription>Give someone access to this dashboard. Their role decides what they can do.</DialogDescription>
+        <DialogDescription>
+          Give someone access to this dashboard. Their role decides what they can do.
+        </DialogDescription>
       </DialogHeader>
       <form noValidate onSubmit={onSubmit} className="grid gap-4" aria-busy={pending}>
         <FormField
@@ -104,8 +116,22 @@ function AddMemberForm({ viewerRole, onLockChange }: { viewerRole: Role; onLockC
           errors={errors.email}
           inputProps={{ spellCheck: false }}
         />
-        <FormField label="Name" name="name" id="add-member-name" autoComplete="off" errors={errors.name} description="Optional." />
-        <RoleField id="add-member-role" name="role" value={role} onValueChange={setRole} roles={roles} errors={errors.role ?? []} />
+        <FormField
+          label="Name"
+          name="name"
+          id="add-member-name"
+          autoComplete="off"
+          errors={errors.name}
+          description="Optional."
+        />
+        <RoleField
+          id="add-member-role"
+          name="role"
+          value={role}
+          onValueChange={setRole}
+          roles={roles}
+          errors={errors.role ?? []}
+        />
         <DialogFooter>
           <DialogClose asChild>
             <Button type="button" variant="outline">
@@ -135,7 +161,9 @@ function MemberAdded({ email, temporaryPassword }: { email: string; temporaryPas
       </DialogHeader>
       {temporaryPassword ? (
         <SecretReveal secret={temporaryPassword} copyLabel="temporary password">
-          <p className="text-sm text-muted-foreground">Share it privately. It will not be shown again; they should change it after signing in.</p>
+          <p className="text-sm text-muted-foreground">
+            Share it privately. It will not be shown again; they should change it after signing in.
+          </p>
         </SecretReveal>
       ) : null}
       <DialogFooter>

@@ -10,7 +10,17 @@ import { ChangeMemberRoleInput } from "@/lib/schemas/members";
 import { RoleSelect } from "./role-select";
 
 /** A row's role picker: saves on choice, shows the chosen role while saving, reverts on failure. */
-export function MemberRoleControl({ userId, email, role, roles }: { userId: string; email: string; role: Role; roles: readonly Role[] }) {
+export function MemberRoleControl({
+  userId,
+  email,
+  role,
+  roles,
+}: {
+  userId: string;
+  email: string;
+  role: Role;
+  roles: readonly Role[];
+}) {
   const queryClient = useQueryClient();
   const [state, dispatch, pending] = useActionState(changeMemberRoleAction, null);
   const [requested, setRequested] = useState<Role | null>(null);
@@ -47,5 +57,14 @@ export function MemberRoleControl({ userId, email, role, roles }: { userId: stri
     startTransition(() => dispatch(form));
   }
 
-  return <RoleSelect aria-label={`Role for ${email}`} aria-busy={pending} value={requested ?? role} onValueChange={change} roles={roles} className="w-36" />;
+  return (
+    <RoleSelect
+      aria-label={`Role for ${email}`}
+      aria-busy={pending}
+      value={requested ?? role}
+      onValueChange={change}
+      roles={roles}
+      className="w-36"
+    />
+  );
 }

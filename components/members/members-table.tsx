@@ -75,7 +75,15 @@ export function MembersTable({ viewer }: { viewer: MembersViewer }) {
   );
 }
 
-function MemberRow({ member, viewer, manageableRoles }: { member: UserDto; viewer: MembersViewer; manageableRoles: readonly Role[] }) {
+function MemberRow({
+  member,
+  viewer,
+  manageableRoles,
+}: {
+  member: UserDto;
+  viewer: MembersViewer;
+  manageableRoles: readonly Role[];
+}) {
   const isSelf = member.id === viewer.userId;
   const role = member.role;
   // An admin sees owners read-only: only owners manage the Owner role (the service enforces it too).

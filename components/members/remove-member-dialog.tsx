@@ -51,8 +51,8 @@ export function RemoveMemberDialog({ userId, email, isSelf }: { userId: string; 
         <AlertDialogHeader>
           <AlertDialogTitle>{`Remove ${email} from the staff?`}</AlertDialogTitle>
           <AlertDialogDescription>
-            They lose access to this dashboard immediately and are signed out of it. They keep their account and the apps they
-            authorized.{isSelf ? " This is you: you will be signed out now." : ""}
+            They lose access to this dashboard immediately and are signed out of it. They keep their account and the
+            apps they authorized.{isSelf ? " This is you: you will be signed out now." : ""}
           </AlertDialogDescription>
         </AlertDialogHeader>
         <form action={formAction} onSubmit={(event) => pending && event.preventDefault()}>

@@ -6,7 +6,10 @@ import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { isRole, ROLE_DESCRIPTIONS, ROLE_LABELS, type Role } from "@/lib/auth/permissions";
 
-export type RoleSelectProps = Omit<React.ComponentProps<typeof SelectTrigger>, "value" | "defaultValue" | "onChange"> & {
+export type RoleSelectProps = Omit<
+  React.ComponentProps<typeof SelectTrigger>,
+  "value" | "defaultValue" | "onChange"
+> & {
   value: Role;
   onValueChange: (role: Role) => void;
   /** The roles offered (already limited by canManageRole). */

@@ -9,7 +9,11 @@ import { useClientValidation } from "@/components/forms/use-client-validation";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Label } from "@/components/ui/label";
-import { CreateInitialAccessTokenInput, INITIAL_ACCESS_TOKEN_EXPIRY_LABELS, type InitialAccessTokenExpiry } from "@/lib/schemas/dcr-policy";
+import {
+  CreateInitialAccessTokenInput,
+  INITIAL_ACCESS_TOKEN_EXPIRY_LABELS,
+  type InitialAccessTokenExpiry,
+} from "@/lib/schemas/dcr-policy";
 
 const EXPIRIES = Object.keys(INITIAL_ACCESS_TOKEN_EXPIRY_LABELS) as InitialAccessTokenExpiry[];
 const FIELDS = ["name", "expiresIn", "maxUses"];
@@ -38,9 +42,10 @@ function CreateForm({ serverSlug, onDone }: { serverSlug: string; onDone: () => 
         </h2>
         <SecretReveal secret={state.data.token} copyLabel="initial access token">
           <p className="rounded-md border border-warning/50 bg-warning/10 px-3 py-2 text-sm">
-            This token will not be shown again. Give it to whoever registers the client; it works {t.maxUses === 1 ? "once" : `${t.maxUses} times`} until{" "}
-            {t.expiresAt ? new Date(t.expiresAt).toUTCString() : "revoked"}. Send it as <code className="font-mono">Authorization: Bearer …</code> to the
-            registration endpoint.
+            This token will not be shown again. Give it to whoever registers the client; it works{" "}
+            {t.maxUses === 1 ? "once" : `${t.maxUses} times`} until{" "}
+            {t.expiresAt ? new Date(t.expiresAt).toUTCString() : "revoked"}. Send it as{" "}
+            <code className="font-mono">Authorization: Bearer …</code> to the registration endpoint.
           </p>
         </SecretReveal>
         <div>
@@ -59,12 +64,26 @@ function CreateForm({ serverSlug, onDone }: { serverSlug: string; onDone: () => 
     return typeof v === "string" ? v : fallback;
   };
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="grid max-w-2xl gap-4 rounded-lg border p-4" aria-labelledby="iat-create">
+    <form
+      action={formAction}
+      onSubmit={onSubmit}
+      noValidate
+      className="grid max-w-2xl gap-4 rounded-lg border p-4"
+      aria-labelledby="iat-create"
+    >
       <h2 id="iat-create" className="text-base font-semibold">
         Create an initial access token
       </h2>
       <input type="hidden" name="serverSlug" value={serverSlug} />
-      <FormField label="Name" name="name" required placeholder="Acme's VS Code rollout" description="Who or what the token is for." errors={errors?.name} defaultValue={value("name", "")} />
+      <FormField
+        label="Name"
+        name="name"
+        required
+        placeholder="Acme's VS Code rollout"
+        description="Who or what the token is for."
+        errors={errors?.name}
+        defaultValue={value("name", "")}
+      />
       <div className="grid gap-4 sm:grid-cols-2">
         <div className="grid content-start gap-2">
           <Label htmlFor="expiresIn">Expires after</Label>

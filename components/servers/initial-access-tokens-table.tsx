@@ -26,12 +26,22 @@ const STATUS: Record<InitialAccessTokenStatus, { label: string; variant: "succes
   revoked: { label: "Revoked", variant: "warning" },
 };
 
-export function InitialAccessTokensTable({ serverSlug, tokens, canEdit }: { serverSlug: string; tokens: InitialAccessTokenDto[]; canEdit: boolean }) {
+export function InitialAccessTokensTable({
+  serverSlug,
+  tokens,
+  canEdit,
+}: {
+  serverSlug: string;
+  tokens: InitialAccessTokenDto[];
+  canEdit: boolean;
+}) {
   if (tokens.length === 0) {
     return (
       <div className="rounded-lg border p-6 text-center">
         <h2 className="font-medium">No initial access tokens yet</h2>
-        <p className="mt-1 text-sm text-muted-foreground">Create one for each developer or pipeline that may register a client while tokens are required.</p>
+        <p className="mt-1 text-sm text-muted-foreground">
+          Create one for each developer or pipeline that may register a client while tokens are required.
+        </p>
       </div>
     );
   }
@@ -71,7 +81,9 @@ export function InitialAccessTokensTable({ serverSlug, tokens, canEdit }: { serv
                   {t.createdByLabel && <span className="text-xs text-muted-foreground">{t.createdByLabel}</span>}
                 </span>
               </TableCell>
-              <TableCell className="text-right">{canEdit && t.status !== "revoked" ? <RevokeDialog serverSlug={serverSlug} token={t} /> : null}</TableCell>
+              <TableCell className="text-right">
+                {canEdit && t.status !== "revoked" ? <RevokeDialog serverSlug={serverSlug} token={t} /> : null}
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>
@@ -106,7 +118,8 @@ function RevokeDialog({ serverSlug, token }: { serverSlug: string; token: Initia
         <AlertDialogHeader>
           <AlertDialogTitle>{`Revoke “${token.name}”?`}</AlertDialogTitle>
           <AlertDialogDescription>
-            Registrations with this token fail with 401 from now on. Clients it already registered keep working. This cannot be undone.
+            Registrations with this token fail with 401 from now on. Clients it already registered keep working. This
+            cannot be undone.
           </AlertDialogDescription>
         </AlertDialogHeader>
         <form onSubmit={onSubmit}>

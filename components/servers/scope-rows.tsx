@@ -13,7 +13,13 @@ interface Row {
 }
 
 /** Scope rows (name + description shown on consent screens), each with its own errors. */
-export function ScopeRows({ initial, errors }: { initial: { name: string; description: string }[]; errors?: FieldErrors }) {
+export function ScopeRows({
+  initial,
+  errors,
+}: {
+  initial: { name: string; description: string }[];
+  errors?: FieldErrors;
+}) {
   const [rows, setRows] = useState<Row[]>(() => initial.map((s, i) => ({ key: i, ...s })));
   const [next, setNext] = useState(initial.length);
   const add = () => {
@@ -23,7 +29,9 @@ export function ScopeRows({ initial, errors }: { initial: { name: string; descri
   return (
     <fieldset className="grid gap-2">
       <legend className="mb-1 text-sm font-medium">Scopes</legend>
-      <p className="text-sm text-muted-foreground">What clients may ask for. Users see each description on the consent screen.</p>
+      <p className="text-sm text-muted-foreground">
+        What clients may ask for. Users see each description on the consent screen.
+      </p>
       {errors?.scopes && (
         <p role="alert" className="text-sm text-destructive">
           {errors.scopes.join(" ")}
@@ -52,7 +60,12 @@ export function ScopeRows({ initial, errors }: { initial: { name: string; descri
                 aria-invalid={descErr ? true : undefined}
                 className="flex-1"
               />
-              <Button type="button" variant="ghost" size="icon" onClick={() => setRows((r) => r.filter((x) => x.key !== row.key))}>
+              <Button
+                type="button"
+                variant="ghost"
+                size="icon"
+                onClick={() => setRows((r) => r.filter((x) => x.key !== row.key))}
+              >
                 <Trash2 aria-hidden className="size-4" />
                 <span className="sr-only">Remove scope {index + 1}</span>
               </Button>

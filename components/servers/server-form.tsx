@@ -116,7 +116,13 @@ export function ServerForm({ action, server }: { action: Action; server?: Server
       />
       <div className="grid gap-2">
         <Label htmlFor="description">Description</Label>
-        <Textarea id="description" name="description" rows={2} defaultValue={v("description", server?.description)} aria-invalid={errors?.description ? true : undefined} />
+        <Textarea
+          id="description"
+          name="description"
+          rows={2}
+          defaultValue={v("description", server?.description)}
+          aria-invalid={errors?.description ? true : undefined}
+        />
         {errors?.description && (
           <p role="alert" className="text-sm text-destructive">
             {errors.description.join(" ")}

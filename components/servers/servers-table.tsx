@@ -12,7 +12,12 @@ const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
 
 export function ServersTable({ canCreate }: { canCreate: boolean }) {
   const { data, error } = useQuery(serversListQuery());
-  if (error) return <p role="alert" className="text-sm text-destructive">{error.message}</p>;
+  if (error)
+    return (
+      <p role="alert" className="text-sm text-destructive">
+        {error.message}
+      </p>
+    );
   const servers = data?.servers ?? [];
   if (servers.length === 0) {
     return (

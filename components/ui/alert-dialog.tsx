@@ -11,9 +11,7 @@ export function AlertDialog(props: React.ComponentProps<typeof AlertDialogPrimit
   return <AlertDialogPrimitive.Root data-slot="alert-dialog" {...props} />;
 }
 
-export function AlertDialogTrigger(
-  props: React.ComponentProps<typeof AlertDialogPrimitive.Trigger>,
-) {
+export function AlertDialogTrigger(props: React.ComponentProps<typeof AlertDialogPrimitive.Trigger>) {
   return <AlertDialogPrimitive.Trigger data-slot="alert-dialog-trigger" {...props} />;
 }
 
@@ -21,10 +19,7 @@ export function AlertDialogPortal(props: React.ComponentProps<typeof AlertDialog
   return <AlertDialogPrimitive.Portal data-slot="alert-dialog-portal" {...props} />;
 }
 
-export function AlertDialogOverlay({
-  className,
-  ...props
-}: React.ComponentProps<typeof AlertDialogPrimitive.Overlay>) {
+export function AlertDialogOverlay({ className, ...props }: React.ComponentProps<typeof AlertDialogPrimitive.Overlay>) {
   return (
     <AlertDialogPrimitive.Overlay
       data-slot="alert-dialog-overlay"
@@ -38,10 +33,7 @@ export function AlertDialogOverlay({
   );
 }
 
-export function AlertDialogContent({
-  className,
-  ...props
-}: React.ComponentProps<typeof AlertDialogPrimitive.Content>) {
+export function AlertDialogContent({ className, ...props }: React.ComponentProps<typeof AlertDialogPrimitive.Content>) {
   return (
     <AlertDialogPortal>
       <AlertDialogOverlay />
@@ -79,10 +71,7 @@ export function AlertDialogFooter({ className, ...props }: React.ComponentProps<
   );
 }
 
-export function AlertDialogTitle({
-  className,
-  ...props
-}: React.ComponentProps<typeof AlertDialogPrimitive.Title>) {
+export function AlertDialogTitle({ className, ...props }: React.ComponentProps<typeof AlertDialogPrimitive.Title>) {
   return (
     <AlertDialogPrimitive.Title
       data-slot="alert-dialog-title"
@@ -109,12 +98,7 @@ export type AlertDialogActionProps = React.ComponentProps<typeof AlertDialogPrim
   VariantProps<typeof buttonVariants>;
 
 /** Confirming action. Use `variant="destructive"` for irreversible operations. */
-export function AlertDialogAction({
-  className,
-  variant = "default",
-  size,
-  ...props
-}: AlertDialogActionProps) {
+export function AlertDialogAction({ className, variant = "default", size, ...props }: AlertDialogActionProps) {
   return (
     <AlertDialogPrimitive.Action
       data-slot="alert-dialog-action"
@@ -127,12 +111,7 @@ export function AlertDialogAction({
 export type AlertDialogCancelProps = React.ComponentProps<typeof AlertDialogPrimitive.Cancel> &
   VariantProps<typeof buttonVariants>;
 
-export function AlertDialogCancel({
-  className,
-  variant = "outline",
-  size,
-  ...props
-}: AlertDialogCancelProps) {
+export function AlertDialogCancel({ className, variant = "outline", size, ...props }: AlertDialogCancelProps) {
   return (
     <AlertDialogPrimitive.Cancel
       data-slot="alert-dialog-cancel"

@@ -7,10 +7,7 @@ export function Card({ className, ...props }: React.ComponentProps<"div">) {
   return (
     <div
       data-slot="card"
-      className={cn(
-        "flex flex-col gap-6 rounded-lg border bg-card py-6 text-card-foreground shadow-sm",
-        className,
-      )}
+      className={cn("flex flex-col gap-6 rounded-lg border bg-card py-6 text-card-foreground shadow-sm", className)}
       {...props}
     />
   );
@@ -38,22 +35,12 @@ export type CardTitleProps = React.ComponentProps<"div"> & {
 export function CardTitle({ className, asChild = false, ...props }: CardTitleProps) {
   const Comp = asChild ? Slot.Root : "div";
   return (
-    <Comp
-      data-slot="card-title"
-      className={cn("font-semibold leading-none tracking-tight", className)}
-      {...props}
-    />
+    <Comp data-slot="card-title" className={cn("font-semibold leading-none tracking-tight", className)} {...props} />
   );
 }
 
 export function CardDescription({ className, ...props }: React.ComponentProps<"div">) {
-  return (
-    <div
-      data-slot="card-description"
-      className={cn("text-sm text-muted-foreground", className)}
-      {...props}
-    />
-  );
+  return <div data-slot="card-description" className={cn("text-sm text-muted-foreground", className)} {...props} />;
 }
 
 export function CardAction({ className, ...props }: React.ComponentProps<"div">) {

@@ -32,14 +32,8 @@ export function Checkbox({ className, ...props }: CheckboxProps) {
         data-slot="checkbox-indicator"
         className="flex items-center justify-center text-current"
       >
-        <CheckIcon
-          className="size-3.5 group-data-[state=indeterminate]:hidden"
-          aria-hidden="true"
-        />
-        <MinusIcon
-          className="hidden size-3.5 group-data-[state=indeterminate]:block"
-          aria-hidden="true"
-        />
+        <CheckIcon className="size-3.5 group-data-[state=indeterminate]:hidden" aria-hidden="true" />
+        <MinusIcon className="hidden size-3.5 group-data-[state=indeterminate]:block" aria-hidden="true" />
       </CheckboxPrimitive.Indicator>
     </CheckboxPrimitive.Root>
   );

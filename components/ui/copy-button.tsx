@@ -88,11 +88,7 @@ export function CopyButton({
         size={size ?? (children ? "sm" : "icon")}
         aria-label={`Copy ${label}`}
         data-state={status}
-        className={cn(
-          !children && !size && "size-8",
-          status === "copied" && "text-success",
-          className,
-        )}
+        className={cn(!children && !size && "size-8", status === "copied" && "text-success", className)}
         onClick={handleClick}
         {...props}
       >

@@ -19,21 +19,11 @@ export type EmptyStateProps = {
 function isIconComponent(icon: unknown): icon is LucideIcon {
   return (
     typeof icon === "function" ||
-    (typeof icon === "object" &&
-      icon !== null &&
-      !React.isValidElement(icon) &&
-      "$$typeof" in icon)
+    (typeof icon === "object" && icon !== null && !React.isValidElement(icon) && "$$typeof" in icon)
   );
 }
 
-export function EmptyState({
-  title,
-  description,
-  action,
-  icon,
-  headingLevel = 2,
-  className,
-}: EmptyStateProps) {
+export function EmptyState({ title, description, action, icon, headingLevel = 2, className }: EmptyStateProps) {
   const Heading = `h${headingLevel}` as "h2" | "h3" | "h4";
   let iconNode: React.ReactNode;
   if (icon === undefined) {

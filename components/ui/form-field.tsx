@@ -57,9 +57,8 @@ export function FormField({
   const hasErrors = errorList.length > 0;
 
   const describedBy =
-    [description ? descriptionId : null, hasErrors ? errorId : null]
-      .filter((v): v is string => v !== null)
-      .join(" ") || undefined;
+    [description ? descriptionId : null, hasErrors ? errorId : null].filter((v): v is string => v !== null).join(" ") ||
+    undefined;
 
   return (
     <div data-slot="form-field" className={cn("grid gap-2", className)}>

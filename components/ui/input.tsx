@@ -14,12 +14,5 @@ export const inputClassName = cn(
 export type InputProps = React.ComponentProps<"input">;
 
 export function Input({ className, type, ...props }: InputProps) {
-  return (
-    <input
-      type={type}
-      data-slot="input"
-      className={cn(inputClassName, className)}
-      {...props}
-    />
-  );
+  return <input type={type} data-slot="input" className={cn(inputClassName, className)} {...props} />;
 }

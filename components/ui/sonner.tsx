@@ -3,13 +3,7 @@
 import * as React from "react";
 import { Toaster as Sonner } from "sonner";
 import type { ToasterProps } from "sonner";
-import {
-  CircleCheckIcon,
-  InfoIcon,
-  LoaderCircleIcon,
-  OctagonXIcon,
-  TriangleAlertIcon,
-} from "lucide-react";
+import { CircleCheckIcon, InfoIcon, LoaderCircleIcon, OctagonXIcon, TriangleAlertIcon } from "lucide-react";
 
 export type { ToasterProps };
 

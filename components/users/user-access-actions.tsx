@@ -1,12 +1,17 @@
 "use client";
 
-import { revokeAllUserAccessAction, revokeUserConsentsAction, setUserDisabledAction } from "@/app/(dashboard)/users/[id]/actions";
+import {
+  revokeAllUserAccessAction,
+  revokeUserConsentsAction,
+  setUserDisabledAction,
+} from "@/app/(dashboard)/users/[id]/actions";
 import { ConfirmActionDialog } from "@/components/consents/confirm-action-dialog";
 import { revocationEffect } from "@/components/consents/consent-url";
 import { Button } from "@/components/ui/button";
 import type { ConsentDto } from "@/lib/services";
 
-const revokedMessage = ({ revoked }: { revoked: number }) => (revoked === 1 ? "Consent revoked" : `${revoked} consents revoked`);
+const revokedMessage = ({ revoked }: { revoked: number }) =>
+  revoked === 1 ? "Consent revoked" : `${revoked} consents revoked`;
 
 /** "Revoke" on one row of a user's access. */
 export function RevokeUserConsentButton({ consent }: { consent: ConsentDto }) {
@@ -29,7 +34,17 @@ export function RevokeUserConsentButton({ consent }: { consent: ConsentDto }) {
 }
 
 /** "Revoke all access": every consent of this person, on every MCP server. */
-export function RevokeAllAccessButton({ userId, email, count, accessTokenTtl }: { userId: string; email: string; count: number; accessTokenTtl: number }) {
+export function RevokeAllAccessButton({
+  userId,
+  email,
+  count,
+  accessTokenTtl,
+}: {
+  userId: string;
+  email: string;
+  count: number;
+  accessTokenTtl: number;
+}) {
   return (
     <ConfirmActionDialog
       trigger={
@@ -40,15 +55,18 @@ export function RevokeAllAccessButton({ userId, email, count, accessTokenTtl }: 
       title={`Revoke all of ${email}'s access?`}
       description={
         <>
-          Every app this person authorized loses access now: {count === 1 ? "1 consent" : `${count} consents`}, across all MCP servers.{" "}
-          {revocationEffect(accessTokenTtl)} Use this when an employee leaves. Their account stays; disable it as well to block sign-in.
+          Every app this person authorized loses access now: {count === 1 ? "1 consent" : `${count} consents`}, across
+          all MCP servers. {revocationEffect(accessTokenTtl)} Use this when an employee leaves. Their account stays;
+          disable it as well to block sign-in.
         </>
       }
       confirmLabel="Revoke all access"
       pendingLabel="Revoking…"
       fields={{ userId }}
       action={revokeAllUserAccessAction}
-      successMessage={({ revoked }) => (revoked === 1 ? "Access revoked: 1 consent" : `Access revoked: ${revoked} consents`)}
+      successMessage={({ revoked }) =>
+        revoked === 1 ? "Access revoked: 1 consent" : `Access revoked: ${revoked} consents`
+      }
     />
   );
 }

@@ -20,7 +20,11 @@ export function UserDetails({ user }: { user: UserDto }) {
       <Detail label="Email">{user.email}</Detail>
       <Detail label="Name">{user.name ?? <span className="text-muted-foreground">—</span>}</Detail>
       <Detail label="Role">
-        {user.role ? <Badge variant="secondary">{ROLE_LABELS[user.role]}</Badge> : <Badge variant="outline">End user</Badge>}
+        {user.role ? (
+          <Badge variant="secondary">{ROLE_LABELS[user.role]}</Badge>
+        ) : (
+          <Badge variant="outline">End user</Badge>
+        )}
       </Detail>
       <Detail label="Status">
         {user.disabledAt ? (

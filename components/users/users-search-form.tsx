@@ -10,7 +10,15 @@ export function UsersSearchForm({ q }: { q: string }) {
     <Form action="/users" role="search" className="mb-4 flex max-w-md items-end gap-2">
       <div className="grid flex-1 gap-2">
         <Label htmlFor="users-q">Search by email or name</Label>
-        <Input id="users-q" name="q" type="search" defaultValue={q} maxLength={200} autoComplete="off" spellCheck={false} />
+        <Input
+          id="users-q"
+          name="q"
+          type="search"
+          defaultValue={q}
+          maxLength={200}
+          autoComplete="off"
+          spellCheck={false}
+        />
       </div>
       <Button type="submit" variant="outline">
         <SearchIcon aria-hidden="true" />

@@ -32,7 +32,11 @@ export function UsersTable({ users }: { users: UserDto[] }) {
               </TableCell>
               <TableCell>{user.name ?? <span className="text-muted-foreground">—</span>}</TableCell>
               <TableCell>
-                {user.role ? <Badge variant="secondary">{ROLE_LABELS[user.role]}</Badge> : <Badge variant="outline">End user</Badge>}
+                {user.role ? (
+                  <Badge variant="secondary">{ROLE_LABELS[user.role]}</Badge>
+                ) : (
+                  <Badge variant="outline">End user</Badge>
+                )}
               </TableCell>
               <TableCell>
                 <UserDate value={user.createdAt} />

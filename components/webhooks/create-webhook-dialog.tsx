@@ -19,7 +19,15 @@ import { SecretReveal } from "@/components/feedback/secret-reveal";
 import { FieldError } from "@/components/forms/field-error";
 import { Button, type ButtonProps } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Label } from "@/components/ui/label";
 import { asArray, fieldErrorsOf, formToObject, type FieldErrors } from "@/lib/schemas/form";
@@ -34,7 +42,9 @@ const OpenContext = createContext<((opener: HTMLElement) => void) | null>(null);
 
 /** Errors of a field and of its items ("events", "events.0"). */
 function errorsOf(errors: FieldErrors, field: string): string[] {
-  return Object.entries(errors).flatMap(([key, messages]) => (key === field || key.startsWith(`${field}.`) ? messages : []));
+  return Object.entries(errors).flatMap(([key, messages]) =>
+    key === field || key.startsWith(`${field}.`) ? messages : [],
+  );
 }
 
 /**
@@ -69,7 +79,9 @@ export function CreateWebhookDialogProvider({ children }: { children: ReactNode 
             // No Radix trigger: return focus to the button that opened the dialog, or, when that one
             // left with the empty state, to the one in the page header.
             event.preventDefault();
-            const target = opener.current?.isConnected ? opener.current : document.querySelector<HTMLElement>("[data-create-webhook]");
+            const target = opener.current?.isConnected
+              ? opener.current
+              : document.querySelector<HTMLElement>("[data-create-webhook]");
             target?.focus();
           }}
         >
@@ -85,7 +97,13 @@ export function CreateWebhookDialogProvider({ children }: { children: ReactNode 
 export function CreateWebhookButton(props: Omit<ButtonProps, "onClick" | "children" | "type">) {
   const open = use(OpenContext);
   return (
-    <Button type="button" data-create-webhook="" aria-haspopup="dialog" {...props} onClick={(event) => open?.(event.currentTarget)}>
+    <Button
+      type="button"
+      data-create-webhook=""
+      aria-haspopup="dialog"
+      {...props}
+      onClick={(event) => open?.(event.currentTarget)}
+    >
       <WebhookIcon aria-hidden="true" />
       Add webhook
     </Button>
@@ -101,7 +119,8 @@ function CreateWebhookForm({ onLockChange }: { onLockChange: (lock: Lock) => voi
 
   useEffect(() => {
     // Errors that belong to no field (an expired session, a missing permission, our own failure).
-    if (state && !state.ok && !FIELDS.some((field) => errorsOf(state.fieldErrors ?? {}, field).length > 0)) toast.error(state.message);
+    if (state && !state.ok && !FIELDS.some((field) => errorsOf(state.fieldErrors ?? {}, field).length > 0))
+      toast.error(state.message);
   }, [state]);
 
   if (state?.ok) return <WebhookCreated url={state.data.url} secret={state.data.secret} />;
@@ -130,7 +149,9 @@ function CreateWebhookForm({ onLockChange }: { onLockChange: (lock: Lock) => voi
     <>
       <DialogHeader>
         <DialogTitle>Add webhook</DialogTitle>
-        <DialogDescription>Gatehouse POSTs a signed JSON body to this URL whenever one of the chosen events happens.</DialogDescription>
+        <DialogDescription>
+          Gatehouse POSTs a signed JSON body to this URL whenever one of the chosen events happens.
+        </DialogDescription>
       </DialogHeader>
       <form noValidate onSubmit={onSubmit} className="grid gap-4" aria-busy={pending}>
         <FormField
@@ -157,7 +178,11 @@ function CreateWebhookForm({ onLockChange }: { onLockChange: (lock: Lock) => voi
         />
         <fieldset
           className="grid gap-2"
-          aria-describedby={eventErrors.length > 0 ? "create-webhook-events-description create-webhook-events-error" : "create-webhook-events-description"}
+          aria-describedby={
+            eventErrors.length > 0
+              ? "create-webhook-events-description create-webhook-events-error"
+              : "create-webhook-events-description"
+          }
         >
           <legend className="mb-1 text-sm font-medium">
             Events
@@ -220,8 +245,9 @@ function WebhookCreated({ url, secret }: { url: string; secret: string }) {
       </DialogHeader>
       <SecretReveal secret={secret} copyLabel="signing secret">
         <p className="rounded-md border border-warning/50 bg-warning/10 px-3 py-2 text-sm">
-          It will not be shown again. The receiver uses it to check the <code className="font-mono">Gatehouse-Signature</code> header of
-          every delivery; if it is lost, delete this webhook and add it again.
+          It will not be shown again. The receiver uses it to check the{" "}
+          <code className="font-mono">Gatehouse-Signature</code> header of every delivery; if it is lost, delete this
+          webhook and add it again.
         </p>
       </SecretReveal>
       <DialogFooter>

@@ -12,8 +12,8 @@ export function DeleteWebhookDialog({ webhookId, url }: { webhookId: string; url
       descriptionClassName="break-words"
       description={
         <>
-          <span className="font-mono">{url}</span> stops receiving events immediately. Deliveries still waiting to be retried are dropped,
-          and its delivery history is deleted. This cannot be undone.
+          <span className="font-mono">{url}</span> stops receiving events immediately. Deliveries still waiting to be
+          retried are dropped, and its delivery history is deleted. This cannot be undone.
         </>
       }
       fields={{ webhookId }}

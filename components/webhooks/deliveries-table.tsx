@@ -61,7 +61,10 @@ export function DeliveriesTable({ deliveries }: { deliveries: DeliveryDto[] }) {
               <TableCell className="align-top">
                 <div className="grid gap-0.5">
                   <span className="font-mono text-sm font-medium">{delivery.eventType}</span>
-                  <span className="font-mono text-xs text-muted-foreground" title="Event ID (the Gatehouse-Event-Id header)">
+                  <span
+                    className="font-mono text-xs text-muted-foreground"
+                    title="Event ID (the Gatehouse-Event-Id header)"
+                  >
                     {delivery.eventId}
                   </span>
                 </div>
@@ -82,7 +85,11 @@ export function DeliveriesTable({ deliveries }: { deliveries: DeliveryDto[] }) {
                 )}
               </TableCell>
               <TableCell className="align-top">
-                {delivery.lastAttemptAt ? <LocalTime iso={delivery.lastAttemptAt} /> : <span className="text-muted-foreground">Not yet</span>}
+                {delivery.lastAttemptAt ? (
+                  <LocalTime iso={delivery.lastAttemptAt} />
+                ) : (
+                  <span className="text-muted-foreground">Not yet</span>
+                )}
               </TableCell>
               <TableCell className="text-right align-top">
                 <RedeliverButton deliveryId={delivery.id} eventType={delivery.eventType} />

@@ -10,7 +10,12 @@ export function RefreshButton({ label = "Refresh" }: { label?: string }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (
-    <Button type="button" variant="outline" aria-disabled={pending} onClick={() => !pending && startTransition(() => router.refresh())}>
+    <Button
+      type="button"
+      variant="outline"
+      aria-disabled={pending}
+      onClick={() => !pending && startTransition(() => router.refresh())}
+    >
       <RefreshCwIcon aria-hidden="true" className={pending ? "animate-spin" : undefined} />
       {pending ? "Refreshing…" : label}
     </Button>

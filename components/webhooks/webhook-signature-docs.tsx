@@ -1,8 +1,14 @@
 import { CodeBlock } from "@/components/connect/code-block";
 
 const HEADERS = [
-  ["Gatehouse-Signature", "t=<unix seconds>,v1=<hex HMAC-SHA256 of “<t>.<raw body>” keyed with the endpoint's signing secret>"],
-  ["Gatehouse-Event-Id", "The event's id (evt_…), also the body's id. The same on every retry and redelivery: de-duplicate on it."],
+  [
+    "Gatehouse-Signature",
+    "t=<unix seconds>,v1=<hex HMAC-SHA256 of “<t>.<raw body>” keyed with the endpoint's signing secret>",
+  ],
+  [
+    "Gatehouse-Event-Id",
+    "The event's id (evt_…), also the body's id. The same on every retry and redelivery: de-duplicate on it.",
+  ],
   ["Gatehouse-Event-Type", "One of the event types, e.g. user.disabled; also the body's type."],
   ["Gatehouse-Delivery-Id", "This delivery (dlv_…). A redelivery gets a new one; retries of one delivery keep it."],
 ] as const;
@@ -49,7 +55,8 @@ export function WebhookSignatureDocs() {
           Signature format
         </h2>
         <p className="text-sm text-muted-foreground">
-          Each delivery is a <code className="font-mono">POST</code> with a JSON body (<code className="font-mono">Content-Type: application/json</code>,{" "}
+          Each delivery is a <code className="font-mono">POST</code> with a JSON body (
+          <code className="font-mono">Content-Type: application/json</code>,{" "}
           <code className="font-mono">User-Agent: Gatehouse-Webhooks/1</code>) and these headers:
         </p>
       </div>
@@ -62,33 +69,39 @@ export function WebhookSignatureDocs() {
         ))}
       </dl>
       <p className="text-sm">
-        To verify, compute the HMAC-SHA256 of <code className="font-mono">{"<t>.<raw body>"}</code> with the whole signing secret (
-        <code className="font-mono">whsec_…</code>, prefix included) as the key, compare its hex digest with <code className="font-mono">v1</code> in
-        constant time, and reject a <code className="font-mono">t</code> more than a few minutes from your clock. Each attempt is signed afresh,
-        so a retry carries a new <code className="font-mono">t</code>.
+        To verify, compute the HMAC-SHA256 of <code className="font-mono">{"<t>.<raw body>"}</code> with the whole
+        signing secret (<code className="font-mono">whsec_…</code>, prefix included) as the key, compare its hex digest
+        with <code className="font-mono">v1</code> in constant time, and reject a <code className="font-mono">t</code>{" "}
+        more than a few minutes from your clock. Each attempt is signed afresh, so a retry carries a new{" "}
+        <code className="font-mono">t</code>.
       </p>
       <CodeBlock label="Node verification example" code={VERIFY} />
       <h3 className="text-base font-semibold">Body</h3>
       <p className="text-sm text-muted-foreground">
-        <code className="font-mono">data</code> always holds <code className="font-mono">actor</code>, <code className="font-mono">target</code> and{" "}
-        <code className="font-mono">server_id</code>, plus fields specific to the event type (see <code className="font-mono">docs/webhooks.md</code>).
+        <code className="font-mono">data</code> always holds <code className="font-mono">actor</code>,{" "}
+        <code className="font-mono">target</code> and <code className="font-mono">server_id</code>, plus fields specific
+        to the event type (see <code className="font-mono">docs/webhooks.md</code>).
       </p>
       <CodeBlock label="Example body" code={PAYLOAD} />
       <h3 className="text-base font-semibold">Retries, ordering and duplicates</h3>
       <ul className="list-disc space-y-1 pl-5 text-sm">
         <li>
-          Answer with a <strong>2xx within 10 seconds</strong>, then do the work. Anything else (a timeout, a redirect, a 4xx or 5xx) is a failed
-          attempt.
+          Answer with a <strong>2xx within 10 seconds</strong>, then do the work. Anything else (a timeout, a redirect,
+          a 4xx or 5xx) is a failed attempt.
         </li>
         <li>
-          Failed attempts are retried with exponential backoff: 10 s, then doubling, capped at 1 hour, until a day after the event. After that the
-          delivery is marked Failed; you can redeliver it from the endpoint&apos;s Deliveries page.
+          Failed attempts are retried with exponential backoff: 10 s, then doubling, capped at 1 hour, until a day after
+          the event. After that the delivery is marked Failed; you can redeliver it from the endpoint&apos;s Deliveries
+          page.
         </li>
         <li>
           Delivery is at least once and not in order. <strong>De-duplicate on the event id</strong>, and order by{" "}
           <code className="font-mono">created_at</code> if it matters.
         </li>
-        <li>Events are written in the same database transaction as the change they announce, so a restart of Gatehouse loses none.</li>
+        <li>
+          Events are written in the same database transaction as the change they announce, so a restart of Gatehouse
+          loses none.
+        </li>
       </ul>
     </section>
   );

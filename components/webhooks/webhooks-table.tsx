@@ -46,10 +46,15 @@ export function WebhooksTable({ webhooks }: { webhooks: WebhookDto[] }) {
             <TableRow key={webhook.id}>
               <TableCell className="max-w-sm align-top">
                 <div className="grid gap-1">
-                  <Link href={webhookHref(webhook.id)} className="font-mono text-sm font-medium break-all underline-offset-4 hover:underline">
+                  <Link
+                    href={webhookHref(webhook.id)}
+                    className="font-mono text-sm font-medium break-all underline-offset-4 hover:underline"
+                  >
                     {webhook.url}
                   </Link>
-                  {webhook.description ? <span className="text-sm text-muted-foreground">{webhook.description}</span> : null}
+                  {webhook.description ? (
+                    <span className="text-sm text-muted-foreground">{webhook.description}</span>
+                  ) : null}
                   {webhook.disabledAt ? (
                     <Badge variant="outline" title="Disabled endpoints receive no new events.">
                       Disabled
@@ -60,7 +65,9 @@ export function WebhooksTable({ webhooks }: { webhooks: WebhookDto[] }) {
               <TableCell className="align-top">
                 <WebhookEventBadges events={webhook.events} />
               </TableCell>
-              <TableCell className="align-top">{webhook.createdByLabel ?? <span className="text-muted-foreground">—</span>}</TableCell>
+              <TableCell className="align-top">
+                {webhook.createdByLabel ?? <span className="text-muted-foreground">—</span>}
+              </TableCell>
               <TableCell className="align-top">
                 <UserDate value={webhook.createdAt} />
               </TableCell>

@@ -1,5 +1,13 @@
 // What every server action returns (client-safe: forms import the type).
-export type ActionErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "INVALID" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "PRECONDITION_FAILED" | "INTERNAL";
+export type ActionErrorCode =
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "INVALID"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "RATE_LIMITED"
+  | "PRECONDITION_FAILED"
+  | "INTERNAL";
 
 export type ActionResult<T> =
   | { ok: true; data: T }

@@ -25,7 +25,13 @@ export function defineAction<S extends z.ZodType, T>(spec: {
     }
     const parsed = spec.input.safeParse(spec.prepare ? spec.prepare(values) : values);
     if (!parsed.success) {
-      return { ok: false, code: "INVALID", message: "Fix the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), values };
+      return {
+        ok: false,
+        code: "INVALID",
+        message: "Fix the highlighted fields.",
+        fieldErrors: fieldErrorsOf(parsed.error),
+        values,
+      };
     }
     try {
       return { ok: true, data: await spec.run(parsed.data, ctx) };

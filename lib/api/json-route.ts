@@ -27,11 +27,17 @@ export function apiError(code: string, message: string, status: number, extra: R
 
 export function errorResponse(err: unknown, requestId: string): Response {
   if (err instanceof ServiceError) {
-    const res = apiError(err.code, err.message, STATUS[err.code] ?? 400, err.fieldErrors ? { fields: err.fieldErrors } : {});
+    const res = apiError(
+      err.code,
+      err.message,
+      STATUS[err.code] ?? 400,
+      err.fieldErrors ? { fields: err.fieldErrors } : {},
+    );
     if (err instanceof RateLimitedError) res.headers.set("Retry-After", String(err.retryAfterSeconds));
     return res;
   }
-  if (err instanceof ZodError) return apiError("INVALID", "The request is invalid.", 422, { fields: fieldErrorsOf(err) });
+  if (err instanceof ZodError)
+    return apiError("INVALID", "The request is invalid.", 422, { fields: fieldErrorsOf(err) });
   logger.error("api.failed", { requestId, err });
   return apiError("INTERNAL", `Something went wrong (request ${requestId}).`, 500);
 }

@@ -28,7 +28,11 @@ function config(): NextAuthConfig {
         credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
         async authorize(credentials, request) {
           const meta = requestMeta(request.headers);
-          const ctx: ServiceContext = { actor: { type: "system", label: "sign-in" }, requestId: newId("request"), ...meta };
+          const ctx: ServiceContext = {
+            actor: { type: "system", label: "sign-in" },
+            requestId: newId("request"),
+            ...meta,
+          };
           try {
             const user = await authenticateUser({
               ctx,

@@ -10,7 +10,9 @@ describe("role permissions", () => {
   });
 
   it("lets every dashboard role read, and end users nothing", () => {
-    for (const role of ROLES) for (const p of ["servers.read", "audit.read", "clients.read"] as const) expect(hasPermission(role, p)).toBe(true);
+    for (const role of ROLES)
+      for (const p of ["servers.read", "audit.read", "clients.read"] as const)
+        expect(hasPermission(role, p)).toBe(true);
     for (const p of PERMISSIONS) expect(hasPermission(null, p)).toBe(false);
   });
 

@@ -38,7 +38,14 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const READ: Permission[] = ["servers.read", "clients.read", "consents.read", "users.read", "members.read", "audit.read"];
+const READ: Permission[] = [
+  "servers.read",
+  "clients.read",
+  "consents.read",
+  "users.read",
+  "members.read",
+  "audit.read",
+];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   OWNER: PERMISSIONS,

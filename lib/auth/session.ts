@@ -20,7 +20,11 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
 
 export async function contextFor(user: SessionUser): Promise<ServiceContext> {
   const meta = requestMeta(await headers());
-  return { actor: { type: "user", userId: user.id, email: user.email, role: user.role }, requestId: newId("request"), ...meta };
+  return {
+    actor: { type: "user", userId: user.id, email: user.email, role: user.role },
+    requestId: newId("request"),
+    ...meta,
+  };
 }
 
 /** The service context of the signed-in user, or null when signed out. */
@@ -33,7 +37,10 @@ export async function getServiceContext(): Promise<ServiceContext | null> {
  * For dashboard pages: signed-out visitors go to /sign-in (and come back), end users to their
  * own apps page. A missing permission renders as "not found" rather than revealing the page.
  */
-export async function requireStaff(returnTo: string, permission?: Permission): Promise<{ user: SessionUser; ctx: ServiceContext }> {
+export async function requireStaff(
+  returnTo: string,
+  permission?: Permission,
+): Promise<{ user: SessionUser; ctx: ServiceContext }> {
   await requireSetupDone();
   const user = await currentUser();
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);

@@ -21,7 +21,9 @@ export function seal(purpose: string, plaintext: string): string {
   const cipher = createCipheriv("aes-256-gcm", keyFor(purpose), iv);
   cipher.setAAD(Buffer.from(purpose));
   const data = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-  return ["v1", iv, data, cipher.getAuthTag()].map((p) => (typeof p === "string" ? p : p.toString("base64url"))).join(".");
+  return ["v1", iv, data, cipher.getAuthTag()]
+    .map((p) => (typeof p === "string" ? p : p.toString("base64url")))
+    .join(".");
 }
 
 export function unseal(purpose: string, sealed: string): string {

@@ -129,9 +129,12 @@ function sqlState(err: unknown): unknown {
 }
 
 function checkCall(statement: PreparedStatement, params: readonly unknown[]): void {
-  if (!/^[a-z_][a-z0-9_]*$/.test(statement.name)) throw new Error(`Prepared statement name "${statement.name}" is not a lower-case SQL identifier.`);
+  if (!/^[a-z_][a-z0-9_]*$/.test(statement.name))
+    throw new Error(`Prepared statement name "${statement.name}" is not a lower-case SQL identifier.`);
   if (params.length !== statement.paramTypes.length) {
-    throw new Error(`Prepared statement ${statement.name} takes ${statement.paramTypes.length} parameters, not ${params.length}.`);
+    throw new Error(
+      `Prepared statement ${statement.name} takes ${statement.paramTypes.length} parameters, not ${params.length}.`,
+    );
   }
 }
 
@@ -148,7 +151,10 @@ function pglitePrepared(pglite: PGlite): Database["prepared"] {
   async function prepare(statement: PreparedStatement): Promise<boolean> {
     const show = await pglite.query<{ standard_conforming_strings: string }>("SHOW standard_conforming_strings");
     if (show.rows[0]?.standard_conforming_strings !== "on") {
-      logger.warn("db.prepared_statement_fallback", { statement: statement.name, reason: "standard_conforming_strings is off" });
+      logger.warn("db.prepared_statement_fallback", {
+        statement: statement.name,
+        reason: "standard_conforming_strings is off",
+      });
       return false;
     }
     const types = statement.paramTypes.length ? `(${statement.paramTypes.join(", ")})` : "";
@@ -166,7 +172,8 @@ function pglitePrepared(pglite: PGlite): Database["prepared"] {
 
   function ready(statement: PreparedStatement, stale?: Promise<boolean>): Promise<boolean> {
     const known = prepares.get(statement.name);
-    if (known && known.sql !== statement.sql) throw new Error(`Two different statements are prepared as ${statement.name}.`);
+    if (known && known.sql !== statement.sql)
+      throw new Error(`Two different statements are prepared as ${statement.name}.`);
     if (known && known.ready !== stale) return known.ready;
     const entry = { sql: statement.sql, ready: prepare(statement) };
     prepares.set(statement.name, entry);
@@ -179,7 +186,9 @@ function pglitePrepared(pglite: PGlite): Database["prepared"] {
     checkCall(statement, params);
     const first = ready(statement);
     if (!(await first)) return (await pglite.query<T>(statement.sql, [...params])).rows;
-    const execute = params.length ? `EXECUTE ${statement.name}(${params.map(sqlLiteral).join(", ")})` : `EXECUTE ${statement.name}`;
+    const execute = params.length
+      ? `EXECUTE ${statement.name}(${params.map(sqlLiteral).join(", ")})`
+      : `EXECUTE ${statement.name}`;
     try {
       return (await pglite.query<T>(execute)).rows;
     } catch (err) {

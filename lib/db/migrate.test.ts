@@ -19,7 +19,10 @@ describe("migration runner", () => {
   });
 
   it("applies each migration once, in order, and records it", async () => {
-    const extra = [m("99990101000000_a", `CREATE TABLE "t_a" (x int);`), m("99990102000000_b", `INSERT INTO "t_a" VALUES (1);`)];
+    const extra = [
+      m("99990101000000_a", `CREATE TABLE "t_a" (x int);`),
+      m("99990102000000_b", `INSERT INTO "t_a" VALUES (1);`),
+    ];
     const all = [...(await loadMigrations()), ...extra];
     const first = await database.withConnection((c) => migrate(c, all));
     expect(first.applied).toEqual(["99990101000000_a", "99990102000000_b"]);
@@ -30,7 +33,11 @@ describe("migration runner", () => {
   });
 
   it("refuses to start when an applied migration's file has changed", async () => {
-    const all = [...(await loadMigrations()), m("99990101000000_a", `CREATE TABLE "t_a" (x bigint);`), m("99990102000000_b", `INSERT INTO "t_a" VALUES (1);`)];
+    const all = [
+      ...(await loadMigrations()),
+      m("99990101000000_a", `CREATE TABLE "t_a" (x bigint);`),
+      m("99990102000000_b", `INSERT INTO "t_a" VALUES (1);`),
+    ];
     await expect(database.withConnection((c) => migrate(c, all))).rejects.toThrow(/was changed after it was applied/);
   });
 
@@ -40,9 +47,15 @@ describe("migration runner", () => {
   });
 
   it("rolls back a failing migration completely and does not record it", async () => {
-    const base = [...(await loadMigrations()), m("99990101000000_a", `CREATE TABLE "t_a" (x int);`), m("99990102000000_b", `INSERT INTO "t_a" VALUES (1);`)];
+    const base = [
+      ...(await loadMigrations()),
+      m("99990101000000_a", `CREATE TABLE "t_a" (x int);`),
+      m("99990102000000_b", `INSERT INTO "t_a" VALUES (1);`),
+    ];
     const bad = m("99990103000000_bad", `CREATE TABLE "t_bad" (x int); SELECT * FROM "no_such_table";`);
-    await expect(database.withConnection((c) => migrate(c, [...base, bad]))).rejects.toThrow(/99990103000000_bad failed/);
+    await expect(database.withConnection((c) => migrate(c, [...base, bad]))).rejects.toThrow(
+      /99990103000000_bad failed/,
+    );
     const tables = await database.withConnection((c) =>
       c.query(`SELECT 1 FROM information_schema.tables WHERE table_name = 't_bad'`),
     );
@@ -56,10 +69,13 @@ describe("migration runner", () => {
 
 describe.skipIf(database.kind !== "postgres")("migration runner on PostgreSQL", () => {
   it("lets several instances start together: the advisory lock applies each migration once", async () => {
-    const all = [...(await loadMigrations()), m("99990101000000_a", `CREATE TABLE "t_a" (x int);`), m("99990102000000_b", `INSERT INTO "t_a" VALUES (1);`), m("99990104000000_c", `INSERT INTO "t_a" VALUES (2);`)];
-    const results = await Promise.all(
-      Array.from({ length: 4 }, () => database.withConnection((c) => migrate(c, all))),
-    );
+    const all = [
+      ...(await loadMigrations()),
+      m("99990101000000_a", `CREATE TABLE "t_a" (x int);`),
+      m("99990102000000_b", `INSERT INTO "t_a" VALUES (1);`),
+      m("99990104000000_c", `INSERT INTO "t_a" VALUES (2);`),
+    ];
+    const results = await Promise.all(Array.from({ length: 4 }, () => database.withConnection((c) => migrate(c, all))));
     expect(results.flatMap((r) => r.applied)).toEqual(["99990104000000_c"]);
     const rows = await database.withConnection((c) => c.query<{ n: number }>(`SELECT count(*)::int AS n FROM "t_a"`));
     expect(rows[0]?.n).toBe(2);

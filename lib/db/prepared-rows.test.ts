@@ -30,7 +30,9 @@ interface EchoRow {
 }
 
 async function preparedCount(name: string): Promise<number> {
-  const rows = await database.withConnection((c) => c.query<{ n: number }>(`SELECT count(*)::int AS "n" FROM pg_prepared_statements WHERE "name" = $1`, [name]));
+  const rows = await database.withConnection((c) =>
+    c.query<{ n: number }>(`SELECT count(*)::int AS "n" FROM pg_prepared_statements WHERE "name" = $1`, [name]),
+  );
   return rows[0]?.n ?? 0;
 }
 
@@ -50,19 +52,25 @@ describe("preparedRows", () => {
   it("returns the same rows as the parameterized query, for awkward values and NULL", async () => {
     const statement = echo("gatehouse_test_echo");
     const expiresAt = new Date("2030-01-01T00:00:00.000Z");
-    for (const jti of TRICKY.filter((v) => v !== "")) await database.prisma.revokedAccessToken.create({ data: { jti, expiresAt } });
+    for (const jti of TRICKY.filter((v) => v !== ""))
+      await database.prisma.revokedAccessToken.create({ data: { jti, expiresAt } });
 
     for (const value of [...TRICKY, null]) {
       for (const other of ["b", "o'b\\", null]) {
         const prepared = await preparedRows<EchoRow>(statement, [value, other]);
         expect(prepared).toEqual(await rawRows<EchoRow>(ECHO_SQL, [value, other]));
-        expect(prepared).toEqual([{ a: value, b: other, jti: value || null, expiresAt: value ? expiresAt : null, found: !!value }]);
+        expect(prepared).toEqual([
+          { a: value, b: other, jti: value || null, expiresAt: value ? expiresAt : null, found: !!value },
+        ]);
       }
     }
   });
 
   it("treats an injection attempt as data", async () => {
-    const rows = await preparedRows<EchoRow>(echo("gatehouse_test_echo"), [`x'); DROP TABLE "User"; --`, `'); DEALLOCATE ALL; --`]);
+    const rows = await preparedRows<EchoRow>(echo("gatehouse_test_echo"), [
+      `x'); DROP TABLE "User"; --`,
+      `'); DEALLOCATE ALL; --`,
+    ]);
     expect(rows[0]?.a).toBe(`x'); DROP TABLE "User"; --`);
     expect(rows[0]?.b).toBe(`'); DEALLOCATE ALL; --`);
     await expect(database.prisma.user.count()).resolves.toBeTypeOf("number");
@@ -88,7 +96,10 @@ describe("preparedRows", () => {
     expect(await preparedRows<EchoRow>(statement, ["one", null])).toHaveLength(1);
     // On PostgreSQL the pool hands back the connection just released (LIFO): the one that holds it.
     const held = await database.withConnection(async (c) => {
-      const [row] = await c.query<{ n: number }>(`SELECT count(*)::int AS "n" FROM pg_prepared_statements WHERE "name" = $1`, [statement.name]);
+      const [row] = await c.query<{ n: number }>(
+        `SELECT count(*)::int AS "n" FROM pg_prepared_statements WHERE "name" = $1`,
+        [statement.name],
+      );
       await c.exec("DEALLOCATE ALL");
       return row?.n;
     });
@@ -101,24 +112,29 @@ describe("preparedRows", () => {
   it("refuses a second, different statement under a name already in use", async () => {
     const statement = echo("gatehouse_test_unique");
     await preparedRows(statement, ["x", null]);
-    await expect(preparedRows({ ...statement, sql: `SELECT $1::text AS "a", $2::text AS "b"` }, ["x", null])).rejects.toThrow(/gatehouse_test_unique/);
+    await expect(
+      preparedRows({ ...statement, sql: `SELECT $1::text AS "a", $2::text AS "b"` }, ["x", null]),
+    ).rejects.toThrow(/gatehouse_test_unique/);
   });
 
   it("refuses a parameter count that does not match the statement", async () => {
     await expect(preparedRows(echo("gatehouse_test_echo"), ["x"])).rejects.toThrow(/takes 2 parameters/);
   });
 
-  it.runIf(database.kind === "pglite")("falls back to parameterized queries when standard_conforming_strings is off", async () => {
-    const statement = echo("gatehouse_test_nonstandard");
-    await database.withConnection((c) => c.exec("SET standard_conforming_strings = off"));
-    try {
-      const rows = await preparedRows<EchoRow>(statement, ["a\\'b", "c\\\\"]);
-      expect(rows[0]).toMatchObject({ a: "a\\'b", b: "c\\\\" });
-      expect(await preparedCount(statement.name)).toBe(0);
-    } finally {
-      await database.withConnection((c) => c.exec("SET standard_conforming_strings = on"));
-    }
-  });
+  it.runIf(database.kind === "pglite")(
+    "falls back to parameterized queries when standard_conforming_strings is off",
+    async () => {
+      const statement = echo("gatehouse_test_nonstandard");
+      await database.withConnection((c) => c.exec("SET standard_conforming_strings = off"));
+      try {
+        const rows = await preparedRows<EchoRow>(statement, ["a\\'b", "c\\\\"]);
+        expect(rows[0]).toMatchObject({ a: "a\\'b", b: "c\\\\" });
+        expect(await preparedCount(statement.name)).toBe(0);
+      } finally {
+        await database.withConnection((c) => c.exec("SET standard_conforming_strings = on"));
+      }
+    },
+  );
 });
 
 describe("isAccessTokenActive through preparedRows", () => {
@@ -151,12 +167,17 @@ describe("isAccessTokenActive through preparedRows", () => {
     };
     const processCtx = systemContext("test");
     const prismaCtx = systemContext("test", { db: database.prisma });
-    const both = async (c: AccessTokenClaims) => [await isAccessTokenActive(processCtx, server.id, c), await isAccessTokenActive(prismaCtx, server.id, c)];
+    const both = async (c: AccessTokenClaims) => [
+      await isAccessTokenActive(processCtx, server.id, c),
+      await isAccessTokenActive(prismaCtx, server.id, c),
+    ];
 
     expect(await both(claims)).toEqual([true, true]);
     expect(await both({ ...claims, fam: `fam'${newId("family")}` })).toEqual([false, false]);
     expect(await both({ ...claims, client_id: `${clientId}'` })).toEqual([false, false]);
-    await database.prisma.revokedAccessToken.create({ data: { jti: claims.jti, expiresAt: new Date(Date.now() + 60_000) } });
+    await database.prisma.revokedAccessToken.create({
+      data: { jti: claims.jti, expiresAt: new Date(Date.now() + 60_000) },
+    });
     expect(await both(claims)).toEqual([false, false]);
   });
 });

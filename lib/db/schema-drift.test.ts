@@ -25,11 +25,15 @@ describe("schema drift", () => {
     const fromMigrations = newPglite();
     await migrate(pgliteConnection(fromMigrations), await loadMigrations());
 
-    const script = execFileSync("npx", ["prisma", "migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"], {
-      env: { ...process.env, DATABASE_URL: "postgresql://placeholder@localhost/placeholder" },
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "ignore"],
-    });
+    const script = execFileSync(
+      "npx",
+      ["prisma", "migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+      {
+        env: { ...process.env, DATABASE_URL: "postgresql://placeholder@localhost/placeholder" },
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "ignore"],
+      },
+    );
     const fromSchema = newPglite();
     await fromSchema.exec(script);
 

@@ -9,7 +9,11 @@ let seen: { request: ProtocolRequest; body: string; slug: string } | undefined;
 let endpoint: ProtocolEndpoint = async (request, slug) => {
   const body = await request.text();
   seen = { request, body, slug };
-  return { status: 201, headers: { "Content-Type": "application/json", "X-Test": "yes" }, body: JSON.stringify({ slug, length: body.length }) };
+  return {
+    status: 201,
+    headers: { "Content-Type": "application/json", "X-Test": "yes" },
+    body: JSON.stringify({ slug, length: body.length }),
+  };
 };
 let origin = "";
 let handled: Promise<void> | undefined;
@@ -27,7 +31,11 @@ afterAll(() => new Promise<void>((r) => server.close(() => r())));
 describe("nodeEndpoint: Node's req/res in, the endpoint's ProtocolResponse out", () => {
   it("hands the endpoint the method, headers and the whole body, and writes status, headers and body", async () => {
     const body = `grant_type=client_credentials&x=${"é".repeat(20_000)}`; // several TCP chunks, multi-byte characters
-    const res = await fetch(`${origin}/t`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Authorization: "Basic abc" }, body });
+    const res = await fetch(`${origin}/t`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Authorization: "Basic abc" },
+      body,
+    });
     expect(res.status).toBe(201);
     expect(res.headers.get("x-test")).toBe("yes");
     expect(await res.json()).toEqual({ slug: "demo", length: body.length });
@@ -56,7 +64,11 @@ describe("nodeEndpoint: Node's req/res in, the endpoint's ProtocolResponse out",
 
   it("refuses a body over the limit with 413 and the OAuth error JSON, unread, without calling the endpoint", async () => {
     seen = undefined;
-    const res = await fetch(`${origin}/t`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "a=" + "x".repeat(MAX_BODY_BYTES) });
+    const res = await fetch(`${origin}/t`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: "a=" + "x".repeat(MAX_BODY_BYTES),
+    });
     expect(res.status).toBe(413);
     expect(res.headers.get("cache-control")).toBe("no-store");
     expect(res.headers.get("access-control-allow-origin")).toBe("*");
@@ -67,10 +79,14 @@ describe("nodeEndpoint: Node's req/res in, the endpoint's ProtocolResponse out",
   it("refuses an oversized chunked body (no Content-Length) the same way", async () => {
     const chunk = Buffer.alloc(16 * 1024, "x");
     const status = await new Promise<number>((resolve, reject) => {
-      const req = http.request(`${origin}/t`, { method: "POST", headers: { "Transfer-Encoding": "chunked" } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = http.request(
+        `${origin}/t`,
+        { method: "POST", headers: { "Transfer-Encoding": "chunked" } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on("error", reject);
       for (let i = 0; i < 6; i++) req.write(chunk);
       req.end();
@@ -129,7 +145,11 @@ describe("nodeEndpoint: Node's req/res in, the endpoint's ProtocolResponse out",
 
   it("writes an empty body for a null ProtocolResponse body (revocation's 200)", async () => {
     const previous = endpoint;
-    endpoint = async (): Promise<ProtocolResponse> => ({ status: 200, headers: { "Cache-Control": "no-store" }, body: null });
+    endpoint = async (): Promise<ProtocolResponse> => ({
+      status: 200,
+      headers: { "Cache-Control": "no-store" },
+      body: null,
+    });
     try {
       const res = await fetch(`${origin}/t`, { method: "POST", body: "token=x" });
       expect(res.status).toBe(200);

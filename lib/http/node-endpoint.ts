@@ -19,9 +19,19 @@ export type ProtocolEndpoint = (request: ProtocolRequest, slug: string) => Promi
 /** Next.js puts the route's dynamic segments in `query`; a bare server sets it itself. */
 export type NodeRequest = IncomingMessage & { query?: Partial<Record<string, string | string[]>> };
 
-const TOO_LARGE = withCorsResult(jsonNoStoreResult({ error: "invalid_request", error_description: `The request body is larger than ${MAX_BODY_BYTES} bytes.` }, 413, { Connection: "close" }));
-const NO_SERVER = withCorsResult(jsonNoStoreResult({ error: "invalid_request", error_description: "Unknown MCP server." }, 404));
-const FAILED = withCorsResult(jsonNoStoreResult({ error: "server_error", error_description: "The authorization server failed unexpectedly." }, 500));
+const TOO_LARGE = withCorsResult(
+  jsonNoStoreResult(
+    { error: "invalid_request", error_description: `The request body is larger than ${MAX_BODY_BYTES} bytes.` },
+    413,
+    { Connection: "close" },
+  ),
+);
+const NO_SERVER = withCorsResult(
+  jsonNoStoreResult({ error: "invalid_request", error_description: "Unknown MCP server." }, 404),
+);
+const FAILED = withCorsResult(
+  jsonNoStoreResult({ error: "server_error", error_description: "The authorization server failed unexpectedly." }, 500),
+);
 
 export function nodeEndpoint(endpoint: ProtocolEndpoint): (req: NodeRequest, res: ServerResponse) => Promise<void> {
   return async function handle(req, res) {
@@ -60,7 +70,8 @@ export function readBody(req: IncomingMessage): Promise<string | null> {
       }
       chunks.push(chunk);
     };
-    const onEnd = () => resolve(chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks).toString("utf8"));
+    const onEnd = () =>
+      resolve(chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks).toString("utf8"));
     req.on("data", onData);
     req.once("end", onEnd);
     // A client that hangs up mid-body: Node reports it as an error ("aborted"), which settles this.

@@ -9,7 +9,10 @@ export function demoResourceUrl(slug: string, gatehouseUrl: string = env().GATEH
 }
 
 /** Byte-exact, as RFC 9728 §3.3 compares `resource` (no canonicalisation that could hide a mismatch). */
-export function isDemoResource(server: { slug: string; resource: string }, gatehouseUrl: string = env().GATEHOUSE_URL): boolean {
+export function isDemoResource(
+  server: { slug: string; resource: string },
+  gatehouseUrl: string = env().GATEHOUSE_URL,
+): boolean {
   return server.resource === demoResourceUrl(server.slug, gatehouseUrl);
 }
 

@@ -17,7 +17,11 @@ import * as prmRoute from "@/app/.well-known/oauth-protected-resource/mcp/[slug]
 const database = await createTestDb();
 const sys = systemContext("t", { db: database.prisma });
 await ensureDemoServer(sys);
-const { client } = await createClient({ ctx: sys, serverSlug: "demo", input: { name: "Test bot", allowedScopes: ["mcp:tools"] } });
+const { client } = await createClient({
+  ctx: sys,
+  serverSlug: "demo",
+  input: { name: "Test bot", allowedScopes: ["mcp:tools"] },
+});
 const signingKey = await activeSigningKey(sys);
 
 const RS = "http://localhost:3000/mcp/demo";
@@ -27,7 +31,17 @@ const ACCEPT = "application/json, text/event-stream";
 
 function claimsFor(clientId: string, overrides: Partial<AccessTokenClaims> = {}): AccessTokenClaims {
   const now = Math.floor(Date.now() / 1000);
-  return { iss: ISSUER, aud: RS, sub: `client:${clientId}`, client_id: clientId, scope: "mcp:tools", iat: now, exp: now + 600, jti: randomUUID(), ...overrides };
+  return {
+    iss: ISSUER,
+    aud: RS,
+    sub: `client:${clientId}`,
+    client_id: clientId,
+    scope: "mcp:tools",
+    iat: now,
+    exp: now + 600,
+    jti: randomUUID(),
+    ...overrides,
+  };
 }
 
 async function mint(overrides: Partial<AccessTokenClaims> = {}, key: SigningKeyMaterial = signingKey): Promise<string> {
@@ -48,7 +62,12 @@ const initialize = {
   method: "initialize",
   params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "vitest", version: "1.0.0" } },
 };
-const callTool = (name: string, args: Record<string, unknown> = {}) => ({ jsonrpc: "2.0", id: 2, method: "tools/call", params: { name, arguments: args } });
+const callTool = (name: string, args: Record<string, unknown> = {}) => ({
+  jsonrpc: "2.0",
+  id: 2,
+  method: "tools/call",
+  params: { name, arguments: args },
+});
 
 function challengeOf(res: Response) {
   const header = res.headers.get("www-authenticate");
@@ -97,7 +116,9 @@ describe("POST /mcp/demo: authentication (RFC 6750, RFC 9728 §5.1)", () => {
 
   it("RS-02: an expired token → 401 invalid_token", async () => {
     const now = Math.floor(Date.now() / 1000);
-    const challenge = await expectInvalidToken(await mcpRoute.POST(rpc(initialize, { token: await mint({ iat: now - 3600, exp: now - 600 }) }), params("demo")));
+    const challenge = await expectInvalidToken(
+      await mcpRoute.POST(rpc(initialize, { token: await mint({ iat: now - 3600, exp: now - 600 }) }), params("demo")),
+    );
     expect(challenge.error_description).toMatch(/expired/);
   });
 
@@ -106,12 +127,22 @@ describe("POST /mcp/demo: authentication (RFC 6750, RFC 9728 §5.1)", () => {
   });
 
   it("RS-03: a token for another resource → 401 invalid_token", async () => {
-    const challenge = await expectInvalidToken(await mcpRoute.POST(rpc(initialize, { token: await mint({ aud: "https://other.example.com/mcp" }) }), params("demo")));
+    const challenge = await expectInvalidToken(
+      await mcpRoute.POST(
+        rpc(initialize, { token: await mint({ aud: "https://other.example.com/mcp" }) }),
+        params("demo"),
+      ),
+    );
     expect(challenge.error_description).toMatch(/another resource/);
   });
 
   it("RS-04: a foreign issuer, an unknown key and typ JWT → 401 invalid_token", async () => {
-    await expectInvalidToken(await mcpRoute.POST(rpc(initialize, { token: await mint({ iss: "http://localhost:3000/oauth/other" }) }), params("demo")));
+    await expectInvalidToken(
+      await mcpRoute.POST(
+        rpc(initialize, { token: await mint({ iss: "http://localhost:3000/oauth/other" }) }),
+        params("demo"),
+      ),
+    );
 
     const { privateKey } = await generateKeyPair("ES256");
     const foreign = await mint({}, { kid: "not-published", privateKey });
@@ -145,14 +176,22 @@ describe("POST /mcp/demo: authentication (RFC 6750, RFC 9728 §5.1)", () => {
     const other = await createClient({ ctx: sys, serverSlug: "demo", input: { name: "Soon disabled" } });
     const token = await signAccessToken(claimsFor(other.client.clientId), signingKey);
     expect((await mcpRoute.POST(rpc(initialize, { token }), params("demo"))).status).toBe(200);
-    await setClientDisabled({ ctx: sys, serverSlug: "demo", input: { clientId: other.client.clientId }, disabled: true });
+    await setClientDisabled({
+      ctx: sys,
+      serverSlug: "demo",
+      input: { clientId: other.client.clientId },
+      disabled: true,
+    });
     await expectInvalidToken(await mcpRoute.POST(rpc(initialize, { token }), params("demo")));
   });
 });
 
 describe("POST /mcp/demo: Origin (MCP Streamable HTTP security warning)", () => {
   it("RS-10: a foreign Origin → 403, even with a valid token", async () => {
-    const res = await mcpRoute.POST(rpc(initialize, { token: await mint(), headers: { origin: "https://evil.test" } }), params("demo"));
+    const res = await mcpRoute.POST(
+      rpc(initialize, { token: await mint(), headers: { origin: "https://evil.test" } }),
+      params("demo"),
+    );
     expect(res.status).toBe(403);
     expect(res.headers.get("access-control-allow-origin")).toBeNull();
   });
@@ -164,7 +203,10 @@ describe("POST /mcp/demo: Origin (MCP Streamable HTTP security warning)", () => 
       expect(res.headers.get("access-control-allow-origin")).toBe(origin);
       expect(res.headers.get("access-control-expose-headers")).toContain("WWW-Authenticate");
     }
-    const preflight = await mcpRoute.OPTIONS(new Request(RS, { method: "OPTIONS", headers: { origin: "http://localhost:6274" } }), params("demo"));
+    const preflight = await mcpRoute.OPTIONS(
+      new Request(RS, { method: "OPTIONS", headers: { origin: "http://localhost:6274" } }),
+      params("demo"),
+    );
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("access-control-allow-headers")).toContain("Authorization");
   });
@@ -172,7 +214,10 @@ describe("POST /mcp/demo: Origin (MCP Streamable HTTP security warning)", () => 
 
 describe("POST /mcp/demo: MCP over stateless Streamable HTTP", () => {
   it("RS-08: initialize works with a valid token (any case of Bearer), and no session id is issued", async () => {
-    const res = await mcpRoute.POST(rpc(initialize, { headers: { authorization: `bearer ${await mint()}` } }), params("demo"));
+    const res = await mcpRoute.POST(
+      rpc(initialize, { headers: { authorization: `bearer ${await mint()}` } }),
+      params("demo"),
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get("mcp-session-id")).toBeNull();
     const body = (await res.json()) as { result: { serverInfo: { name: string }; capabilities: { tools?: unknown } } };
@@ -193,8 +238,17 @@ describe("POST /mcp/demo: MCP over stateless Streamable HTTP", () => {
       expires_at: new Date(exp * 1000).toISOString(),
     });
     const lines = stdoutWrite.mock.calls.map((c) => String(c[0]).trimEnd());
-    const line = lines.filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.event === "mcp.request");
-    expect(line).toMatchObject({ slug: "demo", status: 200, outcome: "ok", clientId: client.clientId, tools: ["whoami"] });
+    const line = lines
+      .filter((l) => l.startsWith("{"))
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((l) => l.event === "mcp.request");
+    expect(line).toMatchObject({
+      slug: "demo",
+      status: 200,
+      outcome: "ok",
+      clientId: client.clientId,
+      tools: ["whoami"],
+    });
     expect(lines.join("\n")).not.toContain(token);
   });
 
@@ -210,11 +264,16 @@ describe("POST /mcp/demo: MCP over stateless Streamable HTTP", () => {
     expect(challengeOf(res)).toMatchObject({ error: "insufficient_scope", scope: "mcp:tools", resource_metadata: PRM });
 
     // The same check covers a call hidden in a batch.
-    const batch = await mcpRoute.POST(rpc([{ jsonrpc: "2.0", id: 4, method: "ping" }, callTool("whoami")], { token }), params("demo"));
+    const batch = await mcpRoute.POST(
+      rpc([{ jsonrpc: "2.0", id: 4, method: "ping" }, callTool("whoami")], { token }),
+      params("demo"),
+    );
     expect(batch.status).toBe(403);
 
     // A token with the scope then succeeds.
-    expect((await mcpRoute.POST(rpc(callTool("echo", { message: "hi" }), { token: await mint() }), params("demo"))).status).toBe(200);
+    expect(
+      (await mcpRoute.POST(rpc(callTool("echo", { message: "hi" }), { token: await mint() }), params("demo"))).status,
+    ).toBe(200);
   });
 
   it("GET and DELETE: authenticated like POST, then 405 (no SSE stream, no session)", async () => {
@@ -222,16 +281,27 @@ describe("POST /mcp/demo: MCP over stateless Streamable HTTP", () => {
     expect(noToken.status).toBe(401);
     expect(challengeOf(noToken).resource_metadata).toBe(PRM);
     const token = await mint();
-    const get = await mcpRoute.GET(new Request(RS, { headers: { accept: "text/event-stream", authorization: `Bearer ${token}` } }), params("demo"));
+    const get = await mcpRoute.GET(
+      new Request(RS, { headers: { accept: "text/event-stream", authorization: `Bearer ${token}` } }),
+      params("demo"),
+    );
     expect(get.status).toBe(405);
-    const del = await mcpRoute.DELETE(new Request(RS, { method: "DELETE", headers: { authorization: `Bearer ${token}` } }), params("demo"));
+    const del = await mcpRoute.DELETE(
+      new Request(RS, { method: "DELETE", headers: { authorization: `Bearer ${token}` } }),
+      params("demo"),
+    );
     expect(del.status).toBe(405);
   });
 
   it("unknown slugs and external MCP servers → 404", async () => {
-    expect((await mcpRoute.POST(rpc(initialize, { url: "http://localhost:3000/mcp/nope" }), params("nope"))).status).toBe(404);
+    expect(
+      (await mcpRoute.POST(rpc(initialize, { url: "http://localhost:3000/mcp/nope" }), params("nope"))).status,
+    ).toBe(404);
     const external = await createServer({ ctx: sys, input: serverInput() });
-    const res = await mcpRoute.POST(rpc(initialize, { url: `http://localhost:3000/mcp/${external.slug}` }), params(external.slug));
+    const res = await mcpRoute.POST(
+      rpc(initialize, { url: `http://localhost:3000/mcp/${external.slug}` }),
+      params(external.slug),
+    );
     expect(res.status).toBe(404);
   });
 });
@@ -239,7 +309,9 @@ describe("POST /mcp/demo: MCP over stateless Streamable HTTP", () => {
 describe("the official MCP SDK client, end to end", () => {
   const route = (input: string | URL, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
-    const handler = { GET: mcpRoute.GET, POST: mcpRoute.POST, DELETE: mcpRoute.DELETE }[request.method as "GET" | "POST" | "DELETE"];
+    const handler = { GET: mcpRoute.GET, POST: mcpRoute.POST, DELETE: mcpRoute.DELETE }[
+      request.method as "GET" | "POST" | "DELETE"
+    ];
     if (!handler) return Promise.resolve(new Response(null, { status: 405 }));
     return handler(request, params(new URL(request.url).pathname.split("/").pop() ?? ""));
   };
@@ -291,7 +363,10 @@ describe("GET /.well-known/oauth-protected-resource/mcp/demo (RFC 9728)", () => 
 
   it("PRM-01: answers a CORS preflight", async () => {
     const res = await prmRoute.OPTIONS(
-      new Request(PRM, { method: "OPTIONS", headers: { origin: "http://localhost:6274", "access-control-request-headers": "mcp-protocol-version" } }),
+      new Request(PRM, {
+        method: "OPTIONS",
+        headers: { origin: "http://localhost:6274", "access-control-request-headers": "mcp-protocol-version" },
+      }),
       params("demo"),
     );
     expect(res.status).toBe(204);

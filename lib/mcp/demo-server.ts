@@ -10,7 +10,12 @@ import { z } from "zod";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { verifyAccessToken, type VerifyFailure } from "@/lib/oauth/access-token";
-import { BEARER_ERROR_STATUS, bearerChallenge, parseBearerAuthorization, type BearerChallengeParams } from "@/lib/oauth/bearer";
+import {
+  BEARER_ERROR_STATUS,
+  bearerChallenge,
+  parseBearerAuthorization,
+  type BearerChallengeParams,
+} from "@/lib/oauth/bearer";
 import { isAllowedOrigin } from "@/lib/oauth/origin";
 import { resourceScopes } from "@/lib/oauth/protected-resource-metadata";
 import { systemContext, type ServiceContext } from "@/lib/services/context";
@@ -30,7 +35,10 @@ export interface DemoMcpDeps {
 
 /** The scope the demo tools ask for, when the MCP server defines it. */
 export const DEMO_TOOLS_SCOPE = "mcp:tools";
-const TOOL_SCOPES = { whoami: [DEMO_TOOLS_SCOPE], echo: [DEMO_TOOLS_SCOPE] } as const satisfies Record<string, readonly string[]>;
+const TOOL_SCOPES = { whoami: [DEMO_TOOLS_SCOPE], echo: [DEMO_TOOLS_SCOPE] } as const satisfies Record<
+  string,
+  readonly string[]
+>;
 type DemoTool = keyof typeof TOOL_SCOPES;
 
 /** The demo needs nothing near the SDK's 4 MiB default; the scope check reads the body with the same bound. */
@@ -75,7 +83,12 @@ export async function handleDemoMcpRequest(request: Request, deps: DemoMcpDeps):
   return response;
 }
 
-async function authorizeAndServe(request: Request, deps: DemoMcpDeps, ctx: ServiceContext, log: Log): Promise<Response> {
+async function authorizeAndServe(
+  request: Request,
+  deps: DemoMcpDeps,
+  ctx: ServiceContext,
+  log: Log,
+): Promise<Response> {
   const gatehouseUrl = deps.gatehouseUrl ?? env().GATEHOUSE_URL;
 
   // RS-10: a browser page from an unknown origin is refused before anything else. Only the
@@ -99,7 +112,10 @@ async function authorizeAndServe(request: Request, deps: DemoMcpDeps, ctx: Servi
   const server = await loadOAuthServer(ctx, deps.slug);
   if (!server || !isDemoResource(server, gatehouseUrl)) {
     log.outcome = "not_found";
-    return withHeaders(Response.json({ error: "not_found", error_description: "There is no MCP server at this URL." }, { status: 404 }), cors);
+    return withHeaders(
+      Response.json({ error: "not_found", error_description: "There is no MCP server at this URL." }, { status: 404 }),
+      cors,
+    );
   }
   const resourceMetadata = demoMetadataUrl(server.slug, gatehouseUrl);
   const challenge = (params: BearerChallengeParams) => withHeaders(challengeResponse(params, resourceMetadata), cors);
@@ -112,7 +128,10 @@ async function authorizeAndServe(request: Request, deps: DemoMcpDeps, ctx: Servi
     // RS-01: no credentials → discovery challenge without an error code (RFC 6750 §3.1).
     if (credentials.reason === "missing") return challenge({ scope: resourceScopes(server.defaultScopes) });
     // RS-11: broken credentials → invalid_request (400).
-    return challenge({ error: "invalid_request", error_description: 'Send exactly one access token as "Authorization: Bearer <token>".' });
+    return challenge({
+      error: "invalid_request",
+      error_description: 'Send exactly one access token as "Authorization: Bearer <token>".',
+    });
   }
 
   // RS-02..04: signature (ES256, published kid), typ, iss, aud = this resource, exp.
@@ -139,7 +158,10 @@ async function authorizeAndServe(request: Request, deps: DemoMcpDeps, ctx: Servi
     // Stateless server: no standalone SSE stream (GET) and no session to end (DELETE). The
     // Streamable HTTP transport lets a server answer both with 405.
     log.outcome = "method_not_allowed";
-    return withHeaders(jsonRpcError(405, -32000, "Method not allowed: this stateless MCP server accepts POST only."), { ...cors, Allow: "POST" });
+    return withHeaders(jsonRpcError(405, -32000, "Method not allowed: this stateless MCP server accepts POST only."), {
+      ...cors,
+      Allow: "POST",
+    });
   }
 
   // RS-05: tools/call needs the tool's scopes; every other method needs only a valid token.
@@ -178,7 +200,10 @@ async function authorizeAndServe(request: Request, deps: DemoMcpDeps, ctx: Servi
   });
   await mcp.connect(transport);
   try {
-    const response = await transport.handleRequest(request, { authInfo, ...(body.ok ? { parsedBody: body.value } : {}) });
+    const response = await transport.handleRequest(request, {
+      authInfo,
+      ...(body.ok ? { parsedBody: body.value } : {}),
+    });
     return withHeaders(response, cors);
   } finally {
     // JSON responses are complete once handleRequest resolves; nothing outlives the request.
@@ -190,7 +215,10 @@ async function authorizeAndServe(request: Request, deps: DemoMcpDeps, ctx: Servi
 export function createDemoMcpServer(server: Pick<OAuthServer, "name">): McpServer {
   const mcp = new McpServer(
     { name: "gatehouse-demo", title: server.name, version: "1.0.0" },
-    { instructions: "Gatehouse's demo MCP server. Call whoami to see the access token you presented, or echo to test a round trip." },
+    {
+      instructions:
+        "Gatehouse's demo MCP server. Call whoami to see the access token you presented, or echo to test a round trip.",
+    },
   );
   mcp.registerTool(
     "whoami",
@@ -225,7 +253,9 @@ export function createDemoMcpServer(server: Pick<OAuthServer, "name">): McpServe
 
 function challengeResponse(params: BearerChallengeParams, resourceMetadata: string): Response {
   const status = params.error ? BEARER_ERROR_STATUS[params.error] : 401;
-  const body = params.error ? { error: params.error, error_description: params.error_description } : { error_description: "This MCP server needs an OAuth access token." };
+  const body = params.error
+    ? { error: params.error, error_description: params.error_description }
+    : { error_description: "This MCP server needs an OAuth access token." };
   return Response.json(body, {
     status,
     headers: {
@@ -237,12 +267,16 @@ function challengeResponse(params: BearerChallengeParams, resourceMetadata: stri
 }
 
 function jsonRpcError(status: number, code: number, message: string): Response {
-  return Response.json({ jsonrpc: "2.0", error: { code, message }, id: null }, { status, headers: { "Cache-Control": "no-store" } });
+  return Response.json(
+    { jsonrpc: "2.0", error: { code, message }, id: null },
+    { status, headers: { "Cache-Control": "no-store" } },
+  );
 }
 
 const PREFLIGHT_HEADERS = {
   "Access-Control-Allow-Methods": "GET, POST, DELETE",
-  "Access-Control-Allow-Headers": "Authorization, Content-Type, Accept, Mcp-Protocol-Version, Mcp-Session-Id, Last-Event-ID",
+  "Access-Control-Allow-Headers":
+    "Authorization, Content-Type, Accept, Mcp-Protocol-Version, Mcp-Session-Id, Last-Event-ID",
   "Access-Control-Max-Age": "600",
 };
 

@@ -15,7 +15,10 @@ export interface ProtectedResourceDeps {
 
 const CORS = { "Access-Control-Allow-Origin": "*" };
 
-export async function handleProtectedResourceMetadataRequest(request: Request, deps: ProtectedResourceDeps): Promise<Response> {
+export async function handleProtectedResourceMetadataRequest(
+  request: Request,
+  deps: ProtectedResourceDeps,
+): Promise<Response> {
   if (request.method === "OPTIONS") {
     return new Response(null, {
       status: 204,
@@ -32,7 +35,10 @@ export async function handleProtectedResourceMetadataRequest(request: Request, d
   const server = await loadOAuthServer(deps.ctx ?? systemContext("mcp-demo"), deps.slug);
   if (!server || !isDemoResource(server, gatehouseUrl)) {
     return Response.json(
-      { error: "not_found", error_description: "Gatehouse serves protected-resource metadata only for its built-in demo endpoint." },
+      {
+        error: "not_found",
+        error_description: "Gatehouse serves protected-resource metadata only for its built-in demo endpoint.",
+      },
       { status: 404, headers: { ...CORS, "Cache-Control": "no-store" } },
     );
   }

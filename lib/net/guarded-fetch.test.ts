@@ -6,7 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTestPki, type TestPki } from "@/test/tls";
 import { startCanary, startHttpsFixture, type Canary, type HttpsFixture } from "@/test/loopback-servers";
-import { guardedFetch, GuardedFetchError, type Connector, type GuardedFetchOptions, type Resolver } from "./guarded-fetch";
+import {
+  guardedFetch,
+  GuardedFetchError,
+  type Connector,
+  type GuardedFetchOptions,
+  type Resolver,
+} from "./guarded-fetch";
 
 let pki: TestPki;
 let canary: Canary;
@@ -110,9 +116,14 @@ describe("private, shared and link-local ranges: refused by the decision, never 
     const literal = family === 6 ? `https://[${address}]/c.json` : `https://${address}/c.json`;
     expect((await refused(literal, { connector: mustNotConnect })).code).toBe("forbidden_address");
     const resolver: Resolver = async () => [{ address, family }];
-    expect((await refused("https://internal.example/c.json", { resolver, connector: mustNotConnect })).code).toBe("forbidden_address");
+    expect((await refused("https://internal.example/c.json", { resolver, connector: mustNotConnect })).code).toBe(
+      "forbidden_address",
+    );
     // Not even the local-testing flag opens these.
-    expect((await refused("https://internal.example/c.json", { resolver, connector: mustNotConnect, allowLoopback: true })).code).toBe("forbidden_address");
+    expect(
+      (await refused("https://internal.example/c.json", { resolver, connector: mustNotConnect, allowLoopback: true }))
+        .code,
+    ).toBe("forbidden_address");
   });
 });
 
@@ -148,7 +159,10 @@ describe("loopback flag on (local testing only)", () => {
   it("still refuses plain http unless allowHttp is set too, and then only to loopback", async () => {
     expect((await refused(`http://127.0.0.1:${canary.port}/c.json`, on)).code).toBe("scheme");
     const resolver: Resolver = async () => [{ address: "93.184.216.34", family: 4 }];
-    expect((await refused("http://public.example/c.json", { ...on, allowHttp: true, resolver, connector: mustNotConnect })).code).toBe("scheme");
+    expect(
+      (await refused("http://public.example/c.json", { ...on, allowHttp: true, resolver, connector: mustNotConnect }))
+        .code,
+    ).toBe("scheme");
     expect(canary.hits).toBe(0);
   });
 
@@ -179,7 +193,9 @@ describe("loopback flag on (local testing only)", () => {
 
 describe("URL checks", () => {
   it("refuses credentials, other schemes and junk", async () => {
-    expect((await refused("https://user:pw@example.com/c.json", { connector: mustNotConnect })).code).toBe("invalid_url");
+    expect((await refused("https://user:pw@example.com/c.json", { connector: mustNotConnect })).code).toBe(
+      "invalid_url",
+    );
     expect((await refused("ftp://example.com/c.json", { connector: mustNotConnect })).code).toBe("scheme");
     expect((await refused("not a url", { connector: mustNotConnect })).code).toBe("invalid_url");
   });

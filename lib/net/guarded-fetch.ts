@@ -60,7 +60,8 @@ export interface GuardedResponse {
   address: string;
 }
 
-export type GuardedFetchErrorCode = "invalid_url" | "scheme" | "forbidden_address" | "dns" | "timeout" | "too_large" | "tls" | "network";
+export type GuardedFetchErrorCode =
+  "invalid_url" | "scheme" | "forbidden_address" | "dns" | "timeout" | "too_large" | "tls" | "network";
 
 export class GuardedFetchError extends Error {
   constructor(
@@ -108,34 +109,55 @@ function describeNetworkError(err: unknown, url: URL): GuardedFetchError {
   const code = typeof err === "object" && err !== null && "code" in err ? String((err as { code: unknown }).code) : "";
   const where = url.host;
   if (TLS_CODES.test(code)) {
-    return new GuardedFetchError("tls", `The TLS certificate of ${where} was not accepted (${code}). Serve it with a certificate from a trusted authority that names this host.`);
+    return new GuardedFetchError(
+      "tls",
+      `The TLS certificate of ${where} was not accepted (${code}). Serve it with a certificate from a trusted authority that names this host.`,
+    );
   }
   if (code === "ECONNREFUSED") return new GuardedFetchError("network", `${where} refused the connection.`);
-  if (code === "ECONNRESET" || code === "EPIPE") return new GuardedFetchError("network", `${where} closed the connection before answering.`);
-  if (code === "EHOSTUNREACH" || code === "ENETUNREACH") return new GuardedFetchError("network", `${where} is unreachable.`);
+  if (code === "ECONNRESET" || code === "EPIPE")
+    return new GuardedFetchError("network", `${where} closed the connection before answering.`);
+  if (code === "EHOSTUNREACH" || code === "ENETUNREACH")
+    return new GuardedFetchError("network", `${where} is unreachable.`);
   return new GuardedFetchError("network", `Could not fetch from ${where}${code ? ` (${code})` : ""}.`);
 }
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(", ") : v;
+  for (const [k, v] of Object.entries(headers))
+    if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(", ") : v;
   return out;
 }
 
 /** Resolves the host once and returns the address to pin, or throws why it must not be fetched. */
-async function pickAddress(url: URL, opts: GuardedFetchOptions, signal: AbortSignal): Promise<{ address: string; family: AddressFamily }> {
+async function pickAddress(
+  url: URL,
+  opts: GuardedFetchOptions,
+  signal: AbortSignal,
+): Promise<{ address: string; family: AddressFamily }> {
   const policy = { allowLoopback: opts.allowLoopback ?? false };
   const host = classifyHost(url.hostname);
   if (host.kind === "ip") {
     const verdict = checkAddress(host.address, policy);
-    if (!verdict.ok) throw new GuardedFetchError("forbidden_address", `Gatehouse does not fetch from ${verdict.reason} (SSRF protection).`);
+    if (!verdict.ok)
+      throw new GuardedFetchError(
+        "forbidden_address",
+        `Gatehouse does not fetch from ${verdict.reason} (SSRF protection).`,
+      );
     return { address: host.address, family: verdict.family };
   }
   if (host.kind === "localhost" && !policy.allowLoopback) {
-    throw new GuardedFetchError("forbidden_address", `Gatehouse does not fetch from ${host.name}: it is this machine's loopback interface (SSRF protection).`);
+    throw new GuardedFetchError(
+      "forbidden_address",
+      `Gatehouse does not fetch from ${host.name}: it is this machine's loopback interface (SSRF protection).`,
+    );
   }
   const aborted = new Promise<never>((_, reject) => {
-    signal.addEventListener("abort", () => reject(new GuardedFetchError("timeout", `Resolving ${host.name} took too long.`)), { once: true });
+    signal.addEventListener(
+      "abort",
+      () => reject(new GuardedFetchError("timeout", `Resolving ${host.name} took too long.`)),
+      { once: true },
+    );
   });
   let answers: { address: string; family: number }[];
   try {
@@ -150,7 +172,11 @@ async function pickAddress(url: URL, opts: GuardedFetchOptions, signal: AbortSig
   let chosen: { address: string; family: AddressFamily } | undefined;
   for (const a of answers) {
     const verdict = checkAddress(a.address, policy);
-    if (!verdict.ok) throw new GuardedFetchError("forbidden_address", `${host.name} resolves to ${verdict.reason}; Gatehouse does not fetch from it (SSRF protection).`);
+    if (!verdict.ok)
+      throw new GuardedFetchError(
+        "forbidden_address",
+        `${host.name} resolves to ${verdict.reason}; Gatehouse does not fetch from it (SSRF protection).`,
+      );
     chosen ??= { address: a.address, family: verdict.family };
   }
   if (!chosen) throw new GuardedFetchError("dns", `The host name ${host.name} has no addresses.`);
@@ -164,9 +190,11 @@ export async function guardedFetch(rawUrl: string, opts: GuardedFetchOptions): P
   } catch {
     throw new GuardedFetchError("invalid_url", `${rawUrl} is not a valid URL.`);
   }
-  if (url.username || url.password) throw new GuardedFetchError("invalid_url", "The URL must not contain a user name or password.");
+  if (url.username || url.password)
+    throw new GuardedFetchError("invalid_url", "The URL must not contain a user name or password.");
   const isHttp = url.protocol === "http:";
-  if (url.protocol !== "https:" && !(isHttp && opts.allowHttp)) throw new GuardedFetchError("scheme", `Only https URLs are fetched (got ${url.protocol.replace(/:$/, "")}).`);
+  if (url.protocol !== "https:" && !(isHttp && opts.allowHttp))
+    throw new GuardedFetchError("scheme", `Only https URLs are fetched (got ${url.protocol.replace(/:$/, "")}).`);
 
   const controller = new AbortController();
   let timedOut = false;
@@ -174,10 +202,12 @@ export async function guardedFetch(rawUrl: string, opts: GuardedFetchOptions): P
     timedOut = true;
     controller.abort();
   }, opts.timeoutMs);
-  const timeoutError = () => new GuardedFetchError("timeout", `${url.host} did not answer within ${opts.timeoutMs / 1000} s.`);
+  const timeoutError = () =>
+    new GuardedFetchError("timeout", `${url.host} did not answer within ${opts.timeoutMs / 1000} s.`);
   try {
     const { address, family } = await pickAddress(url, opts, controller.signal);
-    if (isHttp && !isLoopbackAddress(address)) throw new GuardedFetchError("scheme", "Plain http is allowed only to a loopback address, for local testing.");
+    if (isHttp && !isLoopbackAddress(address))
+      throw new GuardedFetchError("scheme", "Plain http is allowed only to a loopback address, for local testing.");
 
     let res: ConnectorResponse;
     try {
@@ -185,7 +215,11 @@ export async function guardedFetch(rawUrl: string, opts: GuardedFetchOptions): P
         url,
         address,
         family,
-        headers: { Accept: opts.accept, "Accept-Encoding": "identity", "User-Agent": "Gatehouse (+client metadata fetcher)" },
+        headers: {
+          Accept: opts.accept,
+          "Accept-Encoding": "identity",
+          "User-Agent": "Gatehouse (+client metadata fetcher)",
+        },
         ...(opts.ca ? { ca: opts.ca } : {}),
         signal: controller.signal,
       });
@@ -201,7 +235,10 @@ export async function guardedFetch(rawUrl: string, opts: GuardedFetchOptions): P
     const declared = Number(headers["content-length"] ?? NaN);
     if (Number.isFinite(declared) && declared > opts.maxBytes) {
       res.destroy();
-      throw new GuardedFetchError("too_large", `The response is ${declared} bytes; at most ${opts.maxBytes} are accepted.`);
+      throw new GuardedFetchError(
+        "too_large",
+        `The response is ${declared} bytes; at most ${opts.maxBytes} are accepted.`,
+      );
     }
     const chunks: Buffer[] = [];
     let total = 0;
@@ -210,7 +247,10 @@ export async function guardedFetch(rawUrl: string, opts: GuardedFetchOptions): P
         total += chunk.length;
         if (total > opts.maxBytes) {
           res.destroy();
-          throw new GuardedFetchError("too_large", `The response is larger than ${opts.maxBytes} bytes, the most accepted; Gatehouse stopped reading.`);
+          throw new GuardedFetchError(
+            "too_large",
+            `The response is larger than ${opts.maxBytes} bytes, the most accepted; Gatehouse stopped reading.`,
+          );
         }
         chunks.push(Buffer.from(chunk));
       }

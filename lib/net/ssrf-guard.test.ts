@@ -1,6 +1,12 @@
 // The guard's decisions (CIMD-11, CIMD-12): no sockets here, only which addresses may be fetched.
 import { describe, expect, it } from "vitest";
-import { checkAddress, classifyHost, forbiddenAddressReason, isForbiddenAddress, isLoopbackAddress } from "./ssrf-guard";
+import {
+  checkAddress,
+  classifyHost,
+  forbiddenAddressReason,
+  isForbiddenAddress,
+  isLoopbackAddress,
+} from "./ssrf-guard";
 
 const hostOf = (url: string) => new URL(url).hostname;
 
@@ -32,12 +38,21 @@ describe("isForbiddenAddress: every IPv4 special-use range", () => {
     expect(isForbiddenAddress(ip)).toBe(true);
   });
 
-  it.each(["8.8.8.8", "1.1.1.1", "93.184.216.34", "172.15.255.255", "172.32.0.1", "100.63.255.255", "100.128.0.0", "198.17.255.255", "198.20.0.0", "192.169.0.1", "11.0.0.1"])(
-    "allows the public address %s",
-    (ip) => {
-      expect(forbiddenAddressReason(ip)).toBeNull();
-    },
-  );
+  it.each([
+    "8.8.8.8",
+    "1.1.1.1",
+    "93.184.216.34",
+    "172.15.255.255",
+    "172.32.0.1",
+    "100.63.255.255",
+    "100.128.0.0",
+    "198.17.255.255",
+    "198.20.0.0",
+    "192.169.0.1",
+    "11.0.0.1",
+  ])("allows the public address %s", (ip) => {
+    expect(forbiddenAddressReason(ip)).toBeNull();
+  });
 });
 
 describe("isForbiddenAddress: every IPv6 special-use range", () => {
@@ -66,12 +81,16 @@ describe("isForbiddenAddress: every IPv6 special-use range", () => {
     expect(isForbiddenAddress(ip)).toBe(true);
   });
 
-  it.each(["2606:4700:4700::1111", "2001:4860:4860::8888", "2a00:1450:4001::1", "::ffff:8.8.8.8"])("allows the public address %s", (ip) => {
-    expect(forbiddenAddressReason(ip)).toBeNull();
-  });
+  it.each(["2606:4700:4700::1111", "2001:4860:4860::8888", "2a00:1450:4001::1", "::ffff:8.8.8.8"])(
+    "allows the public address %s",
+    (ip) => {
+      expect(forbiddenAddressReason(ip)).toBeNull();
+    },
+  );
 
   it("refuses anything that is not an IP address", () => {
-    for (const junk of ["", "localhost", "example.com", "127.0.0.1.nip.io", "1.2.3", "::g", "fe80::1%eth0"]) expect(isForbiddenAddress(junk)).toBe(true);
+    for (const junk of ["", "localhost", "example.com", "127.0.0.1.nip.io", "1.2.3", "::g", "fe80::1%eth0"])
+      expect(isForbiddenAddress(junk)).toBe(true);
   });
 });
 
@@ -82,13 +101,26 @@ describe("the local-testing loopback exception", () => {
       expect(isLoopbackAddress(ip)).toBe(true);
       expect(checkAddress(ip, policy).ok).toBe(true);
     }
-    for (const ip of ["10.0.0.1", "172.16.0.1", "192.168.0.1", "100.64.0.1", "169.254.169.254", "fc00::1", "fe80::1", "0.0.0.0", "::"]) {
+    for (const ip of [
+      "10.0.0.1",
+      "172.16.0.1",
+      "192.168.0.1",
+      "100.64.0.1",
+      "169.254.169.254",
+      "fc00::1",
+      "fe80::1",
+      "0.0.0.0",
+      "::",
+    ]) {
       expect(checkAddress(ip, policy).ok).toBe(false);
     }
   });
 
   it("is off unless asked for", () => {
-    expect(checkAddress("127.0.0.1", { allowLoopback: false })).toEqual({ ok: false, reason: expect.stringContaining("loopback") });
+    expect(checkAddress("127.0.0.1", { allowLoopback: false })).toEqual({
+      ok: false,
+      reason: expect.stringContaining("loopback"),
+    });
   });
 });
 
@@ -119,6 +151,9 @@ describe("classifyHost: literal hosts are judged before DNS, in every spelling",
   });
 
   it("leaves other names to DNS", () => {
-    expect(classifyHost(hostOf("https://Client.Example.com/c.json"))).toEqual({ kind: "name", name: "client.example.com" });
+    expect(classifyHost(hostOf("https://Client.Example.com/c.json"))).toEqual({
+      kind: "name",
+      name: "client.example.com",
+    });
   });
 });

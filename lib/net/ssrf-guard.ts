@@ -14,7 +14,7 @@ interface Range4 {
 }
 
 const V4_RANGES: Range4[] = [
-  ["0.0.0.0", 8, "\"this network\" (0.0.0.0/8)"],
+  ["0.0.0.0", 8, '"this network" (0.0.0.0/8)'],
   ["10.0.0.0", 8, "private (10.0.0.0/8)"],
   ["100.64.0.0", 10, "shared address space / carrier-grade NAT (100.64.0.0/10)"],
   ["127.0.0.0", 8, "loopback (127.0.0.0/8)"],
@@ -84,7 +84,8 @@ function v6ToWords(input: string): number[] | null {
   }
   const halves = ip.split("::");
   if (halves.length > 2) return null;
-  const parse = (s: string) => (s === "" ? [] : s.split(":").map((w) => (/^[0-9a-f]{1,4}$/i.test(w) ? parseInt(w, 16) : NaN)));
+  const parse = (s: string) =>
+    s === "" ? [] : s.split(":").map((w) => (/^[0-9a-f]{1,4}$/i.test(w) ? parseInt(w, 16) : NaN));
   const head = parse(halves[0] ?? "");
   const rest = halves.length === 2 ? parse(halves[1] ?? "") : [];
   if ([...head, ...rest].some(Number.isNaN)) return null;
@@ -175,12 +176,17 @@ export interface GuardPolicy {
 }
 
 /** The guard's verdict on one resolved (or literal) address. */
-export function checkAddress(ip: string, policy: GuardPolicy): { ok: true; family: AddressFamily } | { ok: false; reason: string } {
+export function checkAddress(
+  ip: string,
+  policy: GuardPolicy,
+): { ok: true; family: AddressFamily } | { ok: false; reason: string } {
   const family = isIP(ip.replace(/^\[|\]$/g, ""));
   if (family !== 4 && family !== 6) return { ok: false, reason: `${ip}, which is not an IP address` };
   if (policy.allowLoopback && isLoopbackAddress(ip)) return { ok: true, family };
   const reason = forbiddenAddressReason(ip);
-  return reason ? { ok: false, reason: `${ip}, ${/^[aeiou]/i.test(reason) ? "an" : "a"} ${reason} address` } : { ok: true, family };
+  return reason
+    ? { ok: false, reason: `${ip}, ${/^[aeiou]/i.test(reason) ? "an" : "a"} ${reason} address` }
+    : { ok: true, family };
 }
 
 export type HostClass =

@@ -1,6 +1,13 @@
 import { decodeProtectedHeader, generateKeyPair, SignJWT, type CryptoKey } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ACCESS_TOKEN_TYP, signAccessToken, SIGNING_ALG, verifyAccessToken, type AccessTokenClaims, type VerifyFailure } from "./access-token";
+import {
+  ACCESS_TOKEN_TYP,
+  signAccessToken,
+  SIGNING_ALG,
+  verifyAccessToken,
+  type AccessTokenClaims,
+  type VerifyFailure,
+} from "./access-token";
 
 const ISSUER = "https://gatehouse.example.test/oauth/demo";
 const AUDIENCE = "https://mcp.example.test/mcp";
@@ -41,8 +48,14 @@ function verify(token: string, opts: { issuer?: string; audience?: string; now?:
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
 
 /** A token signed like Gatehouse's, but with the header or claims changed. */
-function forged(header: Record<string, unknown>, payload: Record<string, unknown> = {}, key: CryptoKey | Uint8Array = privateKey) {
-  return new SignJWT({ ...claims, ...payload }).setProtectedHeader({ alg: SIGNING_ALG, typ: ACCESS_TOKEN_TYP, kid: KID, ...header } as { alg: string }).sign(key);
+function forged(
+  header: Record<string, unknown>,
+  payload: Record<string, unknown> = {},
+  key: CryptoKey | Uint8Array = privateKey,
+) {
+  return new SignJWT({ ...claims, ...payload })
+    .setProtectedHeader({ alg: SIGNING_ALG, typ: ACCESS_TOKEN_TYP, kid: KID, ...header } as { alg: string })
+    .sign(key);
 }
 
 describe("signAccessToken (RFC 9068 §2)", () => {
@@ -74,18 +87,56 @@ describe("verifyAccessToken (RFC 9068 §4; RS-02, RS-03, RS-04)", () => {
   });
 
   const cases: [string, () => Promise<string>, VerifyFailure, { issuer?: string; audience?: string; now?: Date }?][] = [
-    ["RS-04: a foreign issuer", () => signAccessToken({ ...claims, iss: "https://evil.test/oauth/demo" }, { kid: KID, privateKey }), "wrong_issuer"],
-    ["RS-04 / META-03: an issuer with a trailing slash", () => signAccessToken({ ...claims, iss: `${ISSUER}/` }, { kid: KID, privateKey }), "wrong_issuer"],
-    ["RS-03: a token for another resource", () => signAccessToken({ ...claims, aud: "https://other.test/mcp" }, { kid: KID, privateKey }), "wrong_audience"],
-    ["RS-03: a token checked by another resource server", () => signAccessToken(claims, { kid: KID, privateKey }), "wrong_audience", { audience: "https://other.test/mcp" }],
-    ["RS-02: an expired token", () => signAccessToken(claims, { kid: KID, privateKey }), "expired", { now: new Date((claims.exp + 60) * 1000) }],
+    [
+      "RS-04: a foreign issuer",
+      () => signAccessToken({ ...claims, iss: "https://evil.test/oauth/demo" }, { kid: KID, privateKey }),
+      "wrong_issuer",
+    ],
+    [
+      "RS-04 / META-03: an issuer with a trailing slash",
+      () => signAccessToken({ ...claims, iss: `${ISSUER}/` }, { kid: KID, privateKey }),
+      "wrong_issuer",
+    ],
+    [
+      "RS-03: a token for another resource",
+      () => signAccessToken({ ...claims, aud: "https://other.test/mcp" }, { kid: KID, privateKey }),
+      "wrong_audience",
+    ],
+    [
+      "RS-03: a token checked by another resource server",
+      () => signAccessToken(claims, { kid: KID, privateKey }),
+      "wrong_audience",
+      { audience: "https://other.test/mcp" },
+    ],
+    [
+      "RS-02: an expired token",
+      () => signAccessToken(claims, { kid: KID, privateKey }),
+      "expired",
+      { now: new Date((claims.exp + 60) * 1000) },
+    ],
     ["RS-04 / AT-03: typ JWT instead of at+jwt", () => forged({ typ: "JWT" }), "wrong_type"],
     ["RS-04 / AT-03: no typ", () => forged({ typ: undefined }), "wrong_type"],
-    ["RS-04 / AT-03: alg none", async () => `${b64({ alg: "none", typ: ACCESS_TOKEN_TYP, kid: KID })}.${b64(claims)}.`, "bad_signature"],
-    ["RS-04: HS256 (an algorithm off the allowlist)", () => forged({ alg: "HS256" }, {}, new TextEncoder().encode("k".repeat(32))), "bad_signature"],
-    ["RS-04: an unknown kid (a key not in the JWKS)", () => signAccessToken(claims, { kid: "kid-unknown", privateKey }), "bad_signature"],
+    [
+      "RS-04 / AT-03: alg none",
+      async () => `${b64({ alg: "none", typ: ACCESS_TOKEN_TYP, kid: KID })}.${b64(claims)}.`,
+      "bad_signature",
+    ],
+    [
+      "RS-04: HS256 (an algorithm off the allowlist)",
+      () => forged({ alg: "HS256" }, {}, new TextEncoder().encode("k".repeat(32))),
+      "bad_signature",
+    ],
+    [
+      "RS-04: an unknown kid (a key not in the JWKS)",
+      () => signAccessToken(claims, { kid: "kid-unknown", privateKey }),
+      "bad_signature",
+    ],
     ["RS-04: no kid", () => forged({ kid: undefined }), "bad_signature"],
-    ["RS-04: a foreign key under a known kid", () => signAccessToken(claims, { kid: KID, privateKey: foreignPrivateKey }), "bad_signature"],
+    [
+      "RS-04: a foreign key under a known kid",
+      () => signAccessToken(claims, { kid: KID, privateKey: foreignPrivateKey }),
+      "bad_signature",
+    ],
     [
       "RS-04: a tampered payload",
       async () => {
@@ -109,7 +160,11 @@ describe("verifyAccessToken with a signature memo (the same token presented agai
     const seen = new Set<string>();
     return { seen, memo: { has: (t: string) => seen.has(t), add: (t: string) => void seen.add(t) } };
   };
-  const withMemo = (token: string, memo: { has(t: string): boolean; add(t: string): void }, opts: { audience?: string; now?: Date; known?: boolean } = {}) =>
+  const withMemo = (
+    token: string,
+    memo: { has(t: string): boolean; add(t: string): void },
+    opts: { audience?: string; now?: Date; known?: boolean } = {},
+  ) =>
     verifyAccessToken(token, {
       issuer: ISSUER,
       audience: opts.audience ?? AUDIENCE,
@@ -131,8 +186,14 @@ describe("verifyAccessToken with a signature memo (the same token presented agai
     const { memo } = memoOf();
     const token = await signAccessToken(claims, { kid: KID, privateKey });
     expect((await withMemo(token, memo)).ok).toBe(true);
-    expect(await withMemo(token, memo, { now: new Date((claims.exp + 60) * 1000) })).toEqual({ ok: false, reason: "expired" });
-    expect(await withMemo(token, memo, { audience: "https://other.example/mcp" })).toEqual({ ok: false, reason: "wrong_audience" });
+    expect(await withMemo(token, memo, { now: new Date((claims.exp + 60) * 1000) })).toEqual({
+      ok: false,
+      reason: "expired",
+    });
+    expect(await withMemo(token, memo, { audience: "https://other.example/mcp" })).toEqual({
+      ok: false,
+      reason: "wrong_audience",
+    });
     expect(await withMemo(token, memo, { known: false })).toEqual({ ok: false, reason: "bad_signature" });
   });
 

@@ -52,11 +52,15 @@ export async function signAccessToken(claims: AccessTokenClaims, key: SigningKey
   const { iss, sub, aud, iat, exp, jti, ...rest } = claims;
   const payload = b64url(JSON.stringify({ ...rest, iss, sub, aud, iat, exp, jti }));
   const input = `${header}.${payload}`;
-  const signature = nodeSign("sha256", Buffer.from(input), { key: toKeyObject(key.privateKey), dsaEncoding: "ieee-p1363" });
+  const signature = nodeSign("sha256", Buffer.from(input), {
+    key: toKeyObject(key.privateKey),
+    dsaEncoding: "ieee-p1363",
+  });
   return `${input}.${b64url(signature)}`;
 }
 
-export type VerifyFailure = "malformed" | "bad_signature" | "expired" | "wrong_issuer" | "wrong_audience" | "wrong_type";
+export type VerifyFailure =
+  "malformed" | "bad_signature" | "expired" | "wrong_issuer" | "wrong_audience" | "wrong_type";
 
 export type VerifyResult = { ok: true; claims: AccessTokenClaims } | { ok: false; reason: VerifyFailure };
 
@@ -65,7 +69,9 @@ const CLOCK_TOLERANCE_S = 5;
 function parseSegment(segment: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(Buffer.from(segment, "base64url").toString("utf8"));
-    return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return typeof value === "object" && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -87,10 +93,17 @@ export interface SignatureMemo {
  */
 export async function verifyAccessToken(
   token: string,
-  opts: { issuer: string; audience: string; getKey: (kid: string) => Promise<CryptoKey | KeyObject | undefined>; now?: Date; signatures?: SignatureMemo },
+  opts: {
+    issuer: string;
+    audience: string;
+    getKey: (kid: string) => Promise<CryptoKey | KeyObject | undefined>;
+    now?: Date;
+    signatures?: SignatureMemo;
+  },
 ): Promise<VerifyResult> {
   const parts = token.split(".");
-  if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9_-]*$/.test(p)) || parts[0] === "" || parts[1] === "") return { ok: false, reason: "malformed" };
+  if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9_-]*$/.test(p)) || parts[0] === "" || parts[1] === "")
+    return { ok: false, reason: "malformed" };
   const [h, p, sig] = parts as [string, string, string];
   const header = parseSegment(h);
   if (!header) return { ok: false, reason: "malformed" };
@@ -101,14 +114,19 @@ export async function verifyAccessToken(
   if (!key) return { ok: false, reason: "bad_signature" };
   if (!opts.signatures?.has(token)) {
     const signature = Buffer.from(sig, "base64url");
-    const valid = signature.length === 64 && nodeVerify("sha256", Buffer.from(`${h}.${p}`), { key: toKeyObject(key), dsaEncoding: "ieee-p1363" }, signature);
+    const valid =
+      signature.length === 64 &&
+      nodeVerify("sha256", Buffer.from(`${h}.${p}`), { key: toKeyObject(key), dsaEncoding: "ieee-p1363" }, signature);
     if (!valid) return { ok: false, reason: "bad_signature" };
     opts.signatures?.add(token);
   }
   const payload = parseSegment(p);
   if (!payload) return { ok: false, reason: "malformed" };
-  for (const claim of ["iss", "sub", "aud", "jti", "client_id"] as const) if (typeof payload[claim] !== "string") return { ok: false, reason: claim === "aud" ? "wrong_audience" : "malformed" };
-  for (const claim of ["exp", "iat"] as const) if (typeof payload[claim] !== "number") return { ok: false, reason: "malformed" };
+  for (const claim of ["iss", "sub", "aud", "jti", "client_id"] as const)
+    if (typeof payload[claim] !== "string")
+      return { ok: false, reason: claim === "aud" ? "wrong_audience" : "malformed" };
+  for (const claim of ["exp", "iat"] as const)
+    if (typeof payload[claim] !== "number") return { ok: false, reason: "malformed" };
   if (payload.iss !== opts.issuer) return { ok: false, reason: "wrong_issuer" };
   if (payload.aud !== opts.audience) return { ok: false, reason: "wrong_audience" };
   const now = Math.floor((opts.now ?? new Date()).getTime() / 1000);

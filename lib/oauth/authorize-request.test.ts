@@ -13,8 +13,18 @@ const RESOURCE = "https://mcp.example.test/mcp";
 const CB = "http://127.0.0.1:8976/callback";
 const CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"; // RFC 7636 Appendix B
 
-const server: AuthorizeServer = { resource: RESOURCE, scopes: [{ name: "mcp:tools" }, { name: "mcp:admin" }], defaultScopes: ["mcp:tools"] };
-const app: AuthorizeClient = { clientId: "ghc_app", redirectUris: [CB], grantTypes: ["authorization_code", "refresh_token"], allowedScopes: [], disabledAt: null };
+const server: AuthorizeServer = {
+  resource: RESOURCE,
+  scopes: [{ name: "mcp:tools" }, { name: "mcp:admin" }],
+  defaultScopes: ["mcp:tools"],
+};
+const app: AuthorizeClient = {
+  clientId: "ghc_app",
+  redirectUris: [CB],
+  grantTypes: ["authorization_code", "refresh_token"],
+  allowedScopes: [],
+  disabledAt: null,
+};
 
 const VALID = {
   response_type: "code",
@@ -28,7 +38,11 @@ const VALID = {
 };
 
 /** Runs the validation on VALID with `changes` (undefined removes a parameter); `extra` is appended raw. */
-function validate(changes: Record<string, string | undefined> = {}, client: AuthorizeClient | null = app, extra = ""): AuthorizeValidation {
+function validate(
+  changes: Record<string, string | undefined> = {},
+  client: AuthorizeClient | null = app,
+  extra = "",
+): AuthorizeValidation {
   const query = new URLSearchParams();
   for (const [k, v] of Object.entries({ ...VALID, ...changes })) if (v !== undefined) query.set(k, v);
   const parsed = parseParams(new URLSearchParams(`${query.toString()}${extra}`));
@@ -43,7 +57,16 @@ describe("validateAuthorizeRequest: a valid request", () => {
   it("AUTHZ-01: returns the request to continue with", () => {
     expect(validate()).toEqual({
       kind: "ok",
-      request: { clientId: "ghc_app", redirectUri: CB, redirectUriGiven: true, scopes: ["mcp:tools"], resource: RESOURCE, state: "st-1", codeChallenge: CHALLENGE, prompt: undefined },
+      request: {
+        clientId: "ghc_app",
+        redirectUri: CB,
+        redirectUriGiven: true,
+        scopes: ["mcp:tools"],
+        resource: RESOURCE,
+        state: "st-1",
+        codeChallenge: CHALLENGE,
+        prompt: undefined,
+      },
     });
   });
 
@@ -114,8 +137,18 @@ describe("validateAuthorizeRequest: errors shown on a page, never redirected (AU
     ["an unregistered redirect_uri", { redirect_uri: "https://evil.test/cb" }, app, "Invalid redirect URI"],
     ["AUTHZ-03: a trailing slash on the redirect_uri", { redirect_uri: `${CB}/` }, app, "Invalid redirect URI"],
     ["AUTHZ-03: an extra query on the redirect_uri", { redirect_uri: `${CB}?x=1` }, app, "Invalid redirect URI"],
-    ["AUTHZ-04: localhost instead of 127.0.0.1", { redirect_uri: "http://localhost:8976/callback" }, app, "Invalid redirect URI"],
-    ["AUTHZ-05: no redirect_uri when several are registered", { redirect_uri: undefined }, { ...app, redirectUris: [CB, "https://app.test/cb"] }, "Missing redirect URI"],
+    [
+      "AUTHZ-04: localhost instead of 127.0.0.1",
+      { redirect_uri: "http://localhost:8976/callback" },
+      app,
+      "Invalid redirect URI",
+    ],
+    [
+      "AUTHZ-05: no redirect_uri when several are registered",
+      { redirect_uri: undefined },
+      { ...app, redirectUris: [CB, "https://app.test/cb"] },
+      "Missing redirect URI",
+    ],
   ])("%s", (_case, changes, client, title) => {
     const v = validate(changes, client);
     expect(v.kind).toBe("page");
@@ -123,7 +156,13 @@ describe("validateAuthorizeRequest: errors shown on a page, never redirected (AU
   });
 
   it("AUTHZ-02 before AUTHZ-06: a bad redirect_uri wins over every other error", () => {
-    const v = validate({ redirect_uri: "https://evil.test/cb", response_type: "token", code_challenge: undefined, scope: "bogus", resource: "https://other.test/mcp" });
+    const v = validate({
+      redirect_uri: "https://evil.test/cb",
+      response_type: "token",
+      code_challenge: undefined,
+      scope: "bogus",
+      resource: "https://other.test/mcp",
+    });
     expect(v.kind).toBe("page");
   });
 
@@ -137,10 +176,18 @@ describe("validateAuthorizeRequest: errors redirected to the client (AUTHZ-06)",
     ["response_type missing", { response_type: undefined }, "invalid_request"],
     ["response_type=token", { response_type: "token" }, "unsupported_response_type"],
     ["response_type=code id_token", { response_type: "code id_token" }, "unsupported_response_type"],
-    ["PKCE-01: code_challenge missing", { code_challenge: undefined, code_challenge_method: undefined }, "invalid_request"],
+    [
+      "PKCE-01: code_challenge missing",
+      { code_challenge: undefined, code_challenge_method: undefined },
+      "invalid_request",
+    ],
     ["PKCE-01 / GEN-05: an empty code_challenge", { code_challenge: "" }, "invalid_request"],
     ["PKCE-03: code_challenge_method=plain", { code_challenge_method: "plain" }, "invalid_request"],
-    ["PKCE-03: code_challenge_method=s256 (methods are case-sensitive)", { code_challenge_method: "s256" }, "invalid_request"],
+    [
+      "PKCE-03: code_challenge_method=s256 (methods are case-sensitive)",
+      { code_challenge_method: "s256" },
+      "invalid_request",
+    ],
     ["PKCE-04: code_challenge_method missing (means plain)", { code_challenge_method: undefined }, "invalid_request"],
     ["PKCE-05: a challenge of 3 characters", { code_challenge: "abc" }, "invalid_request"],
     ["PKCE-05: a challenge of 44 characters", { code_challenge: `${CHALLENGE}A` }, "invalid_request"],
@@ -158,23 +205,35 @@ describe("validateAuthorizeRequest: errors redirected to the client (AUTHZ-06)",
   });
 
   it("AUTHZ-18: a second, foreign resource is invalid_target even when the first is right", () => {
-    expect(redirectError(validate({}, app, "&resource=https%3A%2F%2Fother.test%2Fmcp"))).toMatchObject({ error: "invalid_target" });
+    expect(redirectError(validate({}, app, "&resource=https%3A%2F%2Fother.test%2Fmcp"))).toMatchObject({
+      error: "invalid_target",
+    });
   });
 
   it("a scope outside the client's allowed list is invalid_scope", () => {
-    expect(redirectError(validate({ scope: "mcp:admin" }, { ...app, allowedScopes: ["mcp:tools"] }))).toMatchObject({ error: "invalid_scope" });
+    expect(redirectError(validate({ scope: "mcp:admin" }, { ...app, allowedScopes: ["mcp:tools"] }))).toMatchObject({
+      error: "invalid_scope",
+    });
   });
 
   it("TOK-11: a client without the authorization_code grant is unauthorized_client", () => {
-    expect(redirectError(validate({}, { ...app, grantTypes: ["client_credentials"] }))).toMatchObject({ error: "unauthorized_client" });
+    expect(redirectError(validate({}, { ...app, grantTypes: ["client_credentials"] }))).toMatchObject({
+      error: "unauthorized_client",
+    });
   });
 
   it("AUTHZ-09: the error redirect carries no state when none was sent", () => {
-    expect(redirectError(validate({ response_type: undefined, state: undefined }))).toEqual({ error: "invalid_request", redirectUri: CB, state: undefined });
+    expect(redirectError(validate({ response_type: undefined, state: undefined }))).toEqual({
+      error: "invalid_request",
+      redirectUri: CB,
+      state: undefined,
+    });
   });
 
   it("AUTHZ-06: redirects to the redirect_uri actually requested (loopback port included)", () => {
-    expect(redirectError(validate({ redirect_uri: "http://127.0.0.1:51004/callback", scope: "bogus" }))).toMatchObject({ redirectUri: "http://127.0.0.1:51004/callback" });
+    expect(redirectError(validate({ redirect_uri: "http://127.0.0.1:51004/callback", scope: "bogus" }))).toMatchObject({
+      redirectUri: "http://127.0.0.1:51004/callback",
+    });
   });
 });
 

@@ -59,63 +59,112 @@ export function validateAuthorizeRequest(
 ): AuthorizeValidation {
   const p = parsed.params;
   const clientId = p.get("client_id");
-  if (!clientId) return { kind: "page", title: "Missing client_id", description: "The application did not say who it is (client_id is missing)." };
+  if (!clientId)
+    return {
+      kind: "page",
+      title: "Missing client_id",
+      description: "The application did not say who it is (client_id is missing).",
+    };
   const client = findClient(clientId);
-  if (!client) return { kind: "page", title: "Unknown application", description: "This application is not registered with this MCP server." };
-  if (client.disabledAt) return { kind: "page", title: "Application disabled", description: "An administrator has disabled this application." };
+  if (!client)
+    return {
+      kind: "page",
+      title: "Unknown application",
+      description: "This application is not registered with this MCP server.",
+    };
+  if (client.disabledAt)
+    return {
+      kind: "page",
+      title: "Application disabled",
+      description: "An administrator has disabled this application.",
+    };
 
   const requested = p.get("redirect_uri");
   let redirectUri: string;
   if (requested !== undefined) {
     if (!matchRedirectUri(client.redirectUris, requested)) {
-      return { kind: "page", title: "Invalid redirect URI", description: "The redirect URI is not registered for this application, so Gatehouse will not send you there." };
+      return {
+        kind: "page",
+        title: "Invalid redirect URI",
+        description: "The redirect URI is not registered for this application, so Gatehouse will not send you there.",
+      };
     }
     redirectUri = requested;
   } else if (client.redirectUris.length === 1 && client.redirectUris[0]) {
     redirectUri = client.redirectUris[0];
   } else {
-    return { kind: "page", title: "Missing redirect URI", description: "This application has several redirect URIs, so the request must name one (redirect_uri)." };
+    return {
+      kind: "page",
+      title: "Missing redirect URI",
+      description: "This application has several redirect URIs, so the request must name one (redirect_uri).",
+    };
   }
 
   const state = p.get("state");
-  const fail = (error: OAuthErrorCode, description: string): AuthorizeValidation => ({ kind: "redirect", redirectUri, error, description, state });
+  const fail = (error: OAuthErrorCode, description: string): AuthorizeValidation => ({
+    kind: "redirect",
+    redirectUri,
+    error,
+    description,
+    state,
+  });
 
   const responseType = p.get("response_type");
   if (!responseType) return fail("invalid_request", "response_type is required.");
   if (responseType !== "code") return fail("unsupported_response_type", "Only response_type=code is supported.");
-  if (!client.grantTypes.includes("authorization_code")) return fail("unauthorized_client", "This client may not use the authorization-code flow.");
+  if (!client.grantTypes.includes("authorization_code"))
+    return fail("unauthorized_client", "This client may not use the authorization-code flow.");
 
   const challenge = p.get("code_challenge");
-  if (!challenge) return fail("invalid_request", "PKCE is required: send code_challenge with code_challenge_method=S256.");
+  if (!challenge)
+    return fail("invalid_request", "PKCE is required: send code_challenge with code_challenge_method=S256.");
   const method = p.get("code_challenge_method");
   if (method !== "S256") {
-    return fail("invalid_request", method ? `code_challenge_method ${method} is not supported; use S256.` : "code_challenge_method is required (S256); plain is not supported.");
+    return fail(
+      "invalid_request",
+      method
+        ? `code_challenge_method ${method} is not supported; use S256.`
+        : "code_challenge_method is required (S256); plain is not supported.",
+    );
   }
-  if (!CODE_CHALLENGE_PATTERN.test(challenge)) return fail("invalid_request", "code_challenge must be 43 base64url characters (S256).");
+  if (!CODE_CHALLENGE_PATTERN.test(challenge))
+    return fail("invalid_request", "code_challenge must be 43 base64url characters (S256).");
 
   const resources = parsed.repeated.get("resource") ?? [];
   let resource = server.resource;
   for (const r of resources) {
     const canonical = canonicalResourceOrNull(r);
-    if (canonical === null || canonical !== server.resource) return fail("invalid_target", `This authorization server issues tokens only for ${server.resource}.`);
+    if (canonical === null || canonical !== server.resource)
+      return fail("invalid_target", `This authorization server issues tokens only for ${server.resource}.`);
     resource = canonical;
   }
 
   const serverScopes = server.scopes.map((s) => s.name);
   const ceiling = clientScopeCeiling(client.allowedScopes, serverScopes);
   const scopeParam = p.get("scope");
-  const scopes = scopeParam === undefined ? server.defaultScopes.filter((s) => ceiling.includes(s)) : parseScope(scopeParam);
+  const scopes =
+    scopeParam === undefined ? server.defaultScopes.filter((s) => ceiling.includes(s)) : parseScope(scopeParam);
   if (!isSubset(scopes, ceiling)) {
     const unknown = scopes.filter((s) => !ceiling.includes(s));
     return fail("invalid_scope", `Not allowed for this client: ${unknown.join(" ")}.`);
   }
 
   const promptValue = p.get("prompt");
-  const prompt = promptValue === "none" || promptValue === "consent" || promptValue === "login" ? promptValue : undefined;
+  const prompt =
+    promptValue === "none" || promptValue === "consent" || promptValue === "login" ? promptValue : undefined;
 
   return {
     kind: "ok",
-    request: { clientId, redirectUri, redirectUriGiven: requested !== undefined, scopes, resource, state, codeChallenge: challenge, prompt },
+    request: {
+      clientId,
+      redirectUri,
+      redirectUriGiven: requested !== undefined,
+      scopes,
+      resource,
+      state,
+      codeChallenge: challenge,
+      prompt,
+    },
   };
 }
 

@@ -45,17 +45,37 @@ describe("bearerChallenge (RFC 6750 §3, RFC 9728 §5.1)", () => {
   });
 
   it("RS-02: invalid_token carries the description and the metadata URL", () => {
-    const header = bearerChallenge({ error: "invalid_token", error_description: "The access token expired.", resource_metadata: prm });
-    expect(parseBearerChallenge(header)).toEqual({ error: "invalid_token", error_description: "The access token expired.", resource_metadata: prm });
+    const header = bearerChallenge({
+      error: "invalid_token",
+      error_description: "The access token expired.",
+      resource_metadata: prm,
+    });
+    expect(parseBearerChallenge(header)).toEqual({
+      error: "invalid_token",
+      error_description: "The access token expired.",
+      resource_metadata: prm,
+    });
   });
 
   it("RS-05: insufficient_scope lists every required scope in one parameter", () => {
-    const header = bearerChallenge({ error: "insufficient_scope", scope: ["files:read", "files:write"], resource_metadata: prm });
-    expect(parseBearerChallenge(header)).toEqual({ error: "insufficient_scope", scope: "files:read files:write", resource_metadata: prm });
+    const header = bearerChallenge({
+      error: "insufficient_scope",
+      scope: ["files:read", "files:write"],
+      resource_metadata: prm,
+    });
+    expect(parseBearerChallenge(header)).toEqual({
+      error: "insufficient_scope",
+      scope: "files:read files:write",
+      resource_metadata: prm,
+    });
   });
 
   it('RS-12: values are quoted strings, with " and \\ escaped as quoted-pairs', () => {
-    const header = bearerChallenge({ error: "invalid_token", error_description: 'bad "token" \\ here', resource_metadata: prm });
+    const header = bearerChallenge({
+      error: "invalid_token",
+      error_description: 'bad "token" \\ here',
+      resource_metadata: prm,
+    });
     expect(header).toContain('error_description="bad \\"token\\" \\\\ here"');
     expect(parseBearerChallenge(header)?.error_description).toBe('bad "token" \\ here');
   });
@@ -67,7 +87,12 @@ describe("bearerChallenge (RFC 6750 §3, RFC 9728 §5.1)", () => {
   });
 
   it("RS-12: every auth-param appears at most once, comma-separated", () => {
-    const header = bearerChallenge({ error: "insufficient_scope", error_description: "x", scope: ["a"], resource_metadata: prm });
+    const header = bearerChallenge({
+      error: "insufficient_scope",
+      error_description: "x",
+      scope: ["a"],
+      resource_metadata: prm,
+    });
     const names = [...header.matchAll(/(?:^Bearer |, )([a-z_]+)=/g)].map((m) => m[1]);
     expect(names).toEqual(["error", "error_description", "scope", "resource_metadata"]);
     expect(new Set(names).size).toBe(names.length);
@@ -80,7 +105,10 @@ describe("parseBearerChallenge (RFC 9110 §11.6.1)", () => {
   });
 
   it("accepts token values and optional whitespace around '='", () => {
-    expect(parseBearerChallenge('Bearer realm = example, error="invalid_token"')).toEqual({ realm: "example", error: "invalid_token" });
+    expect(parseBearerChallenge('Bearer realm = example, error="invalid_token"')).toEqual({
+      realm: "example",
+      error: "invalid_token",
+    });
   });
 
   it("rejects other schemes and garbage", () => {

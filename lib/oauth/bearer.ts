@@ -66,7 +66,9 @@ export function bearerChallenge(params: BearerChallengeParams): string {
 }
 
 const TOKEN_CHARS = "[!#$%&'*+\\-.^_`|~0-9A-Za-z]+";
-const AUTH_PARAM = new RegExp(`^(${TOKEN_CHARS})[ \\t]*=[ \\t]*(?:"((?:[^"\\\\]|\\\\.)*)"|(${TOKEN_CHARS}))[ \\t]*(?:,[ \\t]*|$)`);
+const AUTH_PARAM = new RegExp(
+  `^(${TOKEN_CHARS})[ \\t]*=[ \\t]*(?:"((?:[^"\\\\]|\\\\.)*)"|(${TOKEN_CHARS}))[ \\t]*(?:,[ \\t]*|$)`,
+);
 
 /**
  * Parses one `Bearer` challenge into its auth-params (RFC 9110 §11.6.1: token or quoted-string

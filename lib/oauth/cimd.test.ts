@@ -15,7 +15,12 @@ import {
 import { authorizationServerMetadata } from "./metadata";
 
 const URL_ID = "https://app.example.com/oauth/client.json";
-const doc = (extra: Record<string, unknown> = {}) => ({ client_id: URL_ID, client_name: "Example App", redirect_uris: ["https://app.example.com/callback"], ...extra });
+const doc = (extra: Record<string, unknown> = {}) => ({
+  client_id: URL_ID,
+  client_name: "Example App",
+  redirect_uris: ["https://app.example.com/callback"],
+  ...extra,
+});
 
 function reason(value: unknown): string {
   const v = validateMetadataDocument(URL_ID, value);
@@ -25,8 +30,22 @@ function reason(value: unknown): string {
 
 describe("META-08: client_id_metadata_document_supported", () => {
   it("is the boolean true while CIMD is on, and absent while off", () => {
-    expect(authorizationServerMetadata({ issuer: "https://as.test/oauth/x", scopes: [], dcrEnabled: false, cimdEnabled: true }).client_id_metadata_document_supported).toBe(true);
-    expect(authorizationServerMetadata({ issuer: "https://as.test/oauth/x", scopes: [], dcrEnabled: false, cimdEnabled: false })).not.toHaveProperty("client_id_metadata_document_supported");
+    expect(
+      authorizationServerMetadata({
+        issuer: "https://as.test/oauth/x",
+        scopes: [],
+        dcrEnabled: false,
+        cimdEnabled: true,
+      }).client_id_metadata_document_supported,
+    ).toBe(true);
+    expect(
+      authorizationServerMetadata({
+        issuer: "https://as.test/oauth/x",
+        scopes: [],
+        dcrEnabled: false,
+        cimdEnabled: false,
+      }),
+    ).not.toHaveProperty("client_id_metadata_document_supported");
   });
 });
 
@@ -41,7 +60,10 @@ describe("CIMD-02: which client_ids are metadata-document URLs", () => {
 
   it("accepts an https URL with a path", () => {
     expect(checkMetadataDocumentUrl(URL_ID)).toMatchObject({ ok: true, host: "app.example.com" });
-    expect(checkMetadataDocumentUrl("https://app.example.com:8443/c")).toMatchObject({ ok: true, host: "app.example.com" });
+    expect(checkMetadataDocumentUrl("https://app.example.com:8443/c")).toMatchObject({
+      ok: true,
+      host: "app.example.com",
+    });
   });
 
   it.each([
@@ -52,10 +74,10 @@ describe("CIMD-02: which client_ids are metadata-document URLs", () => {
     ["https://u@app.example.com/c.json", "user name or password"],
     ["https://app.example.com/c.json#frag", "fragment"],
     ["https://app.example.com/c.json?v=1", "query"],
-    ["https://app.example.com/a/../c.json", "\"..\""],
-    ["https://app.example.com/a/./c.json", "\".\""],
-    ["https://app.example.com/a/%2e%2e/c.json", "\"..\""],
-    ["https://app.example.com/a/%2E/c.json", "\".\""],
+    ["https://app.example.com/a/../c.json", '".."'],
+    ["https://app.example.com/a/./c.json", '"."'],
+    ["https://app.example.com/a/%2e%2e/c.json", '".."'],
+    ["https://app.example.com/a/%2E/c.json", '"."'],
     ["https://app.example.com\\..\\c.json", "backslash"],
     ["https://app.example.com/c .json", "whitespace"],
     ["https://", "valid URL"],
@@ -72,17 +94,22 @@ describe("CIMD-02: which client_ids are metadata-document URLs", () => {
 
 describe("CIMD-06: valid JSON whose client_id equals the URL by simple string comparison", () => {
   it("refuses a body that is not JSON, or not an object", () => {
-    expect(parseMetadataDocument("<html>")).toMatchObject({ ok: false, reason: expect.stringContaining("not valid JSON") });
+    expect(parseMetadataDocument("<html>")).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("not valid JSON"),
+    });
     expect(reason([doc()])).toContain("JSON object");
     expect(reason("x")).toContain("JSON object");
   });
 
-  it.each([`${URL_ID}/`, "https://APP.example.com/oauth/client.json", "https://app.example.com:443/oauth/client.json", "https://app.example.com/oauth/./client.json"])(
-    "refuses client_id %s: no normalisation",
-    (other) => {
-      expect(reason(doc({ client_id: other }))).toContain("must be exactly the URL");
-    },
-  );
+  it.each([
+    `${URL_ID}/`,
+    "https://APP.example.com/oauth/client.json",
+    "https://app.example.com:443/oauth/client.json",
+    "https://app.example.com/oauth/./client.json",
+  ])("refuses client_id %s: no normalisation", (other) => {
+    expect(reason(doc({ client_id: other }))).toContain("must be exactly the URL");
+  });
 
   it("refuses a document without client_id", () => {
     expect(reason({ client_name: "x", redirect_uris: ["https://a.example/cb"] })).toContain("no client_id");
@@ -91,8 +118,19 @@ describe("CIMD-06: valid JSON whose client_id equals the URL by simple string co
 
 describe("CIMD-07: client_name and a non-empty redirect_uris of acceptable URIs", () => {
   it("accepts a minimal document", () => {
-    const v = validateMetadataDocument(URL_ID, doc({ logo_uri: "https://app.example.com/logo.png", client_uri: "https://app.example.com" }));
-    expect(v).toMatchObject({ ok: true, document: { clientId: URL_ID, clientName: "Example App", redirectUris: ["https://app.example.com/callback"], logoUri: "https://app.example.com/logo.png" } });
+    const v = validateMetadataDocument(
+      URL_ID,
+      doc({ logo_uri: "https://app.example.com/logo.png", client_uri: "https://app.example.com" }),
+    );
+    expect(v).toMatchObject({
+      ok: true,
+      document: {
+        clientId: URL_ID,
+        clientName: "Example App",
+        redirectUris: ["https://app.example.com/callback"],
+        logoUri: "https://app.example.com/logo.png",
+      },
+    });
   });
 
   it("refuses a missing or blank client_name", () => {
@@ -122,9 +160,12 @@ describe("CIMD-07: client_name and a non-empty redirect_uris of acceptable URIs"
 });
 
 describe("CIMD-08: no shared secret", () => {
-  it.each(["client_secret_basic", "client_secret_post", "client_secret_jwt"])("refuses token_endpoint_auth_method %s", (method) => {
-    expect(reason(doc({ token_endpoint_auth_method: method }))).toContain("shared secret");
-  });
+  it.each(["client_secret_basic", "client_secret_post", "client_secret_jwt"])(
+    "refuses token_endpoint_auth_method %s",
+    (method) => {
+      expect(reason(doc({ token_endpoint_auth_method: method }))).toContain("shared secret");
+    },
+  );
 
   it("refuses client_secret and client_secret_expires_at", () => {
     expect(reason(doc({ client_secret: "s3cret" }))).toContain("client_secret");
@@ -139,13 +180,20 @@ describe("CIMD-08: no shared secret", () => {
 
 describe("CIMD-10: private_key_jwt is out of scope and refused, clearly", () => {
   it("says so instead of silently treating the client as public", () => {
-    expect(reason(doc({ token_endpoint_auth_method: "private_key_jwt", jwks_uri: "https://app.example.com/jwks" }))).toContain("private_key_jwt");
+    expect(
+      reason(doc({ token_endpoint_auth_method: "private_key_jwt", jwks_uri: "https://app.example.com/jwks" })),
+    ).toContain("private_key_jwt");
   });
 });
 
 describe("grant and response types of a public metadata-document client", () => {
   it("allows authorization_code with refresh_token, and only those", () => {
-    expect(validateMetadataDocument(URL_ID, doc({ grant_types: ["authorization_code", "refresh_token"], response_types: ["code"] })).ok).toBe(true);
+    expect(
+      validateMetadataDocument(
+        URL_ID,
+        doc({ grant_types: ["authorization_code", "refresh_token"], response_types: ["code"] }),
+      ).ok,
+    ).toBe(true);
     expect(reason(doc({ grant_types: ["client_credentials"] }))).toContain("client_credentials");
     expect(reason(doc({ grant_types: ["refresh_token"] }))).toContain("must include authorization_code");
     expect(reason(doc({ grant_types: ["authorization_code", "implicit"] }))).toContain("implicit");
@@ -180,14 +228,20 @@ describe("CIMD-19: host trust policy, exact hosts only", () => {
     const list = ["app.example.com"];
     expect(checkCimdTrust("app.example.com", "ALLOWLIST", list).ok).toBe(true);
     expect(checkCimdTrust("APP.example.com", "ALLOWLIST", list).ok).toBe(true);
-    expect(checkCimdTrust("evil.app.example.com", "ALLOWLIST", list)).toMatchObject({ ok: false, reason: expect.stringContaining("not on this MCP server's list") });
+    expect(checkCimdTrust("evil.app.example.com", "ALLOWLIST", list)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("not on this MCP server's list"),
+    });
     expect(checkCimdTrust("app.example.com.evil.test", "ALLOWLIST", list).ok).toBe(false);
     expect(checkCimdTrust("example.com", "ALLOWLIST", list).ok).toBe(false);
     expect(checkCimdTrust("app.example.com", "ALLOWLIST", []).ok).toBe(false);
   });
 
   it("DENYLIST refuses listed hosts only", () => {
-    expect(checkCimdTrust("bad.example", "DENYLIST", ["bad.example"])).toMatchObject({ ok: false, reason: expect.stringContaining("blocked") });
+    expect(checkCimdTrust("bad.example", "DENYLIST", ["bad.example"])).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("blocked"),
+    });
     expect(checkCimdTrust("sub.bad.example", "DENYLIST", ["bad.example"]).ok).toBe(true);
   });
 });
@@ -197,8 +251,16 @@ describe("CIMD-20: which document changes are tracked", () => {
     const before = doc({ jwks: { keys: [{ kty: "EC", x: "1" }] }, tos_uri: "https://a.example/tos" });
     expect(changedDocumentFields(before, { ...before })).toEqual([]);
     expect(changedDocumentFields(before, { ...before, tos_uri: "https://a.example/tos2" })).toEqual([]);
-    expect(changedDocumentFields(before, { ...before, redirect_uris: ["https://app.example.com/other"] })).toEqual(["redirect_uris"]);
-    expect(changedDocumentFields(before, { ...before, jwks: { keys: [{ kty: "EC", x: "2" }] }, jwks_uri: "https://a.example/jwks" })).toEqual(["jwks", "jwks_uri"]);
+    expect(changedDocumentFields(before, { ...before, redirect_uris: ["https://app.example.com/other"] })).toEqual([
+      "redirect_uris",
+    ]);
+    expect(
+      changedDocumentFields(before, {
+        ...before,
+        jwks: { keys: [{ kty: "EC", x: "2" }] },
+        jwks_uri: "https://a.example/jwks",
+      }),
+    ).toEqual(["jwks", "jwks_uri"]);
   });
 });
 

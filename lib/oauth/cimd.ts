@@ -49,14 +49,27 @@ export function checkMetadataDocumentUrl(clientId: string, opts: CimdUrlOptions 
     return { ok: false, reason: "The client_id is not a valid URL." };
   }
   const httpAllowed = opts.allowHttp === true && url.protocol === "http:";
-  if (url.protocol !== "https:" && !httpAllowed) return { ok: false, reason: "A metadata-document client_id must be an https URL." };
-  if (clientId.includes("#")) return { ok: false, reason: "A metadata-document client_id must not contain a fragment (#)." };
-  if (url.username || url.password || /^[a-z]+:\/\/[^/]*@/i.test(clientId)) return { ok: false, reason: "A metadata-document client_id must not contain a user name or password." };
-  if (clientId.includes("?")) return { ok: false, reason: "A metadata-document client_id must not contain a query (?): Gatehouse refuses them, as the draft advises." };
+  if (url.protocol !== "https:" && !httpAllowed)
+    return { ok: false, reason: "A metadata-document client_id must be an https URL." };
+  if (clientId.includes("#"))
+    return { ok: false, reason: "A metadata-document client_id must not contain a fragment (#)." };
+  if (url.username || url.password || /^[a-z]+:\/\/[^/]*@/i.test(clientId))
+    return { ok: false, reason: "A metadata-document client_id must not contain a user name or password." };
+  if (clientId.includes("?"))
+    return {
+      ok: false,
+      reason:
+        "A metadata-document client_id must not contain a query (?): Gatehouse refuses them, as the draft advises.",
+    };
   const path = clientId.replace(/^[a-z]+:\/\/[^/]*/i, "");
-  if (path === "" || path === "/") return { ok: false, reason: "A metadata-document client_id must have a path, e.g. https://app.example.com/oauth/client.json." };
+  if (path === "" || path === "/")
+    return {
+      ok: false,
+      reason: "A metadata-document client_id must have a path, e.g. https://app.example.com/oauth/client.json.",
+    };
   const segments = path.split("/").map((s) => s.toLowerCase().replace(/%2e/g, "."));
-  if (segments.some((s) => s === "." || s === "..")) return { ok: false, reason: "A metadata-document client_id must not contain \".\" or \"..\" path segments." };
+  if (segments.some((s) => s === "." || s === ".."))
+    return { ok: false, reason: 'A metadata-document client_id must not contain "." or ".." path segments.' };
   return { ok: true, url, host: url.hostname };
 }
 
@@ -68,11 +81,20 @@ export function normaliseTrustHost(host: string): string {
 }
 
 /** CIMD-19: exact host names, never suffixes or substrings. Checked before anything is fetched. */
-export function checkCimdTrust(host: string, mode: CimdTrustMode, hosts: readonly string[]): { ok: true } | { ok: false; reason: string } {
+export function checkCimdTrust(
+  host: string,
+  mode: CimdTrustMode,
+  hosts: readonly string[],
+): { ok: true } | { ok: false; reason: string } {
   const h = normaliseTrustHost(host);
   const listed = hosts.some((x) => normaliseTrustHost(x) === h);
-  if (mode === "ALLOWLIST" && !listed) return { ok: false, reason: `${h} is not on this MCP server's list of trusted metadata-document hosts. An administrator can add it in the server's settings.` };
-  if (mode === "DENYLIST" && listed) return { ok: false, reason: `${h} is blocked by this MCP server's metadata-document host policy.` };
+  if (mode === "ALLOWLIST" && !listed)
+    return {
+      ok: false,
+      reason: `${h} is not on this MCP server's list of trusted metadata-document hosts. An administrator can add it in the server's settings.`,
+    };
+  if (mode === "DENYLIST" && listed)
+    return { ok: false, reason: `${h} is blocked by this MCP server's metadata-document host policy.` };
   return { ok: true };
 }
 
@@ -107,7 +129,10 @@ export function parseMetadataDocument(body: string): { ok: true; value: unknown 
   try {
     return { ok: true, value: JSON.parse(body) as unknown };
   } catch (err) {
-    return { ok: false, reason: `The metadata document is not valid JSON (${err instanceof Error ? err.message : "parse error"}).` };
+    return {
+      ok: false,
+      reason: `The metadata document is not valid JSON (${err instanceof Error ? err.message : "parse error"}).`,
+    };
   }
 }
 
@@ -120,44 +145,76 @@ export function parseMetadataDocument(body: string): { ok: true; value: unknown 
  *   yet, and accepting it while treating the client as public would drop the key check it asks for;
  * - only the authorization-code flow (with refresh tokens): a public client cannot use others.
  */
-export function validateMetadataDocument(clientIdUrl: string, value: unknown, opts: CimdUrlOptions = {}): DocumentValidation {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return { ok: false, reason: "The metadata document must be a JSON object." };
+export function validateMetadataDocument(
+  clientIdUrl: string,
+  value: unknown,
+  opts: CimdUrlOptions = {},
+): DocumentValidation {
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    return { ok: false, reason: "The metadata document must be a JSON object." };
   const doc = value as Record<string, unknown>;
   if (typeof doc.client_id !== "string") return { ok: false, reason: "The metadata document has no client_id." };
   if (doc.client_id !== clientIdUrl) {
-    return { ok: false, reason: `The document's client_id ("${doc.client_id.slice(0, 200)}") must be exactly the URL it was fetched from ("${clientIdUrl}").` };
+    return {
+      ok: false,
+      reason: `The document's client_id ("${doc.client_id.slice(0, 200)}") must be exactly the URL it was fetched from ("${clientIdUrl}").`,
+    };
   }
   if ("client_secret" in doc || "client_secret_expires_at" in doc) {
-    return { ok: false, reason: "The metadata document contains client_secret: a metadata document is public, so it must not carry a secret." };
+    return {
+      ok: false,
+      reason:
+        "The metadata document contains client_secret: a metadata document is public, so it must not carry a secret.",
+    };
   }
   const method = doc.token_endpoint_auth_method;
   if (method !== undefined) {
     if (typeof method !== "string") return { ok: false, reason: "token_endpoint_auth_method must be a string." };
     if (SHARED_SECRET_METHODS.has(method)) {
-      return { ok: false, reason: `token_endpoint_auth_method "${method}" uses a shared secret, which a metadata-document client cannot have. Use "none" (PKCE protects the code).` };
+      return {
+        ok: false,
+        reason: `token_endpoint_auth_method "${method}" uses a shared secret, which a metadata-document client cannot have. Use "none" (PKCE protects the code).`,
+      };
     }
     if (method === "private_key_jwt") {
-      return { ok: false, reason: 'token_endpoint_auth_method "private_key_jwt" is not supported by Gatehouse yet. Use "none" (a public client with PKCE).' };
+      return {
+        ok: false,
+        reason:
+          'token_endpoint_auth_method "private_key_jwt" is not supported by Gatehouse yet. Use "none" (a public client with PKCE).',
+      };
     }
-    if (method !== "none") return { ok: false, reason: `token_endpoint_auth_method "${method}" is not supported. Use "none".` };
+    if (method !== "none")
+      return { ok: false, reason: `token_endpoint_auth_method "${method}" is not supported. Use "none".` };
   }
-  if (typeof doc.client_name !== "string" || doc.client_name.trim() === "") return { ok: false, reason: "The metadata document must have a client_name (the name users see on the consent screen)." };
+  if (typeof doc.client_name !== "string" || doc.client_name.trim() === "")
+    return {
+      ok: false,
+      reason: "The metadata document must have a client_name (the name users see on the consent screen).",
+    };
   const clientName = doc.client_name.trim();
   if (clientName.length > 100) return { ok: false, reason: "client_name must be at most 100 characters." };
-  if (!Array.isArray(doc.redirect_uris) || doc.redirect_uris.length === 0) return { ok: false, reason: "The metadata document must list at least one redirect URI in redirect_uris." };
+  if (!Array.isArray(doc.redirect_uris) || doc.redirect_uris.length === 0)
+    return { ok: false, reason: "The metadata document must list at least one redirect URI in redirect_uris." };
   if (doc.redirect_uris.length > 20) return { ok: false, reason: "redirect_uris may list at most 20 URIs." };
   const redirectUris: string[] = [];
   for (const [i, uri] of doc.redirect_uris.entries()) {
     if (typeof uri !== "string") return { ok: false, reason: `redirect_uris[${i}] must be a string.` };
     const check = checkRedirectUri(uri);
-    if (!check.ok) return { ok: false, reason: `redirect_uris[${i}] (${uri.slice(0, 200)}) is not acceptable: ${check.reason}` };
+    if (!check.ok)
+      return { ok: false, reason: `redirect_uris[${i}] (${uri.slice(0, 200)}) is not acceptable: ${check.reason}` };
     if (!redirectUris.includes(uri)) redirectUris.push(uri);
   }
   if (doc.grant_types !== undefined) {
-    if (!Array.isArray(doc.grant_types) || doc.grant_types.some((g) => typeof g !== "string")) return { ok: false, reason: "grant_types must be an array of strings." };
+    if (!Array.isArray(doc.grant_types) || doc.grant_types.some((g) => typeof g !== "string"))
+      return { ok: false, reason: "grant_types must be an array of strings." };
     const unsupported = (doc.grant_types as string[]).filter((g) => !ALLOWED_GRANT_TYPES.has(g));
-    if (unsupported.length > 0) return { ok: false, reason: `grant_types may only contain authorization_code and refresh_token for a metadata-document client (got ${unsupported.join(", ")}).` };
-    if (!doc.grant_types.includes("authorization_code")) return { ok: false, reason: "grant_types must include authorization_code." };
+    if (unsupported.length > 0)
+      return {
+        ok: false,
+        reason: `grant_types may only contain authorization_code and refresh_token for a metadata-document client (got ${unsupported.join(", ")}).`,
+      };
+    if (!doc.grant_types.includes("authorization_code"))
+      return { ok: false, reason: "grant_types must include authorization_code." };
   }
   if (doc.response_types !== undefined) {
     const ok = Array.isArray(doc.response_types) && doc.response_types.every((r) => r === "code");
@@ -182,7 +239,10 @@ export function validateMetadataDocument(clientIdUrl: string, value: unknown, op
  * Gatehouse must keep the client's row to run the flow, but it re-checks soon.
  */
 export function cacheLifetimeSeconds(cacheControl: string | undefined): number {
-  const directives = (cacheControl ?? "").toLowerCase().split(",").map((d) => d.trim());
+  const directives = (cacheControl ?? "")
+    .toLowerCase()
+    .split(",")
+    .map((d) => d.trim());
   if (directives.some((d) => d === "no-store" || d === "no-cache")) return CIMD_MIN_CACHE_SECONDS;
   const maxAge = directives.map((d) => /^max-age\s*=\s*"?(\d+)"?$/.exec(d)?.[1]).find((v) => v !== undefined);
   const seconds = maxAge === undefined ? CIMD_MIN_CACHE_SECONDS : Number(maxAge);
@@ -190,7 +250,16 @@ export function cacheLifetimeSeconds(cacheControl: string | undefined): number {
 }
 
 /** The members whose change is security-relevant (§6.3): where codes go, which keys, which flows. */
-export const CIMD_TRACKED_FIELDS = ["redirect_uris", "jwks", "jwks_uri", "token_endpoint_auth_method", "grant_types", "client_name", "logo_uri", "scope"] as const;
+export const CIMD_TRACKED_FIELDS = [
+  "redirect_uris",
+  "jwks",
+  "jwks_uri",
+  "token_endpoint_auth_method",
+  "grant_types",
+  "client_name",
+  "logo_uri",
+  "scope",
+] as const;
 
 /** Which tracked members differ between two documents (JSON-equal values count as unchanged). */
 export function changedDocumentFields(before: Record<string, unknown>, after: Record<string, unknown>): string[] {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { hashSecret, type StoredClientSecrets } from "./client-credentials-secret";
-import { authenticatePresentedClient, parseBasicAuth, presentedClient, type AuthenticatableClient, type PresentedClient } from "./client-auth";
+import {
+  authenticatePresentedClient,
+  parseBasicAuth,
+  presentedClient,
+  type AuthenticatableClient,
+  type PresentedClient,
+} from "./client-auth";
 import { OAuthError } from "./errors";
 import { parseParams } from "./params";
 
@@ -51,11 +57,15 @@ describe("parseBasicAuth (RFC 6749 §2.3.1)", () => {
   });
 
   it("TOK-04: credentials without ':' are invalid_client", () => {
-    expect(caught(() => parseBasicAuth(`Basic ${Buffer.from("no-colon").toString("base64")}`)).code).toBe("invalid_client");
+    expect(caught(() => parseBasicAuth(`Basic ${Buffer.from("no-colon").toString("base64")}`)).code).toBe(
+      "invalid_client",
+    );
   });
 
   it("TOK-04: credentials that are not valid form-encoding are invalid_client", () => {
-    expect(caught(() => parseBasicAuth(`Basic ${Buffer.from("id:%zz").toString("base64")}`)).code).toBe("invalid_client");
+    expect(caught(() => parseBasicAuth(`Basic ${Buffer.from("id:%zz").toString("base64")}`)).code).toBe(
+      "invalid_client",
+    );
   });
 });
 
@@ -64,11 +74,36 @@ describe("presentedClient (OAuth 2.1 §2.4, §3.2.1)", () => {
   const headers = (authorization?: string) => new Headers(authorization ? { authorization } : {});
 
   it.each<[string, string | undefined, string, PresentedClient]>([
-    ["client_secret_basic", basic("ghc_a", "s:1"), "grant_type=client_credentials", { method: "client_secret_basic", clientId: "ghc_a", clientSecret: "s:1" }],
-    ["client_secret_basic with the same client_id in the body", basic("ghc_a", "s"), "client_id=ghc_a", { method: "client_secret_basic", clientId: "ghc_a", clientSecret: "s" }],
-    ["client_secret_post (body only)", undefined, "client_id=ghc_a&client_secret=s", { method: "client_secret_post", clientId: "ghc_a", clientSecret: "s" }],
-    ["none (a public client sends only client_id)", undefined, "client_id=ghc_a", { method: "none", clientId: "ghc_a" }],
-    ["none, when client_secret is empty (GEN-05)", undefined, "client_id=ghc_a&client_secret=", { method: "none", clientId: "ghc_a" }],
+    [
+      "client_secret_basic",
+      basic("ghc_a", "s:1"),
+      "grant_type=client_credentials",
+      { method: "client_secret_basic", clientId: "ghc_a", clientSecret: "s:1" },
+    ],
+    [
+      "client_secret_basic with the same client_id in the body",
+      basic("ghc_a", "s"),
+      "client_id=ghc_a",
+      { method: "client_secret_basic", clientId: "ghc_a", clientSecret: "s" },
+    ],
+    [
+      "client_secret_post (body only)",
+      undefined,
+      "client_id=ghc_a&client_secret=s",
+      { method: "client_secret_post", clientId: "ghc_a", clientSecret: "s" },
+    ],
+    [
+      "none (a public client sends only client_id)",
+      undefined,
+      "client_id=ghc_a",
+      { method: "none", clientId: "ghc_a" },
+    ],
+    [
+      "none, when client_secret is empty (GEN-05)",
+      undefined,
+      "client_id=ghc_a&client_secret=",
+      { method: "none", clientId: "ghc_a" },
+    ],
   ])("TOK-05 / TOK-08: recognises %s", (_case, authorization, body, expected) => {
     expect(presentedClient(headers(authorization), params(body))).toEqual(expected);
   });
@@ -79,13 +114,19 @@ describe("presentedClient (OAuth 2.1 §2.4, §3.2.1)", () => {
   });
 
   it("TOK-07: a body client_id that differs from the Basic one is invalid_request", () => {
-    expect(caught(() => presentedClient(headers(basic("ghc_a", "s")), params("client_id=ghc_b"))).code).toBe("invalid_request");
+    expect(caught(() => presentedClient(headers(basic("ghc_a", "s")), params("client_id=ghc_b"))).code).toBe(
+      "invalid_request",
+    );
   });
 
   it.each([
     ["no client_id and no Authorization header", undefined, "grant_type=client_credentials"],
     ["an Authorization header with another scheme", "Bearer abc", "client_id=ghc_a"],
-    ["a client assertion (private_key_jwt is not offered)", undefined, "client_id=ghc_a&client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer&client_assertion=x.y.z"],
+    [
+      "a client assertion (private_key_jwt is not offered)",
+      undefined,
+      "client_id=ghc_a&client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer&client_assertion=x.y.z",
+    ],
   ])("TOK-08: %s is invalid_client", (_case, authorization, body) => {
     expect(caught(() => presentedClient(headers(authorization), params(body))).code).toBe("invalid_client");
   });
@@ -94,7 +135,12 @@ describe("presentedClient (OAuth 2.1 §2.4, §3.2.1)", () => {
 describe("authenticatePresentedClient (TOK-08, CC-02)", () => {
   const now = new Date("2026-06-01T12:00:00Z");
   const noSecrets: StoredClientSecrets = { secretHash: null, previousSecretHash: null, previousSecretExpiresAt: null };
-  const confidential: AuthenticatableClient = { ...noSecrets, secretHash: hashSecret("ghs_current"), isConfidential: true, disabledAt: null };
+  const confidential: AuthenticatableClient = {
+    ...noSecrets,
+    secretHash: hashSecret("ghs_current"),
+    isConfidential: true,
+    disabledAt: null,
+  };
   const rotated: AuthenticatableClient = {
     ...confidential,
     previousSecretHash: hashSecret("ghs_previous"),
@@ -102,12 +148,20 @@ describe("authenticatePresentedClient (TOK-08, CC-02)", () => {
   };
   const publicClient: AuthenticatableClient = { ...noSecrets, isConfidential: false, disabledAt: null };
 
-  const post = (clientSecret: string): PresentedClient => ({ method: "client_secret_post", clientId: "ghc_a", clientSecret });
+  const post = (clientSecret: string): PresentedClient => ({
+    method: "client_secret_post",
+    clientId: "ghc_a",
+    clientSecret,
+  });
   const none: PresentedClient = { method: "none", clientId: "ghc_a" };
 
   it.each<[string, PresentedClient, AuthenticatableClient]>([
     ["a confidential client with its current secret (post)", post("ghs_current"), confidential],
-    ["a confidential client with its current secret (Basic)", { method: "client_secret_basic", clientId: "ghc_a", clientSecret: "ghs_current" }, confidential],
+    [
+      "a confidential client with its current secret (Basic)",
+      { method: "client_secret_basic", clientId: "ghc_a", clientSecret: "ghs_current" },
+      confidential,
+    ],
     ["the previous secret inside the grace window after a rotation", post("ghs_previous"), rotated],
     ["the current secret after a rotation", post("ghs_current"), rotated],
     ["a public client sending only client_id", none, publicClient],
@@ -120,10 +174,22 @@ describe("authenticatePresentedClient (TOK-08, CC-02)", () => {
     ["TOK-08: a confidential client without a secret", none, confidential],
     ["CC-02: a wrong secret", post("ghs_wrong"), confidential],
     ["an empty secret", post(""), confidential],
-    ["the previous secret after its grace window", post("ghs_previous"), { ...rotated, previousSecretExpiresAt: new Date(now.getTime() - 1) }],
-    ["the previous secret exactly at the end of its grace window", post("ghs_previous"), { ...rotated, previousSecretExpiresAt: now }],
+    [
+      "the previous secret after its grace window",
+      post("ghs_previous"),
+      { ...rotated, previousSecretExpiresAt: new Date(now.getTime() - 1) },
+    ],
+    [
+      "the previous secret exactly at the end of its grace window",
+      post("ghs_previous"),
+      { ...rotated, previousSecretExpiresAt: now },
+    ],
     ["a public client presenting a secret", post("anything"), publicClient],
-    ["a disabled confidential client with its right secret", post("ghs_current"), { ...confidential, disabledAt: new Date(0) }],
+    [
+      "a disabled confidential client with its right secret",
+      post("ghs_current"),
+      { ...confidential, disabledAt: new Date(0) },
+    ],
     ["a disabled public client", none, { ...publicClient, disabledAt: new Date(0) }],
   ])("refuses %s with invalid_client", (_case, presented, client) => {
     const err = caught(() => authenticatePresentedClient(presented, client, now));

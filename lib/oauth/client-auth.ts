@@ -36,15 +36,24 @@ export function parseBasicAuth(header: string | null): { clientId: string; clien
 export function presentedClient(headers: HeaderReader, params: Params): PresentedClient {
   const authorization = headers.get("authorization");
   const basic = parseBasicAuth(authorization);
-  if (authorization && !basic) throw new OAuthError("invalid_client", "Only HTTP Basic client authentication is supported in the Authorization header.");
+  if (authorization && !basic)
+    throw new OAuthError(
+      "invalid_client",
+      "Only HTTP Basic client authentication is supported in the Authorization header.",
+    );
   const bodySecret = params.get("client_secret");
   const bodyId = params.get("client_id");
   if (params.has("client_assertion") || params.has("client_assertion_type")) {
     throw new OAuthError("invalid_client", "private_key_jwt is not supported for this client.");
   }
   if (basic) {
-    if (bodySecret !== undefined) throw new OAuthError("invalid_request", "Use one client authentication method, not both Basic and client_secret.");
-    if (bodyId !== undefined && bodyId !== basic.clientId) throw new OAuthError("invalid_request", "client_id in the body differs from the Basic credentials.");
+    if (bodySecret !== undefined)
+      throw new OAuthError(
+        "invalid_request",
+        "Use one client authentication method, not both Basic and client_secret.",
+      );
+    if (bodyId !== undefined && bodyId !== basic.clientId)
+      throw new OAuthError("invalid_request", "client_id in the body differs from the Basic credentials.");
     return { method: "client_secret_basic", ...basic };
   }
   if (!bodyId) throw new OAuthError("invalid_client", "Client authentication is required (client_id is missing).");
@@ -58,13 +67,20 @@ export interface AuthenticatableClient extends StoredClientSecrets {
 }
 
 /** Checks the presented credentials against the client as registered; throws invalid_client. */
-export function authenticatePresentedClient<C extends AuthenticatableClient>(presented: PresentedClient, client: C | null, now: Date): C {
+export function authenticatePresentedClient<C extends AuthenticatableClient>(
+  presented: PresentedClient,
+  client: C | null,
+  now: Date,
+): C {
   if (!client || client.disabledAt) throw new OAuthError("invalid_client", "Client authentication failed.");
   if (client.isConfidential) {
-    if (presented.clientSecret === undefined) throw new OAuthError("invalid_client", "This client must authenticate with its client secret.");
-    if (!verifyClientSecret(client, presented.clientSecret, now)) throw new OAuthError("invalid_client", "Client authentication failed.");
+    if (presented.clientSecret === undefined)
+      throw new OAuthError("invalid_client", "This client must authenticate with its client secret.");
+    if (!verifyClientSecret(client, presented.clientSecret, now))
+      throw new OAuthError("invalid_client", "Client authentication failed.");
     return client;
   }
-  if (presented.method !== "none") throw new OAuthError("invalid_client", "This is a public client: send only client_id, no secret.");
+  if (presented.method !== "none")
+    throw new OAuthError("invalid_client", "This is a public client: send only client_id, no secret.");
   return client;
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { generateClientId, generateClientSecret, hashSecret, lastFour, secretHashMatches, verifyClientSecret } from "./client-credentials-secret";
+import {
+  generateClientId,
+  generateClientSecret,
+  hashSecret,
+  lastFour,
+  secretHashMatches,
+  verifyClientSecret,
+} from "./client-credentials-secret";
 
 describe("client identifiers and secrets", () => {
   it("mints prefixed ids (≥22 random characters) that never look like a metadata-document URL", () => {
@@ -42,7 +49,9 @@ describe("verifyClientSecret with a rotation grace window (injected clock)", () 
   });
 
   it("refuses the previous secret when it was revoked immediately, and any other value", () => {
-    expect(verifyClientSecret({ ...stored, previousSecretHash: null, previousSecretExpiresAt: null }, oldSecret, rotatedAt)).toBeNull();
+    expect(
+      verifyClientSecret({ ...stored, previousSecretHash: null, previousSecretExpiresAt: null }, oldSecret, rotatedAt),
+    ).toBeNull();
     expect(verifyClientSecret(stored, "ghs_wrong", rotatedAt)).toBeNull();
   });
 });

@@ -43,7 +43,11 @@ export interface StoredClientSecrets {
  * (after a rotation both work until it ends), or none. Both hashes are always checked, so the
  * time taken does not tell which matched.
  */
-export function verifyClientSecret(stored: StoredClientSecrets, presented: string, now: Date): "current" | "previous" | null {
+export function verifyClientSecret(
+  stored: StoredClientSecrets,
+  presented: string,
+  now: Date,
+): "current" | "previous" | null {
   const current = secretHashMatches(presented, stored.secretHash);
   const previous = secretHashMatches(presented, stored.previousSecretHash);
   if (current) return "current";

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { describeDcrRedirectPolicy, firstDisallowedRedirectUri, isRedirectUriAllowed, parseDcrCustomEntry, type DcrRedirectPolicy } from "./dcr-policy";
+import {
+  describeDcrRedirectPolicy,
+  firstDisallowedRedirectUri,
+  isRedirectUriAllowed,
+  parseDcrCustomEntry,
+  type DcrRedirectPolicy,
+} from "./dcr-policy";
 
 // The DCR redirect URI allowlist (checklist REG-08/REG-14, issue 5): presets and custom entries,
 // matched exactly — never by substring, prefix or wildcard.
@@ -61,10 +67,20 @@ describe("isRedirectUriAllowed", () => {
     ["custom host: other port", policy([], ["app.example.com"]), "https://app.example.com:8443/cb", false],
     ["custom host with port", policy([], ["app.example.com:8443"]), "https://app.example.com:8443/cb", true],
     ["custom host with port: default port", policy([], ["app.example.com:8443"]), "https://app.example.com/cb", false],
-    ["custom host: a parent domain is not a wildcard", policy([], ["example.com"]), "https://app.example.com/cb", false],
+    [
+      "custom host: a parent domain is not a wildcard",
+      policy([], ["example.com"]),
+      "https://app.example.com/cb",
+      false,
+    ],
 
     ["presets and custom together", policy(["claude"], ["app.example.com"]), "https://app.example.com/cb", true],
-    ["presets and custom together", policy(["claude"], ["app.example.com"]), "https://claude.ai/api/mcp/auth_callback", true],
+    [
+      "presets and custom together",
+      policy(["claude"], ["app.example.com"]),
+      "https://claude.ai/api/mcp/auth_callback",
+      true,
+    ],
     ["presets and custom together", policy(["claude"], ["app.example.com"]), "http://127.0.0.1:3000/cb", false],
     ["an unknown preset allows nothing", policy(["nope"]), "https://claude.ai/api/mcp/auth_callback", false],
   ])("%s: %s", (_case, p, uri, allowed) => {
@@ -73,7 +89,13 @@ describe("isRedirectUriAllowed", () => {
 
   it("firstDisallowedRedirectUri names the first refused URI", () => {
     const p = policy(["claude"]);
-    expect(firstDisallowedRedirectUri(p, ["https://claude.ai/api/mcp/auth_callback", "https://evil.example/cb", "https://b.example/cb"])).toBe("https://evil.example/cb");
+    expect(
+      firstDisallowedRedirectUri(p, [
+        "https://claude.ai/api/mcp/auth_callback",
+        "https://evil.example/cb",
+        "https://b.example/cb",
+      ]),
+    ).toBe("https://evil.example/cb");
     expect(firstDisallowedRedirectUri(p, ["https://claude.com/api/mcp/auth_callback"])).toBeUndefined();
     expect(firstDisallowedRedirectUri(policy([]), ["https://evil.example/cb"])).toBeUndefined();
   });

@@ -57,7 +57,8 @@ export function isDcrRedirectPreset(value: unknown): value is DcrRedirectPreset 
 }
 
 // A DNS name (labels of letters, digits and inner dashes) with an optional port. No wildcards.
-const HOST_ENTRY = /^(?=.{1,253}(?::\d{1,5})?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*(?::(\d{1,5}))?$/i;
+const HOST_ENTRY =
+  /^(?=.{1,253}(?::\d{1,5})?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*(?::(\d{1,5}))?$/i;
 
 export type CustomEntryCheck = { ok: true; rule: DcrRule; normalized: string } | { ok: false; reason: string };
 
@@ -69,16 +70,21 @@ export type CustomEntryCheck = { ok: true; rule: DcrRule; normalized: string } |
 export function parseDcrCustomEntry(raw: string): CustomEntryCheck {
   const value = raw.trim();
   if (value === "") return { ok: false, reason: "Enter a redirect URI or a host name." };
-  if (value.includes("*")) return { ok: false, reason: "Wildcards are not allowed: list each exact redirect URI or host." };
+  if (value.includes("*"))
+    return { ok: false, reason: "Wildcards are not allowed: list each exact redirect URI or host." };
   const host = HOST_ENTRY.exec(value);
   if (host) {
     const port = host[1];
-    if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) return { ok: false, reason: "The port must be between 1 and 65535." };
+    if (port !== undefined && (Number(port) < 1 || Number(port) > 65535))
+      return { ok: false, reason: "The port must be between 1 and 65535." };
     const normalized = value.toLowerCase();
     return { ok: true, rule: { kind: "host", host: normalized }, normalized };
   }
   if (!/^[a-z][a-z0-9+.-]*:/i.test(value)) {
-    return { ok: false, reason: "Enter an exact redirect URI (https://app.example.com/callback) or an exact host name (app.example.com)." };
+    return {
+      ok: false,
+      reason: "Enter an exact redirect URI (https://app.example.com/callback) or an exact host name (app.example.com).",
+    };
   }
   const check = checkRedirectUri(value);
   if (!check.ok) return { ok: false, reason: check.reason };
@@ -139,7 +145,8 @@ export function firstDisallowedRedirectUri(policy: DcrRedirectPolicy, uris: read
 /** "Claude, Cursor and 2 custom entries": what the policy allows, for error descriptions. */
 export function describeDcrRedirectPolicy(policy: DcrRedirectPolicy): string {
   const parts = policy.presets.filter(isDcrRedirectPreset).map((p) => DCR_PRESETS[p].label);
-  if (policy.custom.length > 0) parts.push(policy.custom.length === 1 ? `1 custom entry` : `${policy.custom.length} custom entries`);
+  if (policy.custom.length > 0)
+    parts.push(policy.custom.length === 1 ? `1 custom entry` : `${policy.custom.length} custom entries`);
   if (parts.length <= 1) return parts.join("");
   return `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
 }

@@ -9,8 +9,22 @@ interface TestClient extends AuthenticatableClient {
   clientId: string;
 }
 
-const conf: TestClient = { clientId: "ghc_conf", isConfidential: true, disabledAt: null, secretHash: hashSecret("ghs_right"), previousSecretHash: null, previousSecretExpiresAt: null };
-const pub: TestClient = { clientId: "ghc_pub", isConfidential: false, disabledAt: null, secretHash: null, previousSecretHash: null, previousSecretExpiresAt: null };
+const conf: TestClient = {
+  clientId: "ghc_conf",
+  isConfidential: true,
+  disabledAt: null,
+  secretHash: hashSecret("ghs_right"),
+  previousSecretHash: null,
+  previousSecretExpiresAt: null,
+};
+const pub: TestClient = {
+  clientId: "ghc_pub",
+  isConfidential: false,
+  disabledAt: null,
+  secretHash: null,
+  previousSecretHash: null,
+  previousSecretExpiresAt: null,
+};
 
 /** A limiter that blocks for `wait` seconds and records what it is told. */
 function fakeLimiter(wait = 0) {
@@ -59,7 +73,11 @@ async function failure(promise: Promise<unknown>): Promise<OAuthError> {
 describe("authenticateEndpointClient", () => {
   it("TOK-05: authenticates a confidential client with the right secret and records nothing", async () => {
     const { limiter, asked, failures } = fakeLimiter();
-    const client = await authenticateEndpointClient(noHeaders, body("client_id=ghc_conf&client_secret=ghs_right"), deps(limiter).deps);
+    const client = await authenticateEndpointClient(
+      noHeaders,
+      body("client_id=ghc_conf&client_secret=ghs_right"),
+      deps(limiter).deps,
+    );
     expect(client).toBe(conf);
     expect(asked).toEqual(["client-auth:ghc_conf:198.51.100.4"]);
     expect(failures).toEqual([]);
@@ -71,14 +89,18 @@ describe("authenticateEndpointClient", () => {
 
   it("GEN-07: a wrong secret is invalid_client and records a failure for this client and address", async () => {
     const { limiter, failures } = fakeLimiter();
-    const err = await failure(authenticateEndpointClient(noHeaders, body("client_id=ghc_conf&client_secret=ghs_wrong"), deps(limiter).deps));
+    const err = await failure(
+      authenticateEndpointClient(noHeaders, body("client_id=ghc_conf&client_secret=ghs_wrong"), deps(limiter).deps),
+    );
     expect(err.code).toBe("invalid_client");
     expect(failures).toEqual(["client-auth:ghc_conf:198.51.100.4"]);
   });
 
   it("GEN-07: a secret for an unknown client also records a failure (no client enumeration for free)", async () => {
     const { limiter, failures } = fakeLimiter();
-    await failure(authenticateEndpointClient(noHeaders, body("client_id=ghc_nobody&client_secret=x"), deps(limiter).deps));
+    await failure(
+      authenticateEndpointClient(noHeaders, body("client_id=ghc_nobody&client_secret=x"), deps(limiter).deps),
+    );
     expect(failures).toEqual(["client-auth:ghc_nobody:198.51.100.4"]);
   });
 
@@ -92,7 +114,9 @@ describe("authenticateEndpointClient", () => {
   it("GEN-07: when blocked, answers 429 with Retry-After before looking the client up", async () => {
     const { limiter, failures } = fakeLimiter(42);
     const { deps: d, lookups } = deps(limiter);
-    const err = await failure(authenticateEndpointClient(noHeaders, body("client_id=ghc_conf&client_secret=ghs_right"), d));
+    const err = await failure(
+      authenticateEndpointClient(noHeaders, body("client_id=ghc_conf&client_secret=ghs_right"), d),
+    );
     expect(err).toMatchObject({ code: "invalid_client", status: 429, headers: { "Retry-After": "42" } });
     expect(lookups).toEqual([]);
     expect(failures).toEqual([]);
@@ -104,13 +128,20 @@ describe("authenticateEndpointClient", () => {
   it("GEN-07: keys the limiter by Basic credentials too, and by '-' when the address is unknown", async () => {
     const { limiter, asked, failures } = fakeLimiter();
     const headers = new Headers({ authorization: `Basic ${Buffer.from("ghc_conf:ghs_wrong").toString("base64")}` });
-    await failure(authenticateEndpointClient(headers, body("grant_type=client_credentials"), { ...deps(limiter).deps, clientIp: null }));
+    await failure(
+      authenticateEndpointClient(headers, body("grant_type=client_credentials"), {
+        ...deps(limiter).deps,
+        clientIp: null,
+      }),
+    );
     expect(asked).toEqual(["client-auth:ghc_conf:-"]);
     expect(failures).toEqual(["client-auth:ghc_conf:-"]);
   });
 
   it("works without a limiter", async () => {
-    const err = await failure(authenticateEndpointClient(noHeaders, body("client_id=ghc_conf&client_secret=ghs_wrong"), deps().deps));
+    const err = await failure(
+      authenticateEndpointClient(noHeaders, body("client_id=ghc_conf&client_secret=ghs_wrong"), deps().deps),
+    );
     expect(err.code).toBe("invalid_client");
   });
 

@@ -19,11 +19,18 @@ export interface ClientLookup<C> {
   clientIp?: string | null;
 }
 
-export async function authenticateEndpointClient<C extends AuthenticatableClient>(headers: HeaderReader, params: Params, deps: ClientLookup<C>): Promise<C> {
+export async function authenticateEndpointClient<C extends AuthenticatableClient>(
+  headers: HeaderReader,
+  params: Params,
+  deps: ClientLookup<C>,
+): Promise<C> {
   const presented = presentedClient(headers, params);
   const key = `client-auth:${presented.clientId}:${deps.clientIp ?? "-"}`;
   const wait = deps.limiter ? await deps.limiter.blockedFor(key) : 0;
-  if (wait > 0) throw new OAuthError("invalid_client", "Too many failed authentication attempts. Try again later.", 429, { "Retry-After": String(wait) });
+  if (wait > 0)
+    throw new OAuthError("invalid_client", "Too many failed authentication attempts. Try again later.", 429, {
+      "Retry-After": String(wait),
+    });
   const client = await deps.findClient(presented.clientId);
   try {
     return authenticatePresentedClient(presented, client, deps.now());

@@ -37,7 +37,8 @@ describe("authorizationErrorPage (AUTHZ-02, AUTHZ-15)", () => {
 });
 
 describe("authorizationErrorInterstitial (AUTHZ-07: no automatic redirect for self-registered clients)", () => {
-  const location = "https://app.example/cb?error=invalid_scope&error_description=Nope&state=s&iss=https%3A%2F%2Fas.example%2Foauth%2Fdemo";
+  const location =
+    "https://app.example/cb?error=invalid_scope&error_description=Nope&state=s&iss=https%3A%2F%2Fas.example%2Foauth%2Fdemo";
 
   it("is a 400 HTML page without a Location header, whose one link is the error response", async () => {
     const res = authorizationErrorInterstitial("Some App", "The requested scope is not allowed.", location);
@@ -53,7 +54,11 @@ describe("authorizationErrorInterstitial (AUTHZ-07: no automatic redirect for se
   });
 
   it("names a native callback by its scheme, and escapes the client's name", async () => {
-    const html = await authorizationErrorInterstitial(`<b>"Evil"</b>`, "d", "cursor://anysphere.cursor-retrieval/oauth/callback?error=x").text();
+    const html = await authorizationErrorInterstitial(
+      `<b>"Evil"</b>`,
+      "d",
+      "cursor://anysphere.cursor-retrieval/oauth/callback?error=x",
+    ).text();
     expect(html).toContain("(cursor://)");
     expect(html).not.toContain("<b>");
     expect(html).toContain("&lt;b&gt;&quot;Evil&quot;&lt;/b&gt;");

@@ -3,7 +3,10 @@
 // an interstitial when it could, but the client registered itself and is not trusted with an
 // automatic redirect (AUTHZ-07). Plain HTML, never framed (AUTHZ-15).
 function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
+  );
 }
 
 function page(title: string, body: string, status: number): Response {

@@ -2,16 +2,22 @@ import { describe, expect, it } from "vitest";
 import { jsonNoStore, OAuthError, oauthErrorResponse, type OAuthErrorCode } from "./errors";
 
 describe("oauthErrorResponse (RFC 6749 §5.2, OAuth 2.1 §3.2.4)", () => {
-  it.each<OAuthErrorCode>(["invalid_request", "invalid_grant", "unauthorized_client", "unsupported_grant_type", "invalid_scope", "invalid_target", "invalid_redirect_uri", "invalid_client_metadata"])(
-    "TOK-03 / GEN-06: %s is 400 JSON with error and error_description",
-    async (code) => {
-      const res = oauthErrorResponse(new OAuthError(code, "Something is wrong."));
-      expect(res.status).toBe(400);
-      expect(res.headers.get("content-type")).toMatch(/^application\/json/);
-      expect(res.headers.has("www-authenticate")).toBe(false);
-      expect(await res.json()).toEqual({ error: code, error_description: "Something is wrong." });
-    },
-  );
+  it.each<OAuthErrorCode>([
+    "invalid_request",
+    "invalid_grant",
+    "unauthorized_client",
+    "unsupported_grant_type",
+    "invalid_scope",
+    "invalid_target",
+    "invalid_redirect_uri",
+    "invalid_client_metadata",
+  ])("TOK-03 / GEN-06: %s is 400 JSON with error and error_description", async (code) => {
+    const res = oauthErrorResponse(new OAuthError(code, "Something is wrong."));
+    expect(res.status).toBe(400);
+    expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(res.headers.has("www-authenticate")).toBe(false);
+    expect(await res.json()).toEqual({ error: code, error_description: "Something is wrong." });
+  });
 
   it("TOK-04: invalid_client after HTTP Basic is 401 with a Basic challenge", async () => {
     const res = oauthErrorResponse(new OAuthError("invalid_client", "Client authentication failed."), true);
@@ -27,7 +33,10 @@ describe("oauthErrorResponse (RFC 6749 §5.2, OAuth 2.1 §3.2.4)", () => {
   });
 
   it("GEN-07: a throttled invalid_client stays 429 with Retry-After and no challenge", () => {
-    const res = oauthErrorResponse(new OAuthError("invalid_client", "Too many attempts.", 429, { "Retry-After": "30" }), true);
+    const res = oauthErrorResponse(
+      new OAuthError("invalid_client", "Too many attempts.", 429, { "Retry-After": "30" }),
+      true,
+    );
     expect(res.status).toBe(429);
     expect(res.headers.get("retry-after")).toBe("30");
     expect(res.headers.has("www-authenticate")).toBe(false);
@@ -63,6 +72,12 @@ describe("OAuthError", () => {
   it("is an Error whose message is the description, 400 by default", () => {
     const err = new OAuthError("invalid_scope", "Nope.");
     expect(err).toBeInstanceOf(Error);
-    expect(err).toMatchObject({ name: "OAuthError", message: "Nope.", code: "invalid_scope", status: 400, headers: {} });
+    expect(err).toMatchObject({
+      name: "OAuthError",
+      message: "Nope.",
+      code: "invalid_scope",
+      status: 400,
+      headers: {},
+    });
   });
 });

@@ -53,7 +53,10 @@ export function oauthErrorResult(err: OAuthError, basicAttempted = false): Proto
   let status = err.status;
   if (err.code === "invalid_client") {
     status = err.status === 429 ? 429 : 401;
-    if (status === 401) headers["WWW-Authenticate"] = basicAttempted ? 'Basic realm="gatehouse", charset="UTF-8"' : 'Basic realm="gatehouse"';
+    if (status === 401)
+      headers["WWW-Authenticate"] = basicAttempted
+        ? 'Basic realm="gatehouse", charset="UTF-8"'
+        : 'Basic realm="gatehouse"';
   }
   return jsonNoStoreResult({ error: err.code, error_description: err.description }, status, headers);
 }

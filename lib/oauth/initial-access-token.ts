@@ -31,7 +31,7 @@ export function readInitialAccessToken(authorization: string | null): string {
   if (parsed.ok) return parsed.token;
   throw invalidInitialAccessToken(
     parsed.reason === "missing"
-      ? "This MCP server requires an initial access token to register a client: send it as \"Authorization: Bearer <token>\". Ask the server's administrator for one."
-      : "The Authorization header is malformed: send \"Authorization: Bearer <initial access token>\".",
+      ? 'This MCP server requires an initial access token to register a client: send it as "Authorization: Bearer <token>". Ask the server\'s administrator for one.'
+      : 'The Authorization header is malformed: send "Authorization: Bearer <initial access token>".',
   );
 }

@@ -13,7 +13,10 @@ export interface IntrospectionDeps<C> extends ClientLookup<C> {
   onUnexpectedError(err: unknown): void;
 }
 
-export async function handleIntrospectionRequest<C extends AuthenticatableClient>(request: ProtocolRequest, deps: IntrospectionDeps<C>): Promise<ProtocolResponse> {
+export async function handleIntrospectionRequest<C extends AuthenticatableClient>(
+  request: ProtocolRequest,
+  deps: IntrospectionDeps<C>,
+): Promise<ProtocolResponse> {
   const basicAttempted = /^basic\s/i.test(request.headers.get("authorization") ?? "");
   try {
     const { params } = await readFormBody(request);

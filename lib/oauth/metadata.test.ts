@@ -38,13 +38,19 @@ describe("authorizationServerMetadata (RFC 8414)", () => {
 
   it("META-08: client_id_metadata_document_supported is the boolean true only while CIMD is on", () => {
     expect(authorizationServerMetadata(base)).not.toHaveProperty("client_id_metadata_document_supported");
-    expect(authorizationServerMetadata({ ...base, cimdEnabled: false })).not.toHaveProperty("client_id_metadata_document_supported");
-    expect(authorizationServerMetadata({ ...base, cimdEnabled: true }).client_id_metadata_document_supported).toBe(true);
+    expect(authorizationServerMetadata({ ...base, cimdEnabled: false })).not.toHaveProperty(
+      "client_id_metadata_document_supported",
+    );
+    expect(authorizationServerMetadata({ ...base, cimdEnabled: true }).client_id_metadata_document_supported).toBe(
+      true,
+    );
   });
 
   it("META-10 / META-16: token and revocation auth methods are explicit and include none", () => {
     const doc = authorizationServerMetadata(base);
-    expect(doc.token_endpoint_auth_methods_supported).toEqual(expect.arrayContaining(["client_secret_basic", "client_secret_post", "none"]));
+    expect(doc.token_endpoint_auth_methods_supported).toEqual(
+      expect.arrayContaining(["client_secret_basic", "client_secret_post", "none"]),
+    );
     expect(doc.revocation_endpoint_auth_methods_supported).toEqual(expect.arrayContaining(["none"]));
     expect(doc.introspection_endpoint_auth_methods_supported).not.toContain("none");
   });

@@ -19,8 +19,15 @@ function oauthError(fn: () => unknown): OAuthError {
 // OAuth 2.1 §3.1, §3.2 (checklist GEN-03, GEN-04, GEN-05) and RFC 8707 §2 (resource may repeat).
 describe("parseParams", () => {
   it("reads each parameter once, decoded", () => {
-    const { params, repeated } = parse("grant_type=authorization_code&code=a%2Bb&redirect_uri=http%3A%2F%2F127.0.0.1%2Fcb&scope=a+b");
-    expect(Object.fromEntries(params)).toEqual({ grant_type: "authorization_code", code: "a+b", redirect_uri: "http://127.0.0.1/cb", scope: "a b" });
+    const { params, repeated } = parse(
+      "grant_type=authorization_code&code=a%2Bb&redirect_uri=http%3A%2F%2F127.0.0.1%2Fcb&scope=a+b",
+    );
+    expect(Object.fromEntries(params)).toEqual({
+      grant_type: "authorization_code",
+      code: "a+b",
+      redirect_uri: "http://127.0.0.1/cb",
+      scope: "a b",
+    });
     expect(repeated.size).toBe(0);
   });
 
@@ -53,7 +60,9 @@ describe("parseParams", () => {
   });
 
   it("AUTHZ-18 / RFC 8707 §2: resource may repeat; every value is kept in order, the first is the plain value", () => {
-    const { params, repeated } = parse("resource=https%3A%2F%2Fa.test%2Fmcp&resource=https%3A%2F%2Fb.test%2Fmcp&resource=");
+    const { params, repeated } = parse(
+      "resource=https%3A%2F%2Fa.test%2Fmcp&resource=https%3A%2F%2Fb.test%2Fmcp&resource=",
+    );
     expect(repeated.get("resource")).toEqual(["https://a.test/mcp", "https://b.test/mcp"]);
     expect(params.get("resource")).toBe("https://a.test/mcp");
   });
@@ -64,7 +73,13 @@ describe("readFormBody (TOK-01: POST with a form-encoded body only)", () => {
 
   it("parses an application/x-www-form-urlencoded POST body, with or without a charset", async () => {
     for (const type of ["application/x-www-form-urlencoded", "Application/X-WWW-Form-Urlencoded; charset=UTF-8"]) {
-      const { params } = await readFormBody(new Request(url, { method: "POST", headers: { "content-type": type }, body: "grant_type=refresh_token&refresh_token=r%20t" }));
+      const { params } = await readFormBody(
+        new Request(url, {
+          method: "POST",
+          headers: { "content-type": type },
+          body: "grant_type=refresh_token&refresh_token=r%20t",
+        }),
+      );
       expect(params.get("refresh_token")).toBe("r t");
     }
   });
@@ -100,7 +115,11 @@ describe("readFormBody (TOK-01: POST with a form-encoded body only)", () => {
   });
 
   it("GEN-04: a repeated parameter in the body is invalid_request", async () => {
-    const request = new Request(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "code=X&code=Y" });
+    const request = new Request(url, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "code=X&code=Y",
+    });
     await expect(readFormBody(request)).rejects.toMatchObject({ code: "invalid_request" });
   });
 });

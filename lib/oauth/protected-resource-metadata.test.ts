@@ -16,7 +16,9 @@ describe("protectedResourceMetadata (RFC 9728 §2)", () => {
   });
 
   it("PRM-02: does not re-serialise the resource (no trailing slash added)", () => {
-    expect(protectedResourceMetadata({ ...base, resource: "https://mcp.example.com", scopes: [] }).resource).toBe("https://mcp.example.com");
+    expect(protectedResourceMetadata({ ...base, resource: "https://mcp.example.com", scopes: [] }).resource).toBe(
+      "https://mcp.example.com",
+    );
   });
 
   it("PRM-04: never lists offline_access", () => {
@@ -33,7 +35,9 @@ describe("protectedResourceMetadata (RFC 9728 §2)", () => {
   });
 
   it("PRM-05: resource_name is optional", () => {
-    expect(protectedResourceMetadata({ resource: base.resource, issuer: base.issuer, scopes: [] })).not.toHaveProperty("resource_name");
+    expect(protectedResourceMetadata({ resource: base.resource, issuer: base.issuer, scopes: [] })).not.toHaveProperty(
+      "resource_name",
+    );
   });
 });
 

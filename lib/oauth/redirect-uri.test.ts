@@ -48,11 +48,15 @@ describe("checkRedirectUri (registration rules)", () => {
 // Checklist AUTHZ-03 (exact string match) and AUTHZ-04 (loopback: any port).
 describe("matchRedirectUri", () => {
   const registered = ["https://app.test/cb"];
-  it("matches the exact registered string", () => expect(matchRedirectUri(registered, "https://app.test/cb")).toBe(true));
-  it.each(["https://app.test/cb/", "https://app.test/cb?x=1", "https://APP.test/cb", "https://app.test/cb/../cb2", "https://app.test/c"])(
-    "refuses the near miss %s",
-    (uri) => expect(matchRedirectUri(registered, uri)).toBe(false),
-  );
+  it("matches the exact registered string", () =>
+    expect(matchRedirectUri(registered, "https://app.test/cb")).toBe(true));
+  it.each([
+    "https://app.test/cb/",
+    "https://app.test/cb?x=1",
+    "https://APP.test/cb",
+    "https://app.test/cb/../cb2",
+    "https://app.test/c",
+  ])("refuses the near miss %s", (uri) => expect(matchRedirectUri(registered, uri)).toBe(false));
 
   it("lets a loopback redirect use any port, but nothing else may differ", () => {
     const loop = ["http://127.0.0.1/callback"];

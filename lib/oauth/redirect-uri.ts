@@ -29,7 +29,8 @@ export function checkRedirectUri(value: string): RedirectUriCheck {
     return { ok: false, reason: "This is not a valid URI." };
   }
   if (value.includes("#")) return { ok: false, reason: "A redirect URI must not contain a fragment (#)." };
-  if (url.username || url.password) return { ok: false, reason: "A redirect URI must not contain a user name or password." };
+  if (url.username || url.password)
+    return { ok: false, reason: "A redirect URI must not contain a user name or password." };
   if (scheme === "https") {
     if (!url.hostname) return { ok: false, reason: "An https redirect URI needs a host." };
     return { ok: true };

@@ -65,22 +65,38 @@ describe("validateRegistration: effective metadata (RFC 7591 §2, §3.2.1)", () 
   });
 
   it("refresh tokens go to code clients: refresh_token is added to the effective grant types", () => {
-    expect(register({ redirect_uris: [CB], grant_types: ["authorization_code"] }).grantTypes).toEqual(["authorization_code", "refresh_token"]);
-    expect(register({ redirect_uris: [CB], grant_types: ["refresh_token", "authorization_code"] }).grantTypes).toEqual(["refresh_token", "authorization_code"]);
+    expect(register({ redirect_uris: [CB], grant_types: ["authorization_code"] }).grantTypes).toEqual([
+      "authorization_code",
+      "refresh_token",
+    ]);
+    expect(register({ redirect_uris: [CB], grant_types: ["refresh_token", "authorization_code"] }).grantTypes).toEqual([
+      "refresh_token",
+      "authorization_code",
+    ]);
   });
 
   it("a client-credentials client needs no redirect URI and gets no response types or refresh tokens", () => {
     const reg = register({ grant_types: ["client_credentials"], token_endpoint_auth_method: "client_secret_basic" });
-    expect(reg).toMatchObject({ redirectUris: [], grantTypes: ["client_credentials"], responseTypes: [], tokenEndpointAuthMethod: "client_secret_basic" });
+    expect(reg).toMatchObject({
+      redirectUris: [],
+      grantTypes: ["client_credentials"],
+      responseTypes: [],
+      tokenEndpointAuthMethod: "client_secret_basic",
+    });
   });
 
   it("REG-10: response_types are substituted (and so echoed) to match the grant types", () => {
     expect(register({ grant_types: ["client_credentials"], response_types: ["code"] }).responseTypes).toEqual([]);
   });
 
-  it.each(["none", "client_secret_basic", "client_secret_post"] as const)("REG-06 / REG-13: token_endpoint_auth_method %s is accepted", (method) => {
-    expect(register({ redirect_uris: [CB], token_endpoint_auth_method: method }).tokenEndpointAuthMethod).toBe(method);
-  });
+  it.each(["none", "client_secret_basic", "client_secret_post"] as const)(
+    "REG-06 / REG-13: token_endpoint_auth_method %s is accepted",
+    (method) => {
+      expect(register({ redirect_uris: [CB], token_endpoint_auth_method: method }).tokenEndpointAuthMethod).toBe(
+        method,
+      );
+    },
+  );
 
   it("REG-11: application_type native with loopback http redirect URIs is accepted", () => {
     const reg = register({
@@ -97,7 +113,10 @@ describe("validateRegistration: effective metadata (RFC 7591 §2, §3.2.1)", () 
   });
 
   it("the requested scope is intersected with the server's scopes", () => {
-    expect(register({ redirect_uris: [CB], scope: "mcp:admin bogus mcp:tools" }).scopes).toEqual(["mcp:admin", "mcp:tools"]);
+    expect(register({ redirect_uris: [CB], scope: "mcp:admin bogus mcp:tools" }).scopes).toEqual([
+      "mcp:admin",
+      "mcp:tools",
+    ]);
     expect(register({ redirect_uris: [CB], scope: "" }).scopes).toEqual([]);
   });
 
@@ -133,7 +152,10 @@ describe("validateRegistration: invalid_redirect_uri (REG-08, REG-09)", () => {
     ["a private-use scheme without a dot", "myapp:/callback"],
     ["a wildcard", "https://*.example.test/cb"],
   ])("REG-08: refuses %s", (_case, uri) => {
-    expect(refusal({ redirect_uris: [CB, uri] })).toMatchObject({ code: "invalid_redirect_uri", description: expect.stringContaining(uri) });
+    expect(refusal({ redirect_uris: [CB, uri] })).toMatchObject({
+      code: "invalid_redirect_uri",
+      description: expect.stringContaining(uri),
+    });
   });
 
   it("REG-08: refuses the same redirect URI twice", () => {
@@ -162,7 +184,10 @@ describe("validateRegistration: invalid_client_metadata (REG-10)", () => {
     ["the password grant", { redirect_uris: [CB], grant_types: ["password"] }],
     ["no grant types at all", { redirect_uris: [CB], grant_types: [] }],
     ["response_types token", { redirect_uris: [CB], response_types: ["token"] }],
-    ["client_credentials for a public (none) client", { grant_types: ["client_credentials"], token_endpoint_auth_method: "none" }],
+    [
+      "client_credentials for a public (none) client",
+      { grant_types: ["client_credentials"], token_endpoint_auth_method: "none" },
+    ],
     ["an http client_uri", { redirect_uris: [CB], client_uri: "http://app.example.test" }],
     ["a javascript: logo_uri", { redirect_uris: [CB], logo_uri: "javascript:alert(1)" }],
     ["a client_name over 200 characters", { redirect_uris: [CB], client_name: "x".repeat(201) }],

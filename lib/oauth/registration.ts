@@ -54,31 +54,48 @@ function httpsUrlOrUndefined(value: string | undefined, field: string): string |
 }
 
 export function validateRegistration(body: unknown, serverScopes: readonly string[]): EffectiveRegistration {
-  if (typeof body !== "object" || body === null || Array.isArray(body)) throw new OAuthError("invalid_client_metadata", "The request body must be a JSON object.");
+  if (typeof body !== "object" || body === null || Array.isArray(body))
+    throw new OAuthError("invalid_client_metadata", "The request body must be a JSON object.");
   const parsed = RegistrationRequest.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new OAuthError("invalid_client_metadata", `${issue?.path.join(".") || "metadata"}: ${issue?.message ?? "invalid"}`);
+    throw new OAuthError(
+      "invalid_client_metadata",
+      `${issue?.path.join(".") || "metadata"}: ${issue?.message ?? "invalid"}`,
+    );
   }
   const m = parsed.data;
   const method = (m.token_endpoint_auth_method ?? "client_secret_basic") as RegistrationAuthMethod;
   if (!(AUTH_METHODS as readonly string[]).includes(method)) {
-    throw new OAuthError("invalid_client_metadata", `token_endpoint_auth_method must be one of ${AUTH_METHODS.join(", ")}.`);
+    throw new OAuthError(
+      "invalid_client_metadata",
+      `token_endpoint_auth_method must be one of ${AUTH_METHODS.join(", ")}.`,
+    );
   }
   const requestedGrants = m.grant_types ?? ["authorization_code"];
-  if (requestedGrants.length === 0) throw new OAuthError("invalid_client_metadata", "grant_types must name at least one grant (authorization_code or client_credentials).");
+  if (requestedGrants.length === 0)
+    throw new OAuthError(
+      "invalid_client_metadata",
+      "grant_types must name at least one grant (authorization_code or client_credentials).",
+    );
   for (const g of requestedGrants) {
-    if (!["authorization_code", "refresh_token", "client_credentials"].includes(g)) throw new OAuthError("invalid_client_metadata", `grant_types: ${g} is not supported.`);
+    if (!["authorization_code", "refresh_token", "client_credentials"].includes(g))
+      throw new OAuthError("invalid_client_metadata", `grant_types: ${g} is not supported.`);
   }
   if (requestedGrants.includes("client_credentials") && method === "none") {
-    throw new OAuthError("invalid_client_metadata", "client_credentials requires a confidential client (client_secret_basic or client_secret_post).");
+    throw new OAuthError(
+      "invalid_client_metadata",
+      "client_credentials requires a confidential client (client_secret_basic or client_secret_post).",
+    );
   }
   const responseTypes = m.response_types ?? ["code"];
-  if (responseTypes.some((r) => r !== "code")) throw new OAuthError("invalid_client_metadata", "response_types may only contain code.");
+  if (responseTypes.some((r) => r !== "code"))
+    throw new OAuthError("invalid_client_metadata", "response_types may only contain code.");
 
   const usesRedirect = requestedGrants.includes("authorization_code");
   const redirectUris = m.redirect_uris ?? [];
-  if (usesRedirect && redirectUris.length === 0) throw new OAuthError("invalid_redirect_uri", "redirect_uris is required for the authorization-code grant.");
+  if (usesRedirect && redirectUris.length === 0)
+    throw new OAuthError("invalid_redirect_uri", "redirect_uris is required for the authorization-code grant.");
   const seen = new Set<string>();
   for (const uri of redirectUris) {
     const check = checkRedirectUri(uri);

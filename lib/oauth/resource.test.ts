@@ -17,6 +17,10 @@ describe("canonicalResourceUrl (RFC 8707 / MCP canonical server URI)", () => {
 });
 
 describe("isLoopbackHost (RFC 8252 §7.3)", () => {
-  it.each(["localhost", "127.0.0.1", "[::1]", "LOCALHOST"])("%s is loopback", (h) => expect(isLoopbackHost(h)).toBe(true));
-  it.each(["127.0.0.2.example", "localhost.example.com", "10.0.0.1", "example.com"])("%s is not", (h) => expect(isLoopbackHost(h)).toBe(false));
+  it.each(["localhost", "127.0.0.1", "[::1]", "LOCALHOST"])("%s is loopback", (h) =>
+    expect(isLoopbackHost(h)).toBe(true),
+  );
+  it.each(["127.0.0.2.example", "localhost.example.com", "10.0.0.1", "example.com"])("%s is not", (h) =>
+    expect(isLoopbackHost(h)).toBe(false),
+  );
 });

@@ -12,7 +12,10 @@ export interface RevocationDeps<C> extends ClientLookup<C> {
   onUnexpectedError(err: unknown): void;
 }
 
-export async function handleRevocationRequest<C extends AuthenticatableClient>(request: ProtocolRequest, deps: RevocationDeps<C>): Promise<ProtocolResponse> {
+export async function handleRevocationRequest<C extends AuthenticatableClient>(
+  request: ProtocolRequest,
+  deps: RevocationDeps<C>,
+): Promise<ProtocolResponse> {
   const basicAttempted = /^basic\s/i.test(request.headers.get("authorization") ?? "");
   try {
     const { params } = await readFormBody(request);

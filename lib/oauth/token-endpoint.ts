@@ -16,8 +16,14 @@ export interface TokenSet {
 }
 
 export interface TokenGrants<C> {
-  authorizationCode(client: C, input: { code: string; codeVerifier: string | undefined; redirectUri: string | undefined; resources: string[] }): Promise<TokenSet>;
-  refreshToken(client: C, input: { refreshToken: string; scope: string | undefined; resources: string[] }): Promise<TokenSet>;
+  authorizationCode(
+    client: C,
+    input: { code: string; codeVerifier: string | undefined; redirectUri: string | undefined; resources: string[] },
+  ): Promise<TokenSet>;
+  refreshToken(
+    client: C,
+    input: { refreshToken: string; scope: string | undefined; resources: string[] },
+  ): Promise<TokenSet>;
   clientCredentials(client: C, input: { scope: string | undefined; resources: string[] }): Promise<TokenSet>;
 }
 
@@ -28,20 +34,29 @@ export interface TokenEndpointDeps<C> extends ClientLookup<C> {
 
 const SUPPORTED = new Set(["authorization_code", "refresh_token", "client_credentials"]);
 
-export async function handleTokenRequest<C extends AuthenticatableClient>(request: ProtocolRequest, deps: TokenEndpointDeps<C>): Promise<ProtocolResponse> {
+export async function handleTokenRequest<C extends AuthenticatableClient>(
+  request: ProtocolRequest,
+  deps: TokenEndpointDeps<C>,
+): Promise<ProtocolResponse> {
   const basicAttempted = /^basic\s/i.test(request.headers.get("authorization") ?? "");
   try {
     const { params, repeated } = await readFormBody(request);
     const grantType = params.get("grant_type");
     if (!grantType) throw new OAuthError("invalid_request", "grant_type is required.");
-    if (!SUPPORTED.has(grantType)) throw new OAuthError("unsupported_grant_type", `grant_type ${grantType} is not supported.`);
+    if (!SUPPORTED.has(grantType))
+      throw new OAuthError("unsupported_grant_type", `grant_type ${grantType} is not supported.`);
     const client = await authenticateEndpointClient(request.headers, params, deps);
     const resources = repeated.get("resource") ?? [];
     let body: TokenSet;
     if (grantType === "authorization_code") {
       const code = params.get("code");
       if (!code) throw new OAuthError("invalid_request", "code is required.");
-      body = await deps.grants.authorizationCode(client, { code, codeVerifier: params.get("code_verifier"), redirectUri: params.get("redirect_uri"), resources });
+      body = await deps.grants.authorizationCode(client, {
+        code,
+        codeVerifier: params.get("code_verifier"),
+        redirectUri: params.get("redirect_uri"),
+        resources,
+      });
     } else if (grantType === "refresh_token") {
       const refreshToken = params.get("refresh_token");
       if (!refreshToken) throw new OAuthError("invalid_request", "refresh_token is required.");
@@ -53,6 +68,9 @@ export async function handleTokenRequest<C extends AuthenticatableClient>(reques
   } catch (err) {
     if (err instanceof OAuthError) return oauthErrorResult(err, basicAttempted);
     deps.onUnexpectedError(err);
-    return jsonNoStoreResult({ error: "server_error", error_description: "The authorization server failed unexpectedly." }, 500);
+    return jsonNoStoreResult(
+      { error: "server_error", error_description: "The authorization server failed unexpectedly." },
+      500,
+    );
   }
 }

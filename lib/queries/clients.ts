@@ -15,5 +15,6 @@ export const clientsPageQuery = (slug: string, f: ClientListFilter) =>
   queryOptions({
     queryKey: clientKeys.page(slug, f),
     staleTime: 15_000,
-    queryFn: () => getJson<ClientPageDto>(`/api/v1/servers/${encodeURIComponent(slug)}/clients?${clientFilterToSearchParams(f)}`),
+    queryFn: () =>
+      getJson<ClientPageDto>(`/api/v1/servers/${encodeURIComponent(slug)}/clients?${clientFilterToSearchParams(f)}`),
   });

@@ -31,11 +31,26 @@ describe("safeReturnPath (no open redirect after sign-in)", () => {
 
 describe("SetupInput", () => {
   it("lower-cases the email and requires matching passwords of 12+ characters", () => {
-    const ok = SetupInput.safeParse({ name: "A", email: " A@B.Example ", password: "x".repeat(12), confirmPassword: "x".repeat(12) });
+    const ok = SetupInput.safeParse({
+      name: "A",
+      email: " A@B.Example ",
+      password: "x".repeat(12),
+      confirmPassword: "x".repeat(12),
+    });
     expect(ok.success && ok.data.email).toBe("a@b.example");
-    const short = SetupInput.safeParse({ name: "A", email: "a@b.example", password: "short", confirmPassword: "short" });
+    const short = SetupInput.safeParse({
+      name: "A",
+      email: "a@b.example",
+      password: "short",
+      confirmPassword: "short",
+    });
     expect(short.success).toBe(false);
-    const mismatch = SetupInput.safeParse({ name: "A", email: "a@b.example", password: "x".repeat(12), confirmPassword: "y".repeat(12) });
+    const mismatch = SetupInput.safeParse({
+      name: "A",
+      email: "a@b.example",
+      password: "x".repeat(12),
+      confirmPassword: "y".repeat(12),
+    });
     expect(mismatch.error?.issues[0]?.path).toEqual(["confirmPassword"]);
   });
 });

@@ -23,7 +23,11 @@ export const CimdHosts = z
     const seen = new Set<string>();
     hosts.forEach((h, i) => {
       if (!HOST_NAME.test(h)) {
-        ctx.addIssue({ code: "custom", path: [i], message: `“${h}” is not a host name. Enter only the host, like app.example.com: no https://, port, path or wildcard.` });
+        ctx.addIssue({
+          code: "custom",
+          path: [i],
+          message: `“${h}” is not a host name. Enter only the host, like app.example.com: no https://, port, path or wildcard.`,
+        });
       } else if (seen.has(h)) {
         ctx.addIssue({ code: "custom", path: [i], message: `“${h}” is listed twice.` });
       }
@@ -39,9 +43,16 @@ export const CimdPolicyFields = {
 };
 
 /** ServerInput's cross-field rule: an allowlist with no host would refuse every document. */
-export function refineCimdPolicy(v: { cimdEnabled?: boolean | undefined; cimdTrust?: CimdTrustMode | undefined; cimdHosts?: string[] | undefined }, ctx: z.RefinementCtx): void {
+export function refineCimdPolicy(
+  v: { cimdEnabled?: boolean | undefined; cimdTrust?: CimdTrustMode | undefined; cimdHosts?: string[] | undefined },
+  ctx: z.RefinementCtx,
+): void {
   if (v.cimdEnabled && v.cimdTrust === "ALLOWLIST" && v.cimdHosts !== undefined && v.cimdHosts.length === 0) {
-    ctx.addIssue({ code: "custom", path: ["cimdHosts"], message: "List at least one host, or allow any host: an empty allowlist accepts no metadata document." });
+    ctx.addIssue({
+      code: "custom",
+      path: ["cimdHosts"],
+      message: "List at least one host, or allow any host: an empty allowlist accepts no metadata document.",
+    });
   }
 }
 

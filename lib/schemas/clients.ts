@@ -4,11 +4,18 @@ import { asArray } from "./form";
 
 export const REGISTRATION_TYPES = ["MANUAL", "DYNAMIC", "METADATA_DOCUMENT"] as const;
 export type RegistrationType = (typeof REGISTRATION_TYPES)[number];
-export const REGISTRATION_LABELS: Record<RegistrationType, string> = { MANUAL: "Pre-registered", DYNAMIC: "DCR", METADATA_DOCUMENT: "CIMD" };
+export const REGISTRATION_LABELS: Record<RegistrationType, string> = {
+  MANUAL: "Pre-registered",
+  DYNAMIC: "DCR",
+  METADATA_DOCUMENT: "CIMD",
+};
 
 export const CLIENT_FLOWS = ["client_credentials", "authorization_code"] as const;
 export type ClientFlow = (typeof CLIENT_FLOWS)[number];
-export const FLOW_LABELS: Record<ClientFlow, string> = { client_credentials: "Client credentials", authorization_code: "Authorization code" };
+export const FLOW_LABELS: Record<ClientFlow, string> = {
+  client_credentials: "Client credentials",
+  authorization_code: "Authorization code",
+};
 
 /** How long the previous secret keeps working after a rotation. */
 export const SECRET_GRACE_PERIODS = { none: 0, "1h": 3_600, "24h": 86_400, "7d": 604_800 } as const;
@@ -70,7 +77,10 @@ export const DeleteClientInput = z.object({ clientId: z.string().min(1), confirm
 
 /** "Delete selected" on the Clients list (a page holds at most 25; the cap leaves room for the API). */
 export const DeleteClientsInput = z.object({
-  clientIds: z.array(z.string().min(1)).min(1, "Select at least one client.").max(100, "Delete at most 100 clients at once."),
+  clientIds: z
+    .array(z.string().min(1))
+    .min(1, "Select at least one client.")
+    .max(100, "Delete at most 100 clients at once."),
 });
 export type DeleteClientsInput = z.input<typeof DeleteClientsInput>;
 
@@ -84,7 +94,9 @@ export function clientFormToInput(values: Record<string, string | string[]>): Re
   const { redirectUri, allowedScope, isPublic, ...rest } = values;
   return {
     ...rest,
-    redirectUris: asArray(redirectUri).map((u) => u.trim()).filter((u) => u !== ""),
+    redirectUris: asArray(redirectUri)
+      .map((u) => u.trim())
+      .filter((u) => u !== ""),
     allowedScopes: asArray(allowedScope),
     isPublic: isPublic === "on" || isPublic === "true",
   };
@@ -93,11 +105,18 @@ export function clientFormToInput(values: Record<string, string | string[]>): Re
 /** The Type filter: a registration type, or "DCR · never used" (the clients pruning would remove). */
 export const CLIENT_TYPE_FILTERS = [...REGISTRATION_TYPES, "dcr_unused"] as const;
 export type ClientTypeFilter = (typeof CLIENT_TYPE_FILTERS)[number];
-export const CLIENT_TYPE_FILTER_LABELS: Record<ClientTypeFilter, string> = { ...REGISTRATION_LABELS, dcr_unused: "DCR · never used" };
+export const CLIENT_TYPE_FILTER_LABELS: Record<ClientTypeFilter, string> = {
+  ...REGISTRATION_LABELS,
+  dcr_unused: "DCR · never used",
+};
 
 export const CLIENT_STATUS_FILTERS = ["active", "disabled", "pending"] as const;
 export type ClientStatusFilter = (typeof CLIENT_STATUS_FILTERS)[number];
-export const CLIENT_STATUS_FILTER_LABELS: Record<ClientStatusFilter, string> = { active: "Active", disabled: "Disabled", pending: "Pending approval" };
+export const CLIENT_STATUS_FILTER_LABELS: Record<ClientStatusFilter, string> = {
+  active: "Active",
+  disabled: "Disabled",
+  pending: "Pending approval",
+};
 
 export const CLIENT_SORTS = ["created", "last_used", "name"] as const;
 export type ClientSort = (typeof CLIENT_SORTS)[number];

@@ -32,13 +32,37 @@ describe("the Settings form's DCR fieldset → ServerInput", () => {
   });
 
   it("unticked presets and an unticked checkbox mean none and off (the fieldset marker says the form had them)", () => {
-    const v = ServerInput.parse(serverFormToInput({ ...base, dcrPolicy: "1", dcrMode: "OPEN", dcrRateLimitPerHour: "20", dcrMaxClients: "5", dcrPruneUnusedDays: "7", dcrPruneIdleDays: "90" }));
-    expect(v).toMatchObject({ dcrRedirectPresets: [], dcrRedirectCustom: [], dcrRequireApproval: false, dcrMaxClients: 5 });
+    const v = ServerInput.parse(
+      serverFormToInput({
+        ...base,
+        dcrPolicy: "1",
+        dcrMode: "OPEN",
+        dcrRateLimitPerHour: "20",
+        dcrMaxClients: "5",
+        dcrPruneUnusedDays: "7",
+        dcrPruneIdleDays: "90",
+      }),
+    );
+    expect(v).toMatchObject({
+      dcrRedirectPresets: [],
+      dcrRedirectCustom: [],
+      dcrRequireApproval: false,
+      dcrMaxClients: 5,
+    });
   });
 
   it("bad numbers and entries get messages next to their fields, not silent zeros", () => {
     const r = ServerInput.safeParse(
-      serverFormToInput({ ...base, dcrPolicy: "1", dcrMode: "OPEN", dcrRateLimitPerHour: "", dcrMaxClients: "0", dcrPruneUnusedDays: "1.5", dcrPruneIdleDays: "abc", dcrRedirectCustom: "ok.example.com\nhttps://*.example.com/cb" }),
+      serverFormToInput({
+        ...base,
+        dcrPolicy: "1",
+        dcrMode: "OPEN",
+        dcrRateLimitPerHour: "",
+        dcrMaxClients: "0",
+        dcrPruneUnusedDays: "1.5",
+        dcrPruneIdleDays: "abc",
+        dcrRedirectCustom: "ok.example.com\nhttps://*.example.com/cb",
+      }),
     );
     expect(r.success).toBe(false);
     const byPath = Object.fromEntries((r.success ? [] : r.error.issues).map((i) => [i.path.join("."), i.message]));
@@ -76,6 +100,10 @@ describe("resolveDcrMode", () => {
 describe("CreateInitialAccessTokenInput", () => {
   it("defaults to 7 days and one use; form strings are numbers", () => {
     expect(CreateInitialAccessTokenInput.parse({ name: "x" })).toEqual({ name: "x", expiresIn: "7d", maxUses: 1 });
-    expect(CreateInitialAccessTokenInput.parse({ name: "x", expiresIn: "90d", maxUses: "25" })).toEqual({ name: "x", expiresIn: "90d", maxUses: 25 });
+    expect(CreateInitialAccessTokenInput.parse({ name: "x", expiresIn: "90d", maxUses: "25" })).toEqual({
+      name: "x",
+      expiresIn: "90d",
+      maxUses: 25,
+    });
   });
 });

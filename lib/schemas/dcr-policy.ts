@@ -16,7 +16,8 @@ export const DCR_MODE_LABELS: Record<DcrMode, string> = {
 
 export const DCR_MODE_DESCRIPTIONS: Record<DcrMode, string> = {
   OPEN: "Any MCP client (Claude, ChatGPT, VS Code, Cursor…) can register itself. Its consent screen says it is unverified.",
-  TOKEN: "A client must send an initial access token you created below (Authorization: Bearer …) to register; without a valid one it gets 401.",
+  TOKEN:
+    "A client must send an initial access token you created below (Authorization: Bearer …) to register; without a valid one it gets 401.",
   OFF: "The registration endpoint answers 404 and is not advertised in the metadata.",
 };
 
@@ -48,14 +49,17 @@ export const DcrRedirectCustom = z
     entries.forEach((entry, i) => {
       const r = parseDcrCustomEntry(entry);
       if (!r.ok) ctx.addIssue({ code: "custom", path: [i], message: `“${entry.trim()}”: ${r.reason}` });
-      else if (seen.has(r.normalized)) ctx.addIssue({ code: "custom", path: [i], message: `“${entry.trim()}” is listed twice.` });
+      else if (seen.has(r.normalized))
+        ctx.addIssue({ code: "custom", path: [i], message: `“${entry.trim()}” is listed twice.` });
       else seen.add(r.normalized);
     });
   })
-  .transform((entries) => entries.map((e) => {
-    const r = parseDcrCustomEntry(e);
-    return r.ok ? r.normalized : e.trim();
-  }));
+  .transform((entries) =>
+    entries.map((e) => {
+      const r = parseDcrCustomEntry(e);
+      return r.ok ? r.normalized : e.trim();
+    }),
+  );
 
 export const DcrPolicyFields = {
   /** OPEN, TOKEN (initial access token required) or OFF. Wins over dcrEnabled when both are sent. */
@@ -70,7 +74,10 @@ export const DcrPolicyFields = {
   dcrRateLimitPerHour: WholeNumber("registrations per hour", 0, 100_000).optional(),
   /** null (or "" in the form): no cap. */
   dcrMaxClients: z
-    .preprocess((v) => (v === "" ? null : v), z.union([z.null(), WholeNumber("maximum number of DCR clients", 1, 1_000_000)]))
+    .preprocess(
+      (v) => (v === "" ? null : v),
+      z.union([z.null(), WholeNumber("maximum number of DCR clients", 1, 1_000_000)]),
+    )
     .optional(),
   dcrRequireApproval: z.boolean().optional(),
   /** Days; 0 = never prune for this reason. */
@@ -123,13 +130,20 @@ export function resolveDcrMode(
   current?: { dcrMode: DcrMode; dcrEnabled: boolean },
 ): { dcrMode: DcrMode; dcrEnabled: boolean } | undefined {
   if (input.dcrMode) return { dcrMode: input.dcrMode, dcrEnabled: input.dcrMode !== "OFF" };
-  if (input.dcrEnabled === true) return { dcrMode: current && current.dcrMode !== "OFF" ? current.dcrMode : "OPEN", dcrEnabled: true };
+  if (input.dcrEnabled === true)
+    return { dcrMode: current && current.dcrMode !== "OFF" ? current.dcrMode : "OPEN", dcrEnabled: true };
   if (input.dcrEnabled === false) return { dcrMode: "OFF", dcrEnabled: false };
   return current ? undefined : { dcrMode: "OFF", dcrEnabled: false };
 }
 
 // Initial access tokens: created on the server's settings, shown once.
-export const INITIAL_ACCESS_TOKEN_EXPIRIES = { "1d": 86_400, "7d": 604_800, "30d": 2_592_000, "90d": 7_776_000, "365d": 31_536_000 } as const;
+export const INITIAL_ACCESS_TOKEN_EXPIRIES = {
+  "1d": 86_400,
+  "7d": 604_800,
+  "30d": 2_592_000,
+  "90d": 7_776_000,
+  "365d": 31_536_000,
+} as const;
 export type InitialAccessTokenExpiry = keyof typeof INITIAL_ACCESS_TOKEN_EXPIRIES;
 export const INITIAL_ACCESS_TOKEN_EXPIRY_LABELS: Record<InitialAccessTokenExpiry, string> = {
   "1d": "1 day",
@@ -141,7 +155,11 @@ export const INITIAL_ACCESS_TOKEN_EXPIRY_LABELS: Record<InitialAccessTokenExpiry
 
 export const CreateInitialAccessTokenInput = z.object({
   name: z.string().trim().min(1, "Enter a name, e.g. who the token is for.").max(100, "Use at most 100 characters."),
-  expiresIn: z.enum(Object.keys(INITIAL_ACCESS_TOKEN_EXPIRIES) as [InitialAccessTokenExpiry, ...InitialAccessTokenExpiry[]], { error: "Choose when the token expires." }).default("7d"),
+  expiresIn: z
+    .enum(Object.keys(INITIAL_ACCESS_TOKEN_EXPIRIES) as [InitialAccessTokenExpiry, ...InitialAccessTokenExpiry[]], {
+      error: "Choose when the token expires.",
+    })
+    .default("7d"),
   maxUses: WholeNumber("maximum number of registrations", 1, 100_000).default(1),
 });
 export type CreateInitialAccessTokenInput = z.input<typeof CreateInitialAccessTokenInput>;

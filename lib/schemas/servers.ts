@@ -28,8 +28,10 @@ export const ResourceUrl = z
     if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopbackHost(url.hostname))) {
       ctx.addIssue({ code: "custom", message: "Use https (http is allowed only on localhost, 127.0.0.1 or [::1])." });
     }
-    if (value.includes("#")) ctx.addIssue({ code: "custom", message: "A resource URL must not contain a fragment (#)." });
-    if (url.username || url.password) ctx.addIssue({ code: "custom", message: "A resource URL must not contain credentials." });
+    if (value.includes("#"))
+      ctx.addIssue({ code: "custom", message: "A resource URL must not contain a fragment (#)." });
+    if (url.username || url.password)
+      ctx.addIssue({ code: "custom", message: "A resource URL must not contain credentials." });
   });
 
 /** RFC 6749 §3.3 scope-token: printable ASCII except space, '"' and '\'. */
@@ -74,7 +76,8 @@ export const ServerInput = z
     refineCimdPolicy(v, ctx);
     const seen = new Map<string, number>();
     v.scopes.forEach((s, i) => {
-      if (seen.has(s.name)) ctx.addIssue({ code: "custom", path: ["scopes", i, "name"], message: `“${s.name}” is listed twice.` });
+      if (seen.has(s.name))
+        ctx.addIssue({ code: "custom", path: ["scopes", i, "name"], message: `“${s.name}” is listed twice.` });
       seen.set(s.name, i);
     });
   });
@@ -100,5 +103,11 @@ export function serverFormToInput(values: Record<string, string | string[]>): Re
   for (const k of CIMD_FORM_KEYS) delete rest[k];
   // A checkbox: present ("on") when ticked, absent when not. The DCR fieldset sends dcrMode instead.
   const dcr = dcrFormToInput(values);
-  return { ...rest, scopes, ...(dcr.dcrMode === undefined ? { dcrEnabled: dcrEnabled === "on" || dcrEnabled === "true" } : {}), ...dcr, ...cimdFormToInput(values) };
+  return {
+    ...rest,
+    scopes,
+    ...(dcr.dcrMode === undefined ? { dcrEnabled: dcrEnabled === "on" || dcrEnabled === "true" } : {}),
+    ...dcr,
+    ...cimdFormToInput(values),
+  };
 }

@@ -1,10 +1,18 @@
 import { z } from "zod";
 
-export const WEBHOOK_EVENTS = ["client.registered", "client.deleted", "consent.granted", "consent.revoked", "refresh_token.reuse_detected", "user.disabled"] as const;
+export const WEBHOOK_EVENTS = [
+  "client.registered",
+  "client.deleted",
+  "consent.granted",
+  "consent.revoked",
+  "refresh_token.reuse_detected",
+  "user.disabled",
+] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number];
 
 export const WEBHOOK_EVENT_DESCRIPTIONS: Record<WebhookEventType, string> = {
-  "client.registered": "An MCP client registered itself (DCR), or a metadata-document client (CIMD) was used for the first time.",
+  "client.registered":
+    "An MCP client registered itself (DCR), or a metadata-document client (CIMD) was used for the first time.",
   "client.deleted": "A client was deleted.",
   "consent.granted": "A user allowed a client.",
   "consent.revoked": "A consent was revoked (by an admin or the user).",

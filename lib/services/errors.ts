@@ -1,13 +1,7 @@
 // Typed failures of the service layer. Adapters (server actions, JSON routes, CLI) map them to
 // their transport; an unknown error never reaches a user verbatim.
 export type ServiceErrorCode =
-  | "UNAUTHENTICATED"
-  | "FORBIDDEN"
-  | "NOT_FOUND"
-  | "CONFLICT"
-  | "INVALID"
-  | "RATE_LIMITED"
-  | "PRECONDITION_FAILED";
+  "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "INVALID" | "RATE_LIMITED" | "PRECONDITION_FAILED";
 
 export class ServiceError extends Error {
   constructor(

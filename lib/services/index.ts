@@ -3,7 +3,12 @@
 export * from "./errors";
 export { systemContext, actorLabel, type Actor, type ServiceContext } from "./context";
 export { completeSetup, isSetupComplete } from "./setup/setup";
-export { authenticateUser, InvalidCredentialsError, SIGN_IN_LIMITS, type AuthenticatedUser } from "./users/authenticate-user";
+export {
+  authenticateUser,
+  InvalidCredentialsError,
+  SIGN_IN_LIMITS,
+  type AuthenticatedUser,
+} from "./users/authenticate-user";
 export { getSessionUser, type SessionUser } from "./users/get-session-user";
 export { createUser, CreateUserInput } from "./users/create-user";
 export { setUserPassword, SetUserPasswordInput } from "./users/set-user-password";
@@ -18,7 +23,13 @@ export { updateServer } from "./servers/update-server";
 export { listServers, getServerBySlug } from "./servers/list-servers";
 export { ensureDemoServer } from "./servers/ensure-demo-server";
 export { issuerFor, type ServerDto, type ScopeDto } from "./servers/server-dto";
-export { listAuditEvents, iterateAuditEvents, AUDIT_PAGE_SIZE, type AuditEventDto, type AuditPageDto } from "./audit/list-audit-events";
+export {
+  listAuditEvents,
+  iterateAuditEvents,
+  AUDIT_PAGE_SIZE,
+  type AuditEventDto,
+  type AuditPageDto,
+} from "./audit/list-audit-events";
 export { auditCsvHeader, auditCsvRow } from "./audit/audit-csv";
 export { createClient, type CreateClientResult } from "./clients/create-client";
 export { updateClient } from "./clients/update-client";
@@ -27,14 +38,47 @@ export { setClientDisabled } from "./clients/set-client-disabled";
 export { deleteClient } from "./clients/delete-client";
 export { listClients, getClient, CLIENTS_PAGE_SIZE, type ClientPageDto } from "./clients/list-clients";
 export type { ClientDto } from "./clients/client-dto";
-export { createApiKey, listApiKeys, revokeApiKey, authenticateApiKey, API_KEY_PREFIX, type ApiKeyDto } from "./api-keys/api-keys";
-export { listClientConsents, revokeClientConsents, revokeAllClientConsents, CONSENTS_PAGE_SIZE, type ConsentPageDto } from "./consents/client-consents";
-export { getUserAccess, revokeUserConsents, revokeAllUserAccess, setUserDisabled, listMyApps, revokeMyApp } from "./consents/user-access";
+export {
+  createApiKey,
+  listApiKeys,
+  revokeApiKey,
+  authenticateApiKey,
+  API_KEY_PREFIX,
+  type ApiKeyDto,
+} from "./api-keys/api-keys";
+export {
+  listClientConsents,
+  revokeClientConsents,
+  revokeAllClientConsents,
+  CONSENTS_PAGE_SIZE,
+  type ConsentPageDto,
+} from "./consents/client-consents";
+export {
+  getUserAccess,
+  revokeUserConsents,
+  revokeAllUserAccess,
+  setUserDisabled,
+  listMyApps,
+  revokeMyApp,
+} from "./consents/user-access";
 export type { ConsentDto } from "./consents/consent-dto";
 export type { RevokedConsent } from "./consents/revoke-consents";
-export { createWebhook, listWebhooks, deleteWebhook, listDeliveries, redeliver, type WebhookDto, type DeliveryDto } from "./webhooks/webhooks";
+export {
+  createWebhook,
+  listWebhooks,
+  deleteWebhook,
+  listDeliveries,
+  redeliver,
+  type WebhookDto,
+  type DeliveryDto,
+} from "./webhooks/webhooks";
 export { getClientActivity, type ActivityDay } from "./activity/client-activity";
-export { getMetadataDocumentStatus, refreshMetadataDocument, type MetadataDocumentStatusDto, type RefreshMetadataDocumentResult } from "./cimd/refresh-metadata-document";
+export {
+  getMetadataDocumentStatus,
+  refreshMetadataDocument,
+  type MetadataDocumentStatusDto,
+  type RefreshMetadataDocumentResult,
+} from "./cimd/refresh-metadata-document";
 export { getClientLogo } from "./cimd/client-logo";
 export { approveClient } from "./clients/approve-client";
 export { deleteClients } from "./clients/delete-clients";

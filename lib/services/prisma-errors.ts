@@ -19,7 +19,15 @@ export function uniqueViolationFields(err: unknown): string[] | undefined {
 }
 
 function constraintFields(cause: unknown): string[] | undefined {
-  const c = cause as { kind?: string; code?: string; message?: string; detail?: string; constraint?: { fields?: string[]; index?: string } } | undefined;
+  const c = cause as
+    | {
+        kind?: string;
+        code?: string;
+        message?: string;
+        detail?: string;
+        constraint?: { fields?: string[]; index?: string };
+      }
+    | undefined;
   // pglite-prisma-adapter passes PostgreSQL's own error through: SQLSTATE 23505, "Key (col)=(…)".
   if (c?.kind === "postgres" && c.code === "23505") {
     const cols = /Key \(([^)]+)\)=/.exec(c.detail ?? "")?.[1];

@@ -26,12 +26,20 @@ export async function hitRateLimit(
   const row = rows[0];
   const count = Number(row?.count ?? 1);
   const windowStart = row?.windowStart ?? now;
-  const retryAfterSeconds = Math.max(1, Math.ceil((windowStart.getTime() + windowSeconds * 1000 - now.getTime()) / 1000));
+  const retryAfterSeconds = Math.max(
+    1,
+    Math.ceil((windowStart.getTime() + windowSeconds * 1000 - now.getTime()) / 1000),
+  );
   return { count, limited: count > limit, retryAfterSeconds };
 }
 
 /** Reads without counting: is `key` already over `limit`? */
-export async function isRateLimited(db: DbOrTx, key: string, limit: number, now = new Date()): Promise<RateLimitResult> {
+export async function isRateLimited(
+  db: DbOrTx,
+  key: string,
+  limit: number,
+  now = new Date(),
+): Promise<RateLimitResult> {
   const row = await db.rateLimitBucket.findUnique({ where: { key } });
   if (!row || row.expiresAt <= now) return { count: 0, limited: false, retryAfterSeconds: 0 };
   return {

@@ -11,7 +11,13 @@ export function signPayload(secret: string, body: string, timestamp: number): st
   return `t=${timestamp},v1=${digest}`;
 }
 
-export function verifySignature(secret: string, body: string, header: string | null, nowSeconds: number, toleranceSeconds = 300): boolean {
+export function verifySignature(
+  secret: string,
+  body: string,
+  header: string | null,
+  nowSeconds: number,
+  toleranceSeconds = 300,
+): boolean {
   if (!header) return false;
   const parts = new Map(header.split(",").map((p) => p.split("=", 2) as [string, string]));
   const t = Number(parts.get("t"));

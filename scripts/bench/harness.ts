@@ -5,7 +5,18 @@
 // process group, and CPU accounting from /proc (server, local PostgreSQL, the rest of the machine).
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { closeSync, cpSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync } from "node:fs";
+import {
+  closeSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -48,7 +59,8 @@ export async function freePort(): Promise<number> {
 
 export function assertLoopback(url: string): void {
   const host = new URL(url).hostname;
-  if (host !== "127.0.0.1" && host !== "localhost" && host !== "[::1]") throw new Error(`refusing to load a non-loopback target: ${url}`);
+  if (host !== "127.0.0.1" && host !== "localhost" && host !== "[::1]")
+    throw new Error(`refusing to load a non-loopback target: ${url}`);
 }
 
 /** Runs a command to completion without blocking the event loop (so Ctrl-C still cleans up). */
@@ -61,7 +73,9 @@ export function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, inherit
     child.stderr?.on("data", (d: Buffer) => (err += d.toString()));
     child.once("error", reject);
     child.once("exit", (code, signal) =>
-      code === 0 ? resolve(out) : reject(new Error(`${path.basename(cmd)} ${args.join(" ")} failed (${signal ?? code}):\n${out}${err}`)),
+      code === 0
+        ? resolve(out)
+        : reject(new Error(`${path.basename(cmd)} ${args.join(" ")} failed (${signal ?? code}):\n${out}${err}`)),
     );
   });
 }
@@ -80,7 +94,11 @@ export function cliJson<T>(out: string): T {
 export async function snapshotBuild(workDir: string): Promise<string> {
   const buildIdFile = path.join(ROOT, ".next/BUILD_ID");
   if (process.env.BENCH_BUILD === "1" || !existsSync(buildIdFile)) {
-    console.log(existsSync(buildIdFile) ? "BENCH_BUILD=1: running `next build` first…" : "No production build (.next/BUILD_ID is missing): running `next build` first…");
+    console.log(
+      existsSync(buildIdFile)
+        ? "BENCH_BUILD=1: running `next build` first…"
+        : "No production build (.next/BUILD_ID is missing): running `next build` first…",
+    );
     try {
       await run(BIN("next"), ["build"], { ...process.env, NODE_ENV: "production" }, true);
     } catch {
@@ -100,13 +118,24 @@ export async function snapshotBuild(workDir: string): Promise<string> {
     rmSync(appDir, { recursive: true, force: true });
     mkdirSync(appDir, { recursive: true });
     const skip = new Set([path.join(ROOT, ".next/cache"), path.join(ROOT, ".next/dev")]);
-    cpSync(path.join(ROOT, ".next"), path.join(appDir, ".next"), { recursive: true, verbatimSymlinks: true, filter: (src) => !skip.has(src) });
+    cpSync(path.join(ROOT, ".next"), path.join(appDir, ".next"), {
+      recursive: true,
+      verbatimSymlinks: true,
+      filter: (src) => !skip.has(src),
+    });
     for (const f of ["package.json", "next.config.ts"]) cpSync(path.join(ROOT, f), path.join(appDir, f));
     cpSync(path.join(ROOT, "prisma/migrations"), path.join(appDir, "prisma/migrations"), { recursive: true });
     symlinkSync(path.join(ROOT, "node_modules"), path.join(appDir, "node_modules"));
     const copied = path.join(appDir, ".next/BUILD_ID");
-    if (existsSync(copied) && readFileSync(copied, "utf8").trim() === buildId && existsSync(buildIdFile) && readFileSync(buildIdFile, "utf8").trim() === buildId) {
-      console.log(`Production build ${buildId} (built ${Math.round((Date.now() - builtAt) / 60000)} min ago${changedSince(builtAt)}), served from a snapshot in ${appDir}`);
+    if (
+      existsSync(copied) &&
+      readFileSync(copied, "utf8").trim() === buildId &&
+      existsSync(buildIdFile) &&
+      readFileSync(buildIdFile, "utf8").trim() === buildId
+    ) {
+      console.log(
+        `Production build ${buildId} (built ${Math.round((Date.now() - builtAt) / 60000)} min ago${changedSince(builtAt)}), served from a snapshot in ${appDir}`,
+      );
       return appDir;
     }
     if (attempt >= 5) throw new Error(".next kept changing while it was copied (a build is running?): try again");
@@ -140,16 +169,35 @@ export interface NextServer {
  * the build. `cpuProfDir` writes V8 CPU profiles of the server there (`next start` serves in its own
  * process, no worker, so node flags given here reach the server).
  */
-export async function startNext(appDir: string, port: number, env: NodeJS.ProcessEnv, logFile: string, cpuProfDir?: string): Promise<NextServer> {
+export async function startNext(
+  appDir: string,
+  port: number,
+  env: NodeJS.ProcessEnv,
+  logFile: string,
+  cpuProfDir?: string,
+): Promise<NextServer> {
   cpSync(path.join(ROOT, "prisma/migrations"), path.join(appDir, "prisma/migrations"), { recursive: true });
   const fd = openSync(logFile, "a");
   const nodeFlags = cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${cpuProfDir}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...nodeFlags, path.join(ROOT, "node_modules/next/dist/bin/next"), "start", appDir, "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: appDir,
-    env,
-    detached: true,
-    stdio: ["ignore", fd, fd],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      ...nodeFlags,
+      path.join(ROOT, "node_modules/next/dist/bin/next"),
+      "start",
+      appDir,
+      "-p",
+      String(port),
+      "-H",
+      "127.0.0.1",
+    ],
+    {
+      cwd: appDir,
+      env,
+      detached: true,
+      stdio: ["ignore", fd, fd],
+    },
+  );
   closeSync(fd);
   let exited: number | null | undefined;
   child.once("exit", (code) => (exited = code));
@@ -173,14 +221,16 @@ export async function startNext(appDir: string, port: number, env: NodeJS.Proces
   cleanups.push(stop);
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (exited !== undefined) throw new Error(`next start exited (${exited}) before it answered; log:\n${tail(logFile)}`);
+    if (exited !== undefined)
+      throw new Error(`next start exited (${exited}) before it answered; log:\n${tail(logFile)}`);
     try {
       const res = await fetch(`http://127.0.0.1:${port}/api/health`);
       if (res.ok) break;
     } catch {
       /* not up yet */
     }
-    if (Date.now() > deadline) throw new Error(`next start did not answer /api/health within 90 s; log:\n${tail(logFile)}`);
+    if (Date.now() > deadline)
+      throw new Error(`next start did not answer /api/health within 90 s; log:\n${tail(logFile)}`);
     await new Promise((r) => setTimeout(r, 250));
   }
   return { pid: child.pid!, stop };
@@ -249,7 +299,12 @@ export function machineBusySeconds(): number {
  * over the wall time) minus the server under test, the load generator and a local PostgreSQL, all
  * in cores. Anything above ~0.1 skews a measurement.
  */
-export function otherCores(machineCores: number, serverCores: number, loadgenCores: number, postgresCores: number): number {
+export function otherCores(
+  machineCores: number,
+  serverCores: number,
+  loadgenCores: number,
+  postgresCores: number,
+): number {
   return Math.max(0, machineCores - serverCores - loadgenCores - postgresCores);
 }
 
@@ -272,4 +327,5 @@ export async function createPgDatabase(adminUrl: string): Promise<{ url: string;
   return { url: url.toString(), drop };
 }
 
-export const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toLocaleString("en", { minimumFractionDigits: digits, maximumFractionDigits: digits }) : "-");
+export const fmt = (n: number, digits = 0) =>
+  Number.isFinite(n) ? n.toLocaleString("en", { minimumFractionDigits: digits, maximumFractionDigits: digits }) : "-";

@@ -14,7 +14,10 @@ const SLUG = "bench";
 
 async function seed(database: Database): Promise<string> {
   const ctx = systemContext("bench", { db: database.prisma });
-  const server = await createServer({ ctx, input: { name: "Bench", slug: SLUG, resourceUrl: "https://bench.example.com/mcp", scopes: [{ name: "mcp:tools" }] } });
+  const server = await createServer({
+    ctx,
+    input: { name: "Bench", slug: SLUG, resourceUrl: "https://bench.example.com/mcp", scopes: [{ name: "mcp:tools" }] },
+  });
   const started = performance.now();
   // One INSERT … SELECT: a realistic mix of registration types, flows, usage and status.
   await database.withConnection((c) =>
@@ -36,7 +39,9 @@ async function seed(database: Database): Promise<string> {
     ),
   );
   await database.withConnection((c) => c.exec(`ANALYZE "OAuthClient"`));
-  console.log(`  seeded ${CLIENTS.toLocaleString("en")} clients in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `  seeded ${CLIENTS.toLocaleString("en")} clients in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   const { token } = await createApiKey({ ctx, input: { name: "bench", role: "ADMIN", expiresIn: "30d" } });
   return token;
 }
@@ -66,12 +71,20 @@ async function seedConsents(database: Database): Promise<string> {
     );
     await c.exec(`ANALYZE "User"; ANALYZE "Consent";`);
   });
-  console.log(`  seeded ${CLIENTS.toLocaleString("en")} users with a consent each to one client in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `  seeded ${CLIENTS.toLocaleString("en")} users with a consent each to one client in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   return clientId;
 }
 
-async function getConsents(token: string, clientId: string, query: string): Promise<{ ms: number; body: { consents: unknown[]; nextCursor: string | null } }> {
-  const req = new Request(`http://localhost:3000/api/v1/servers/${SLUG}/clients/${clientId}/consents?${query}`, { headers: { authorization: `Bearer ${token}` } });
+async function getConsents(
+  token: string,
+  clientId: string,
+  query: string,
+): Promise<{ ms: number; body: { consents: unknown[]; nextCursor: string | null } }> {
+  const req = new Request(`http://localhost:3000/api/v1/servers/${SLUG}/clients/${clientId}/consents?${query}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   const t = performance.now();
   const res = await listConsentsRoute(req, { params: Promise.resolve({ slug: SLUG, id: clientId }) });
   const body = (await res.json()) as { consents: unknown[]; nextCursor: string | null };
@@ -80,8 +93,13 @@ async function getConsents(token: string, clientId: string, query: string): Prom
   return { ms, body };
 }
 
-async function get(token: string, query: string): Promise<{ ms: number; body: { clients: unknown[]; nextCursor: string | null } }> {
-  const req = new Request(`http://localhost:3000/api/v1/servers/${SLUG}/clients?${query}`, { headers: { authorization: `Bearer ${token}` } });
+async function get(
+  token: string,
+  query: string,
+): Promise<{ ms: number; body: { clients: unknown[]; nextCursor: string | null } }> {
+  const req = new Request(`http://localhost:3000/api/v1/servers/${SLUG}/clients?${query}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   const t = performance.now();
   const res = await listClientsRoute(req, { params: Promise.resolve({ slug: SLUG }) });
   const body = (await res.json()) as { clients: unknown[]; nextCursor: string | null };
@@ -94,10 +112,15 @@ function pct(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
-async function measure(token: string, label: string, query: string, fetchPage: (q: string) => Promise<{ ms: number; rows: number }> = async (q) => {
-  const { ms, body } = await get(token, q);
-  return { ms, rows: body.clients.length };
-}) {
+async function measure(
+  token: string,
+  label: string,
+  query: string,
+  fetchPage: (q: string) => Promise<{ ms: number; rows: number }> = async (q) => {
+    const { ms, body } = await get(token, q);
+    return { ms, rows: body.clients.length };
+  },
+) {
   for (let i = 0; i < 5; i++) await fetchPage(query);
   const times: number[] = [];
   let rows = 0;
@@ -107,7 +130,9 @@ async function measure(token: string, label: string, query: string, fetchPage: (
     rows = r.rows;
   }
   times.sort((a, b) => a - b);
-  console.log(`  ${label.padEnd(48)} p50 ${pct(times, 50).toFixed(1).padStart(6)} ms   p95 ${pct(times, 95).toFixed(1).padStart(6)} ms   (${rows} rows)`);
+  console.log(
+    `  ${label.padEnd(48)} p50 ${pct(times, 50).toFixed(1).padStart(6)} ms   p95 ${pct(times, 95).toFixed(1).padStart(6)} ms   (${rows} rows)`,
+  );
 }
 
 async function deepCursor(token: string, pages: number): Promise<string> {
@@ -158,7 +183,10 @@ async function run(kind: string, url: string | undefined) {
   }
 }
 
-console.log(`Clients list at ${CLIENTS.toLocaleString("en")} clients, ${RUNS} requests per query, through the route handler`);
+console.log(
+  `Clients list at ${CLIENTS.toLocaleString("en")} clients, ${RUNS} requests per query, through the route handler`,
+);
 await run("PGlite (embedded)", undefined);
-if (process.env.DATABASE_URL) await run(`PostgreSQL (${new URL(process.env.DATABASE_URL).host})`, process.env.DATABASE_URL);
+if (process.env.DATABASE_URL)
+  await run(`PostgreSQL (${new URL(process.env.DATABASE_URL).host})`, process.env.DATABASE_URL);
 process.exit(0);

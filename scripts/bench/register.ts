@@ -56,7 +56,12 @@ interface LoadResult {
 }
 
 /** `concurrency` workers, each a loop of requests over its own keep-alive connection; `body(worker, i)` per request. */
-async function load(url: string, headers: Record<string, string>, body: (worker: number, i: number) => string | undefined, method: "GET" | "POST"): Promise<LoadResult> {
+async function load(
+  url: string,
+  headers: Record<string, string>,
+  body: (worker: number, i: number) => string | undefined,
+  method: "GET" | "POST",
+): Promise<LoadResult> {
   assertLoopback(url);
   const u = new URL(url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY, maxFreeSockets: CONCURRENCY });
@@ -73,7 +78,14 @@ async function load(url: string, headers: Record<string, string>, body: (worker:
     new Promise<{ status: number; text: string }>((resolve, reject) => {
       const buf = payload === undefined ? undefined : Buffer.from(payload);
       const req = http.request(
-        { hostname: u.hostname, port: u.port, path: u.pathname + u.search, method, agent, headers: { ...headers, ...(buf ? { "content-length": String(buf.length) } : {}) } },
+        {
+          hostname: u.hostname,
+          port: u.port,
+          path: u.pathname + u.search,
+          method,
+          agent,
+          headers: { ...headers, ...(buf ? { "content-length": String(buf.length) } : {}) },
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on("data", (c: Buffer) => chunks.push(c));
@@ -110,8 +122,18 @@ async function load(url: string, headers: Record<string, string>, body: (worker:
   await Promise.all(Array.from({ length: CONCURRENCY }, (_, w) => worker(w)));
   agent.destroy();
   latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.max(0, Math.ceil((p / 100) * latencies.length) - 1))] ?? NaN;
-  return { requests: latencies.length, rps: latencies.length / SECONDS, p50: pct(50), p99: pct(99), statuses, networkErrors, sample, clientIds };
+  const pct = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.max(0, Math.ceil((p / 100) * latencies.length) - 1))] ?? NaN;
+  return {
+    requests: latencies.length,
+    rps: latencies.length / SECONDS,
+    p50: pct(50),
+    p99: pct(99),
+    statuses,
+    networkErrors,
+    sample,
+    clientIds,
+  };
 }
 
 function header() {
@@ -120,7 +142,12 @@ function header() {
   );
 }
 
-async function measure(label: string, pgid: number, go: () => Promise<LoadResult>, ok: (status: number) => boolean): Promise<LoadResult> {
+async function measure(
+  label: string,
+  pgid: number,
+  go: () => Promise<LoadResult>,
+  ok: (status: number) => boolean,
+): Promise<LoadResult> {
   // The load generator runs in this process: its CPU is this process's. "other cores" is what the
   // rest of the machine took meanwhile (anything above ~0.1 skews the row).
   const cpu0 = groupCpuSeconds(pgid);
@@ -139,23 +166,59 @@ async function measure(label: string, pgid: number, go: () => Promise<LoadResult
   console.log(
     `  ${label.padEnd(52)} ${String(CONCURRENCY).padStart(4)} ${fmt(r.rps).padStart(8)} ${fmt(r.p50, 1).padStart(7)} ${fmt(r.p99, 1).padStart(7)} ${String(bad).padStart(6)}  ${fmt((cpu / (r.rps * wall)) * 1000, 2).padStart(14)} ${fmt(cpu / wall, 2).padStart(9)} ${fmt(loadgenCores, 2).padStart(13)} ${fmt(pgCores, 2).padStart(8)} ${fmt(other, 2).padStart(11)}`,
   );
-  if (bad > 0) console.log(`      ! ${bad} failed: ${JSON.stringify(r.statuses)}${r.networkErrors ? ` + ${r.networkErrors} network errors` : ""}; first: ${r.sample}`);
+  if (bad > 0)
+    console.log(
+      `      ! ${bad} failed: ${JSON.stringify(r.statuses)}${r.networkErrors ? ` + ${r.networkErrors} network errors` : ""}; first: ${r.sample}`,
+    );
   return r;
 }
 
-async function benchGatehouse(label: string, dbEnv: Record<string, string>, workDir: string, appDir: string): Promise<void> {
+async function benchGatehouse(
+  label: string,
+  dbEnv: Record<string, string>,
+  workDir: string,
+  appDir: string,
+): Promise<void> {
   console.log(`\nGatehouse on ${label}`);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, ...dbEnv, GATEHOUSE_URL: `http://localhost:${port}`, NODE_ENV: "production" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...dbEnv,
+    GATEHOUSE_URL: `http://localhost:${port}`,
+    NODE_ENV: "production",
+  };
   if (!dbEnv.DATABASE_URL) delete env.DATABASE_URL;
 
   // Seed through the CLI while no server holds the database: an MCP server with open DCR and no
   // rate limit, and a read-only API key to count clients afterwards.
   const t = performance.now();
-  await run(BIN("tsx"), ["scripts/cli.ts", "server:create", "--name", "Bench", "--slug", "bench", "--resource", `http://localhost:${port}/mcp/bench`, "--scope", "mcp:tools", "--dcr-mode", "OPEN", "--dcr-rate-limit", "0"], env);
-  const { token: apiKey } = cliJson<{ token: string }>(await run(BIN("tsx"), ["scripts/cli.ts", "apikey:create", "--name", "bench", "--role", "VIEWER", "--json"], env));
-  console.log(`  seeded server "bench" (DCR open, rate limit off) and a viewer API key via the CLI in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  await run(
+    BIN("tsx"),
+    [
+      "scripts/cli.ts",
+      "server:create",
+      "--name",
+      "Bench",
+      "--slug",
+      "bench",
+      "--resource",
+      `http://localhost:${port}/mcp/bench`,
+      "--scope",
+      "mcp:tools",
+      "--dcr-mode",
+      "OPEN",
+      "--dcr-rate-limit",
+      "0",
+    ],
+    env,
+  );
+  const { token: apiKey } = cliJson<{ token: string }>(
+    await run(BIN("tsx"), ["scripts/cli.ts", "apikey:create", "--name", "bench", "--role", "VIEWER", "--json"], env),
+  );
+  console.log(
+    `  seeded server "bench" (DCR open, rate limit off) and a viewer API key via the CLI in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
 
   const logFile = path.join(workDir, `next-${label.split(" ")[0]!.toLowerCase()}.log`);
   const server = await startNext(appDir, port, env, logFile);
@@ -164,32 +227,77 @@ async function benchGatehouse(label: string, dbEnv: Record<string, string>, work
     const registerUrl = `${base}/oauth/bench/register`;
     const json = { "content-type": "application/json", accept: "application/json" };
     const countClients = async (q: string) => {
-      const res = await fetch(`${base}/api/v1/servers/bench/clients?q=${encodeURIComponent(q)}`, { headers: { authorization: `Bearer ${apiKey}` } });
+      const res = await fetch(`${base}/api/v1/servers/bench/clients?q=${encodeURIComponent(q)}`, {
+        headers: { authorization: `Bearer ${apiKey}` },
+      });
       if (!res.ok) throw new Error(`client list answered ${res.status}: ${await res.text()}`);
       return ((await res.json()) as { total: number }).total;
     };
 
     // Correctness first: one registration, and the policy is the one we meant.
-    const probe = await fetch(registerUrl, { method: "POST", headers: json, body: JSON.stringify({ redirect_uris: [CB], token_endpoint_auth_method: "none", client_name: "probe" }) });
+    const probe = await fetch(registerUrl, {
+      method: "POST",
+      headers: json,
+      body: JSON.stringify({ redirect_uris: [CB], token_endpoint_auth_method: "none", client_name: "probe" }),
+    });
     if (probe.status !== 201) throw new Error(`register answered ${probe.status}: ${await probe.text()}`);
 
     header();
     const tag = `r${randomBytes(3).toString("hex")}`;
-    await measure("GET /api/health (ceiling)", server.pid, () => load(`${base}/api/health`, {}, () => undefined, "GET"), (s) => s === 200);
+    await measure(
+      "GET /api/health (ceiling)",
+      server.pid,
+      () => load(`${base}/api/health`, {}, () => undefined, "GET"),
+      (s) => s === 200,
+    );
     const pub = await measure(
       "POST /register public, each new (201)",
       server.pid,
-      () => load(registerUrl, json, (w, i) => JSON.stringify({ redirect_uris: [CB], token_endpoint_auth_method: "none", client_name: `${tag}-pub-${w}-${i}`, software_id: "bench" }), "POST"),
+      () =>
+        load(
+          registerUrl,
+          json,
+          (w, i) =>
+            JSON.stringify({
+              redirect_uris: [CB],
+              token_endpoint_auth_method: "none",
+              client_name: `${tag}-pub-${w}-${i}`,
+              software_id: "bench",
+            }),
+          "POST",
+        ),
       (s) => s === 201,
     );
     const conf = await measure(
       "POST /register confidential, each new (201)",
       server.pid,
-      () => load(registerUrl, json, (w, i) => JSON.stringify({ redirect_uris: [CB], token_endpoint_auth_method: "client_secret_basic", client_name: `${tag}-conf-${w}-${i}` }), "POST"),
+      () =>
+        load(
+          registerUrl,
+          json,
+          (w, i) =>
+            JSON.stringify({
+              redirect_uris: [CB],
+              token_endpoint_auth_method: "client_secret_basic",
+              client_name: `${tag}-conf-${w}-${i}`,
+            }),
+          "POST",
+        ),
       (s) => s === 201,
     );
-    const same = JSON.stringify({ redirect_uris: [CB], token_endpoint_auth_method: "none", client_name: `${tag}-same`, software_id: "bench", application_type: "native" });
-    const ident = await measure("POST /register identical public (201, collapsed)", server.pid, () => load(registerUrl, json, () => same, "POST"), (s) => s === 201);
+    const same = JSON.stringify({
+      redirect_uris: [CB],
+      token_endpoint_auth_method: "none",
+      client_name: `${tag}-same`,
+      software_id: "bench",
+      application_type: "native",
+    });
+    const ident = await measure(
+      "POST /register identical public (201, collapsed)",
+      server.pid,
+      () => load(registerUrl, json, () => same, "POST"),
+      (s) => s === 201,
+    );
 
     const pubOk = pub.statuses["201"] ?? 0;
     const confOk = conf.statuses["201"] ?? 0;
@@ -197,9 +305,13 @@ async function benchGatehouse(label: string, dbEnv: Record<string, string>, work
     const sameRows = await countClients(`${tag}-same`);
     const distinctPub = pub.clientIds.size;
     console.log(`\n  Registrations per second at concurrency ${CONCURRENCY} (open policy, rate limit off):`);
-    console.log(`    public, each a new client:        ${fmt(pub.rps)} /s  (${fmt(pubOk)} stored in ${SECONDS} s; ${fmt(distinctPub)} distinct client_ids)`);
+    console.log(
+      `    public, each a new client:        ${fmt(pub.rps)} /s  (${fmt(pubOk)} stored in ${SECONDS} s; ${fmt(distinctPub)} distinct client_ids)`,
+    );
     console.log(`    confidential, each a new client:  ${fmt(conf.rps)} /s  (${fmt(confOk)} stored)`);
-    console.log(`    identical public registrations:   ${fmt(ident.rps)} /s  (answered from the existing client, no write)`);
+    console.log(
+      `    identical public registrations:   ${fmt(ident.rps)} /s  (answered from the existing client, no write)`,
+    );
     const collapsed = ident.clientIds.size === 1 && sameRows === 1;
     console.log(
       `  Collapse: ${fmt(identOk)} identical public registrations (plus warm-up) → ${ident.clientIds.size} client_id in the responses, ${sameRows} row in the Clients list — ${collapsed ? "collapsed onto one client" : "NOT collapsed"}.`,
@@ -212,8 +324,15 @@ async function benchGatehouse(label: string, dbEnv: Record<string, string>, work
 
 async function main() {
   const started = performance.now();
-  console.log(`DCR registration benchmark: ${WARMUP} s warm-up + ${SECONDS} s per measurement, concurrency ${CONCURRENCY}, loopback only`);
-  console.log(`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), Node ${process.version}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  console.log(
+    `DCR registration benchmark: ${WARMUP} s warm-up + ${SECONDS} s per measurement, concurrency ${CONCURRENCY}, loopback only`,
+  );
+  console.log(
+    `Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), Node ${process.version}; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")}`,
+  );
   const workDir = mkdtempSync(path.join(os.tmpdir(), "gh-bench-register-"));
   cleanups.unshift(() => rmSync(workDir, { recursive: true, force: true }));
   try {
@@ -222,8 +341,16 @@ async function main() {
     if (process.env.DATABASE_URL) {
       const { url, drop } = await createPgDatabase(process.env.DATABASE_URL);
       cleanups.push(drop);
-      const secret = process.env.GATEHOUSE_SECRET && process.env.GATEHOUSE_SECRET.length >= 32 ? process.env.GATEHOUSE_SECRET : randomBytes(32).toString("base64url");
-      await benchGatehouse("PostgreSQL", { DATABASE_URL: url, GATEHOUSE_SECRET: secret, GATEHOUSE_DATA_DIR: path.join(workDir, "data-pg") }, workDir, appDir);
+      const secret =
+        process.env.GATEHOUSE_SECRET && process.env.GATEHOUSE_SECRET.length >= 32
+          ? process.env.GATEHOUSE_SECRET
+          : randomBytes(32).toString("base64url");
+      await benchGatehouse(
+        "PostgreSQL",
+        { DATABASE_URL: url, GATEHOUSE_SECRET: secret, GATEHOUSE_DATA_DIR: path.join(workDir, "data-pg") },
+        workDir,
+        appDir,
+      );
     }
   } finally {
     await runCleanups();

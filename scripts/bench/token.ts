@@ -92,7 +92,14 @@ async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: spec.concurrency, maxFreeSockets: spec.concurrency });
   const body = spec.body === undefined ? undefined : Buffer.from(spec.body);
   const headers = { ...spec.headers, ...(body ? { "content-length": String(body.length) } : {}) };
-  const options: http.RequestOptions = { hostname: url.hostname, port: url.port, path: url.pathname + url.search, method: spec.method, headers, agent };
+  const options: http.RequestOptions = {
+    hostname: url.hostname,
+    port: url.port,
+    path: url.pathname + url.search,
+    method: spec.method,
+    headers,
+    agent,
+  };
 
   const once = () =>
     new Promise<{ status: number; text: string }>((resolve, reject) => {
@@ -143,7 +150,8 @@ async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   agent.destroy();
 
   latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.max(0, Math.ceil((p / 100) * latencies.length) - 1))] ?? NaN;
+  const pct = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.max(0, Math.ceil((p / 100) * latencies.length) - 1))] ?? NaN;
   const seconds = spec.durationMs / 1000;
   return {
     requests: latencies.length,
@@ -177,7 +185,9 @@ function loadWorkerMain() {
 
 async function oidcProviderMain(port: number, format: "opaque" | "jwt", clientId: string, clientSecret: string) {
   const spec = "oidc-provider"; // untyped package: a non-literal specifier keeps tsc from looking for types
-  const { default: Provider } = (await import(spec)) as { default: new (issuer: string, config: Record<string, unknown>) => OidcProvider };
+  const { default: Provider } = (await import(spec)) as {
+    default: new (issuer: string, config: Record<string, unknown>) => OidcProvider;
+  };
   const { generateKeyPair, exportJWK } = await import("jose");
   const { privateKey } = await generateKeyPair("ES256", { extractable: true });
   const jwk = { ...(await exportJWK(privateKey)), kid: "bench", alg: "ES256", use: "sig" };
@@ -208,7 +218,13 @@ async function oidcProviderMain(port: number, format: "opaque" | "jwt", clientId
               enabled: true,
               defaultResource: () => resource,
               useGrantedResource: () => true,
-              getResourceServerInfo: () => ({ scope: "mcp:tools", audience: resource, accessTokenTTL: 3600, accessTokenFormat: "jwt", jwt: { sign: { alg: "ES256" } } }),
+              getResourceServerInfo: () => ({
+                scope: "mcp:tools",
+                audience: resource,
+                accessTokenTTL: 3600,
+                accessTokenFormat: "jwt",
+                jwt: { sign: { alg: "ES256" } },
+              }),
             },
           }
         : {}),
@@ -236,9 +252,16 @@ const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 2));
 
 let loadWorker: ChildProcess | undefined;
 
-function childArgs(role: string, ...args: string[]): [string, string[], { cwd: string; execArgv: string[]; stdio: ("inherit" | "ipc")[] }] {
+function childArgs(
+  role: string,
+  ...args: string[]
+): [string, string[], { cwd: string; execArgv: string[]; stdio: ("inherit" | "ipc")[] }] {
   // Children run this same file through tsx's loader.
-  return [SELF, [role, ...args], { cwd: ROOT, execArgv: ["--import", "tsx"], stdio: ["inherit", "inherit", "inherit", "ipc"] }];
+  return [
+    SELF,
+    [role, ...args],
+    { cwd: ROOT, execArgv: ["--import", "tsx"], stdio: ["inherit", "inherit", "inherit", "ipc"] },
+  ];
 }
 
 function startLoadWorker(): ChildProcess {
@@ -276,7 +299,12 @@ interface Row {
 
 const rows: Row[] = [];
 
-async function measure(target: string, serverCpu: () => number, spec: Omit<LoadSpec, "concurrency" | "warmupMs" | "durationMs">, concurrency: number): Promise<Row> {
+async function measure(
+  target: string,
+  serverCpu: () => number,
+  spec: Omit<LoadSpec, "concurrency" | "warmupMs" | "durationMs">,
+  concurrency: number,
+): Promise<Row> {
   // Server CPU is sampled around the whole run (warm-up included) and scaled to its length.
   const cpu0 = serverCpu();
   const busy0 = machineBusySeconds();
@@ -290,7 +318,15 @@ async function measure(target: string, serverCpu: () => number, spec: Omit<LoadS
   const totalRequestsEstimate = result.rps * wall;
   const serverCores = cpu / wall;
   const otherCores = otherCoresOf(busy / wall, serverCores, result.loadgenCpu, postgresCores);
-  const row: Row = { target, concurrency, result, serverCpuMsPerReq: (cpu / totalRequestsEstimate) * 1000, serverCores, otherCores, postgresCores };
+  const row: Row = {
+    target,
+    concurrency,
+    result,
+    serverCpuMsPerReq: (cpu / totalRequestsEstimate) * 1000,
+    serverCores,
+    otherCores,
+    postgresCores,
+  };
   rows.push(row);
   printRow(row);
   return row;
@@ -307,7 +343,10 @@ function printRow({ target, concurrency, result: r, serverCpuMsPerReq, serverCor
   console.log(
     `  ${target.padEnd(46)} ${String(concurrency).padStart(4)} ${fmt(r.rps).padStart(8)} ${fmt(r.p50, 1).padStart(7)} ${fmt(r.p99, 1).padStart(7)} ${String(bad).padStart(7)}  ${fmt(serverCpuMsPerReq, 2).padStart(14)} ${fmt(serverCores, 2).padStart(9)} ${fmt(r.loadgenCpu, 2).padStart(13)} ${fmt(postgresCores, 2).padStart(8)} ${fmt(otherCores, 2).padStart(11)}`,
   );
-  if (bad > 0) console.log(`      ! ${bad} failed: ${JSON.stringify(r.statuses)}${r.networkErrors ? ` + ${r.networkErrors} network errors` : ""}; first: ${r.sample}`);
+  if (bad > 0)
+    console.log(
+      `      ! ${bad} failed: ${JSON.stringify(r.statuses)}${r.networkErrors ? ` + ${r.networkErrors} network errors` : ""}; first: ${r.sample}`,
+    );
 }
 
 interface Figures {
@@ -316,20 +355,52 @@ interface Figures {
   introspect: Map<number, Row>;
 }
 
-async function benchGatehouse(label: string, detail: string, dbEnv: Record<string, string>, workDir: string, appDir: string): Promise<Figures> {
+async function benchGatehouse(
+  label: string,
+  detail: string,
+  dbEnv: Record<string, string>,
+  workDir: string,
+  appDir: string,
+): Promise<Figures> {
   console.log(`\nGatehouse on ${label}${detail}`);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, ...dbEnv, GATEHOUSE_URL: `http://localhost:${port}`, NODE_ENV: "production" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...dbEnv,
+    GATEHOUSE_URL: `http://localhost:${port}`,
+    NODE_ENV: "production",
+  };
   if (!dbEnv.DATABASE_URL) delete env.DATABASE_URL;
 
   // Seed through the CLI while no server holds the database.
   const t = performance.now();
-  await run(BIN("tsx"), ["scripts/cli.ts", "server:create", "--name", "Bench", "--slug", "bench", "--resource", `http://localhost:${port}/mcp/bench`, "--scope", "mcp:tools"], env);
-  const out = await run(BIN("tsx"), ["scripts/cli.ts", "client:create", "--server", "bench", "--name", "bench", "--scope", "mcp:tools", "--json"], env);
+  await run(
+    BIN("tsx"),
+    [
+      "scripts/cli.ts",
+      "server:create",
+      "--name",
+      "Bench",
+      "--slug",
+      "bench",
+      "--resource",
+      `http://localhost:${port}/mcp/bench`,
+      "--scope",
+      "mcp:tools",
+    ],
+    env,
+  );
+  const out = await run(
+    BIN("tsx"),
+    ["scripts/cli.ts", "client:create", "--server", "bench", "--name", "bench", "--scope", "mcp:tools", "--json"],
+    env,
+  );
   const created = cliJson<{ client: { clientId: string; flow?: string }; clientSecret: string | null }>(out);
   if (!created.clientSecret) throw new Error(`client:create returned no secret: ${out}`);
-  console.log(`  seeded server "bench" and client ${created.client.clientId} (${created.client.flow ?? "?"}) via the CLI in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  console.log(
+    `  seeded server "bench" and client ${created.client.clientId} (${created.client.flow ?? "?"}) via the CLI in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
 
   const logFile = path.join(workDir, `next-${label.split(" ")[0]!.toLowerCase()}.log`);
   const profDir = CPU_PROF ? path.join(workDir, `cpuprof-${label.split(" ")[0]!.toLowerCase()}`) : undefined;
@@ -338,20 +409,38 @@ async function benchGatehouse(label: string, detail: string, dbEnv: Record<strin
   // migration the CLI just applied is there (the tree may have gained one since the build).
   const t2 = performance.now();
   const server = await startNext(appDir, port, env, logFile, profDir);
-  console.log(`  next start up on ${base} in ${((performance.now() - t2) / 1000).toFixed(1)} s (pid ${server.pid}, log ${logFile})`);
+  console.log(
+    `  next start up on ${base} in ${((performance.now() - t2) / 1000).toFixed(1)} s (pid ${server.pid}, log ${logFile})`,
+  );
   try {
     const basic = `Basic ${Buffer.from(`${created.client.clientId}:${created.clientSecret}`).toString("base64")}`;
-    const form = { authorization: basic, "content-type": "application/x-www-form-urlencoded", accept: "application/json" };
+    const form = {
+      authorization: basic,
+      "content-type": "application/x-www-form-urlencoded",
+      accept: "application/json",
+    };
 
     // Correctness first: one token, and it introspects as active.
-    const tokenRes = await fetch(`${base}/oauth/bench/token`, { method: "POST", headers: form, body: "grant_type=client_credentials" });
+    const tokenRes = await fetch(`${base}/oauth/bench/token`, {
+      method: "POST",
+      headers: form,
+      body: "grant_type=client_credentials",
+    });
     const tokenBody = (await tokenRes.json()) as { access_token?: string; scope?: string; expires_in?: number };
-    if (tokenRes.status !== 200 || !tokenBody.access_token) throw new Error(`token request answered ${tokenRes.status}: ${JSON.stringify(tokenBody)}`);
+    if (tokenRes.status !== 200 || !tokenBody.access_token)
+      throw new Error(`token request answered ${tokenRes.status}: ${JSON.stringify(tokenBody)}`);
     const token = tokenBody.access_token;
-    const introRes = await fetch(`${base}/oauth/bench/introspect`, { method: "POST", headers: form, body: `token=${token}` });
+    const introRes = await fetch(`${base}/oauth/bench/introspect`, {
+      method: "POST",
+      headers: form,
+      body: `token=${token}`,
+    });
     const introBody = (await introRes.json()) as { active?: boolean };
-    if (introRes.status !== 200 || introBody.active !== true) throw new Error(`introspection answered ${introRes.status}: ${JSON.stringify(introBody)}`);
-    console.log(`  check: token ${token.slice(0, 16)}… (${token.length} chars, scope "${tokenBody.scope}", expires_in ${tokenBody.expires_in}) introspects active`);
+    if (introRes.status !== 200 || introBody.active !== true)
+      throw new Error(`introspection answered ${introRes.status}: ${JSON.stringify(introBody)}`);
+    console.log(
+      `  check: token ${token.slice(0, 16)}… (${token.length} chars, scope "${tokenBody.scope}", expires_in ${tokenBody.expires_in}) introspects active`,
+    );
 
     const pgid = server.pid;
     const cpu = () => groupCpuSeconds(pgid);
@@ -364,17 +453,27 @@ async function benchGatehouse(label: string, detail: string, dbEnv: Record<strin
     // pass over every target keeps that cost out of whichever row runs first (it used to halve the
     // first /api/health row, which flattered every ratio).
     const t3 = performance.now();
-    for (const spec of Object.values(targets)) await load({ ...spec, concurrency: Math.max(...CONCURRENCY), warmupMs: 0, durationMs: WARMUP * 1000 });
+    for (const spec of Object.values(targets))
+      await load({ ...spec, concurrency: Math.max(...CONCURRENCY), warmupMs: 0, durationMs: WARMUP * 1000 });
     console.log(`  warm-up pass over the three targets: ${((performance.now() - t3) / 1000).toFixed(1)} s`);
     const figures: Figures = { health: new Map(), token: new Map(), introspect: new Map() };
-    const names: Record<keyof Figures, string> = { health: "GET /api/health", token: "POST /oauth/bench/token", introspect: "POST /oauth/bench/introspect" };
+    const names: Record<keyof Figures, string> = {
+      health: "GET /api/health",
+      token: "POST /oauth/bench/token",
+      introspect: "POST /oauth/bench/introspect",
+    };
     printHeader();
     // ROUNDS interleaved rounds; each figure is its target's best round. Other work on a shared
     // machine only ever lowers a figure, and the ceiling gets the same treatment as the endpoints.
     for (let round = 1; round <= ROUNDS; round++) {
       for (const target of ["health", "token", "introspect"] as const) {
         for (const c of CONCURRENCY) {
-          const row = await measure(`${label}: ${names[target]}${ROUNDS > 1 ? ` #${round}` : ""}`, cpu, targets[target], c);
+          const row = await measure(
+            `${label}: ${names[target]}${ROUNDS > 1 ? ` #${round}` : ""}`,
+            cpu,
+            targets[target],
+            c,
+          );
           const best = figures[target].get(c);
           if (!best || row.result.rps > best.result.rps) figures[target].set(c, row);
         }
@@ -405,7 +504,9 @@ async function benchOidcProvider(format: "opaque" | "jwt"): Promise<Map<number, 
   cleanups.push(stop);
   try {
     await new Promise<void>((resolve, reject) => {
-      child.once("message", (m: { type: string }) => (m.type === "ready" ? resolve() : reject(new Error(String(m.type)))));
+      child.once("message", (m: { type: string }) =>
+        m.type === "ready" ? resolve() : reject(new Error(String(m.type))),
+      );
       child.once("exit", (code) => reject(new Error(`oidc-provider child exited (${code}):\n${output}`)));
     });
     const base = `http://127.0.0.1:${port}`;
@@ -417,10 +518,22 @@ async function benchOidcProvider(format: "opaque" | "jwt"): Promise<Map<number, 
     const body = "grant_type=client_credentials&scope=mcp%3Atools";
     const res = await fetch(`${base}/token`, { method: "POST", headers: form, body });
     const json = (await res.json()) as { access_token?: string };
-    if (res.status !== 200 || !json.access_token) throw new Error(`oidc-provider token answered ${res.status}: ${JSON.stringify(json)}\n${output}`);
+    if (res.status !== 200 || !json.access_token)
+      throw new Error(`oidc-provider token answered ${res.status}: ${JSON.stringify(json)}\n${output}`);
     const label = `oidc-provider ${format === "jwt" ? "JWT ES256" : "opaque"}: POST /token`;
     const out = new Map<number, number>();
-    for (const c of CONCURRENCY) out.set(c, (await measure(label, () => pidCpuSeconds(child.pid!), { url: `${base}/token`, method: "POST", headers: form, body }, c)).result.rps);
+    for (const c of CONCURRENCY)
+      out.set(
+        c,
+        (
+          await measure(
+            label,
+            () => pidCpuSeconds(child.pid!),
+            { url: `${base}/token`, method: "POST", headers: form, body },
+            c,
+          )
+        ).result.rps,
+      );
     return out;
   } finally {
     await stop();
@@ -432,7 +545,9 @@ function ratioLines(name: string, g: Figures, oidc: { opaque?: Map<number, numbe
   const rps = (m: Map<number, Row>, c: number) => m.get(c)?.result.rps;
   // Server CPU per request barely depends on what else the machine runs; throughput does.
   const cpu = (m: Map<number, Row>, c: number) => m.get(c)?.serverCpuMsPerReq;
-  console.log(`\n  Ratios on ${name} (throughput${ROUNDS > 1 ? `, best of ${ROUNDS} rounds per target` : ""}; in brackets the same from server CPU per request, less sensitive to other load):`);
+  console.log(
+    `\n  Ratios on ${name} (throughput${ROUNDS > 1 ? `, best of ${ROUNDS} rounds per target` : ""}; in brackets the same from server CPU per request, less sensitive to other load):`,
+  );
   for (const c of CONCURRENCY) {
     const parts = [
       `token ÷ /api/health ${r(rps(g.token, c), rps(g.health, c))} [${r(cpu(g.health, c), cpu(g.token, c))}]`,
@@ -442,22 +557,39 @@ function ratioLines(name: string, g: Figures, oidc: { opaque?: Map<number, numbe
     ];
     console.log(`    c=${String(c).padEnd(3)} ${parts.join("   ")}`);
   }
-  const meets = (m: Map<number, Row>) => CONCURRENCY.every((c) => (rps(m, c) ?? 0) >= 0.8 * (rps(g.health, c) ?? Infinity));
-  const meetsByCpu = (m: Map<number, Row>) => CONCURRENCY.every((c) => (cpu(m, c) ?? Infinity) <= (cpu(g.health, c) ?? 0) / 0.8);
+  const meets = (m: Map<number, Row>) =>
+    CONCURRENCY.every((c) => (rps(m, c) ?? 0) >= 0.8 * (rps(g.health, c) ?? Infinity));
+  const meetsByCpu = (m: Map<number, Row>) =>
+    CONCURRENCY.every((c) => (cpu(m, c) ?? Infinity) <= (cpu(g.health, c) ?? 0) / 0.8);
   const verdict = (m: Map<number, Row>) => `${meets(m) ? "met" : "NOT met"} [${meetsByCpu(m) ? "met" : "NOT met"}]`;
-  console.log(`  Goal: token and introspection throughput ≥ 0.8 × the /api/health ceiling at every concurrency — token ${verdict(g.token)}, introspection ${verdict(g.introspect)}`);
-  const busy = [...g.health.values(), ...g.token.values(), ...g.introspect.values()].filter((row) => row.otherCores > 0.3);
-  if (busy.length > 0) console.log(`  Caution: other work on the machine took > 0.3 cores during ${busy.length} of these rows: trust the bracketed CPU-based figures more.`);
+  console.log(
+    `  Goal: token and introspection throughput ≥ 0.8 × the /api/health ceiling at every concurrency — token ${verdict(g.token)}, introspection ${verdict(g.introspect)}`,
+  );
+  const busy = [...g.health.values(), ...g.token.values(), ...g.introspect.values()].filter(
+    (row) => row.otherCores > 0.3,
+  );
+  if (busy.length > 0)
+    console.log(
+      `  Caution: other work on the machine took > 0.3 cores during ${busy.length} of these rows: trust the bracketed CPU-based figures more.`,
+    );
 }
 
 async function main() {
   const started = performance.now();
-  console.log(`Token endpoint benchmark: ${WARMUP} s warm-up + ${SECONDS} s per measurement, concurrency ${CONCURRENCY.join(" and ")}, loopback only`);
+  console.log(
+    `Token endpoint benchmark: ${WARMUP} s warm-up + ${SECONDS} s per measurement, concurrency ${CONCURRENCY.join(" and ")}, loopback only`,
+  );
   console.log(
     `Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), Node ${process.version}. Load generator: node:http keep-alive Agent (connections = in-flight = concurrency) in its own child process; it shares the cores with the server under test ("loadgen cores" column).`,
   );
   const [load1] = os.loadavg();
-  if ((load1 ?? 0) > 0.5) console.log(`Note: load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} before start: other work on this machine lowers every figure (see "other cores").`);
+  if ((load1 ?? 0) > 0.5)
+    console.log(
+      `Note: load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ")} before start: other work on this machine lowers every figure (see "other cores").`,
+    );
   const workDir = mkdtempSync(path.join(os.tmpdir(), "gh-bench-token-"));
   if (!CPU_PROF) cleanups.unshift(() => rmSync(workDir, { recursive: true, force: true })); // runs last (also on Ctrl-C)
   const results: { name: string; figures: Figures }[] = [];
@@ -465,16 +597,28 @@ async function main() {
   try {
     const appDir = await snapshotBuild(workDir);
     const dataDir = path.join(workDir, "data");
-    results.push({ name: "PGlite", figures: await benchGatehouse("PGlite", ` (${dataDir})`, { GATEHOUSE_DATA_DIR: dataDir }, workDir, appDir) });
+    results.push({
+      name: "PGlite",
+      figures: await benchGatehouse("PGlite", ` (${dataDir})`, { GATEHOUSE_DATA_DIR: dataDir }, workDir, appDir),
+    });
 
     if (process.env.DATABASE_URL) {
       const { url, drop } = await createPgDatabase(process.env.DATABASE_URL);
       cleanups.push(drop);
       const host = new URL(url);
-      const secret = process.env.GATEHOUSE_SECRET && process.env.GATEHOUSE_SECRET.length >= 32 ? process.env.GATEHOUSE_SECRET : randomBytes(32).toString("base64url");
+      const secret =
+        process.env.GATEHOUSE_SECRET && process.env.GATEHOUSE_SECRET.length >= 32
+          ? process.env.GATEHOUSE_SECRET
+          : randomBytes(32).toString("base64url");
       results.push({
         name: `PostgreSQL`,
-        figures: await benchGatehouse("PostgreSQL", ` (${host.host}${host.pathname})`, { DATABASE_URL: url, GATEHOUSE_SECRET: secret, GATEHOUSE_DATA_DIR: path.join(workDir, "data-pg") }, workDir, appDir),
+        figures: await benchGatehouse(
+          "PostgreSQL",
+          ` (${host.host}${host.pathname})`,
+          { DATABASE_URL: url, GATEHOUSE_SECRET: secret, GATEHOUSE_DATA_DIR: path.join(workDir, "data-pg") },
+          workDir,
+          appDir,
+        ),
       });
     }
 
@@ -498,7 +642,13 @@ async function main() {
 
 const role = process.argv[2];
 if (role === "--load-worker") loadWorkerMain();
-else if (role === "--oidc-provider") await oidcProviderMain(Number(process.argv[3]), process.argv[4] as "opaque" | "jwt", process.argv[5]!, process.argv[6]!);
+else if (role === "--oidc-provider")
+  await oidcProviderMain(
+    Number(process.argv[3]),
+    process.argv[4] as "opaque" | "jwt",
+    process.argv[5]!,
+    process.argv[6]!,
+  );
 else {
   installSignalCleanup();
   try {

@@ -10,7 +10,14 @@ export async function signInAction(_prev: ActionResult<null> | null, form: FormD
   const values = formToObject(form);
   const echo = { email: values.email ?? "" };
   const parsed = SignInInput.safeParse(values);
-  if (!parsed.success) return { ok: false, code: "INVALID", message: "Fix the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error), values: echo };
+  if (!parsed.success)
+    return {
+      ok: false,
+      code: "INVALID",
+      message: "Fix the highlighted fields.",
+      fieldErrors: fieldErrorsOf(parsed.error),
+      values: echo,
+    };
   try {
     // On success Auth.js sets the session cookie and throws Next's redirect, which must propagate.
     await signIn("credentials", {
@@ -23,7 +30,12 @@ export async function signInAction(_prev: ActionResult<null> | null, form: FormD
     if (err instanceof AuthError) {
       const code = (err as AuthError & { code?: string }).code;
       return code === "rate_limited"
-        ? { ok: false, code: "RATE_LIMITED", message: "Too many failed attempts. Wait a few minutes and try again.", values: echo }
+        ? {
+            ok: false,
+            code: "RATE_LIMITED",
+            message: "Too many failed attempts. Wait a few minutes and try again.",
+            values: echo,
+          }
         : { ok: false, code: "UNAUTHENTICATED", message: "The email or password is incorrect.", values: echo };
     }
     throw err;

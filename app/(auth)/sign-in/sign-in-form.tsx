@@ -18,8 +18,23 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     <form action={action} onSubmit={onSubmit} noValidate className="grid gap-4">
       <FormAlert message={failed && !failed.fieldErrors ? failed.message : undefined} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <FormField label="Email" name="email" type="email" required autoComplete="username" errors={errors?.email} defaultValue={email} />
-      <FormField label="Password" name="password" type="password" required autoComplete="current-password" errors={errors?.password} />
+      <FormField
+        label="Email"
+        name="email"
+        type="email"
+        required
+        autoComplete="username"
+        errors={errors?.email}
+        defaultValue={email}
+      />
+      <FormField
+        label="Password"
+        name="password"
+        type="password"
+        required
+        autoComplete="current-password"
+        errors={errors?.password}
+      />
       <SubmitButton pending={pending}>Sign in</SubmitButton>
     </form>
   );

@@ -18,7 +18,10 @@ export default async function MembersPage() {
   const canManage = hasPermission(role, "members.write");
 
   const queryClient = makeQueryClient();
-  await queryClient.prefetchQuery({ ...membersListQuery(), queryFn: () => listMembers({ ctx }).then((members) => ({ members })) });
+  await queryClient.prefetchQuery({
+    ...membersListQuery(),
+    queryFn: () => listMembers({ ctx }).then((members) => ({ members })),
+  });
 
   return (
     <>

@@ -15,7 +15,10 @@ export default async function ServersPage() {
   const { user, ctx } = await requireStaff("/servers", "servers.read");
   const canCreate = hasPermission(user.role, "servers.write");
   const queryClient = makeQueryClient();
-  await queryClient.prefetchQuery({ ...serversListQuery(), queryFn: async () => ({ servers: await listServers({ ctx }) }) });
+  await queryClient.prefetchQuery({
+    ...serversListQuery(),
+    queryFn: async () => ({ servers: await listServers({ ctx }) }),
+  });
   return (
     <div className="space-y-6">
       <PageHeader

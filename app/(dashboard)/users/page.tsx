@@ -22,7 +22,10 @@ export default async function UsersPage({ searchParams }: PageProps<"/users">) {
 
   return (
     <>
-      <PageHeader title="Users" description="Everyone who can sign in: end users who authorize MCP clients, and staff." />
+      <PageHeader
+        title="Users"
+        description="Everyone who can sign in: end users who authorize MCP clients, and staff."
+      />
       <UsersSearchForm q={q} />
       {users.length > 0 ? (
         <>

@@ -12,11 +12,15 @@ import { revokeMyApp } from "@/lib/services";
 
 const RevokeMyAppInput = z.object({ consentId: z.string().min(1).max(100) });
 
-export async function revokeMyAppAction(_prev: ActionResult<{ clientName: string }> | null, form: FormData): Promise<ActionResult<{ clientName: string }>> {
+export async function revokeMyAppAction(
+  _prev: ActionResult<{ clientName: string }> | null,
+  form: FormData,
+): Promise<ActionResult<{ clientName: string }>> {
   const user = await currentUser();
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent("/account/apps")}`);
   const parsed = RevokeMyAppInput.safeParse({ consentId: form.get("consentId") });
-  if (!parsed.success) return { ok: false, code: "INVALID", message: "This app could not be found. Reload the page and try again." };
+  if (!parsed.success)
+    return { ok: false, code: "INVALID", message: "This app could not be found. Reload the page and try again." };
   const ctx = await contextFor(user);
   try {
     const revoked = await revokeMyApp({ ctx, user, consentId: parsed.data.consentId });

@@ -20,7 +20,11 @@ async function keyFor(role: "ADMIN" | "DEVELOPER" | "VIEWER" | "SECURITY") {
 function call(method: string, path: string, token: string | null, body?: unknown): Request {
   const headers = new Headers({ "content-type": "application/json" });
   if (token) headers.set("authorization", `Bearer ${token}`);
-  return new Request(`http://localhost:3000${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  return new Request(`http://localhost:3000${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 }
 
 const params = <P>(p: P) => ({ params: Promise.resolve(p) });
@@ -29,10 +33,16 @@ const base = `/api/v1/servers/${server.slug}/clients`;
 describe("admin API with API keys", () => {
   it("creates, lists, reads, updates, rotates, disables and deletes a client with an ADMIN key", async () => {
     const token = await keyFor("ADMIN");
-    const created = await clientsRoute.POST(call("POST", base, token, { name: "CI bot" }), params({ slug: server.slug }));
+    const created = await clientsRoute.POST(
+      call("POST", base, token, { name: "CI bot" }),
+      params({ slug: server.slug }),
+    );
     expect(created.status).toBe(201);
     expect(created.headers.get("cache-control")).toBe("no-store");
-    const { client, clientSecret } = (await created.json()) as { client: { id: string; clientId: string; flow: string }; clientSecret: string };
+    const { client, clientSecret } = (await created.json()) as {
+      client: { id: string; clientId: string; flow: string };
+      clientSecret: string;
+    };
     expect(client.flow).toBe("client_credentials");
     expect(clientSecret).toMatch(/^ghs_/);
 
@@ -43,7 +53,9 @@ describe("admin API with API keys", () => {
     const one = { slug: server.slug, id: client.clientId };
     const got = await clientRoute.GET(call("GET", `${base}/${client.clientId}`, token), params(one));
     expect(((await got.json()) as { client: { id: string } }).client.id).toBe(client.id);
-    expect(JSON.stringify(await (await clientRoute.GET(call("GET", "", token), params(one))).json())).not.toContain("secretHash");
+    expect(JSON.stringify(await (await clientRoute.GET(call("GET", "", token), params(one))).json())).not.toContain(
+      "secretHash",
+    );
 
     const patched = await clientRoute.PATCH(call("PATCH", "", token, { name: "CI bot 2" }), params(one));
     expect(((await patched.json()) as { client: { name: string } }).client.name).toBe("CI bot 2");
@@ -54,12 +66,25 @@ describe("admin API with API keys", () => {
     const disabled = await disableRoute.POST(call("POST", "", token), params(one));
     expect(((await disabled.json()) as { client: { status: string } }).client.status).toBe("disabled");
 
-    expect((await clientRoute.DELETE(call("DELETE", "", token, { confirmName: "wrong" }), params(one))).status).toBe(422);
-    expect((await clientRoute.DELETE(call("DELETE", "", token, { confirmName: "CI bot 2" }), params(one))).status).toBe(204);
+    expect((await clientRoute.DELETE(call("DELETE", "", token, { confirmName: "wrong" }), params(one))).status).toBe(
+      422,
+    );
+    expect((await clientRoute.DELETE(call("DELETE", "", token, { confirmName: "CI bot 2" }), params(one))).status).toBe(
+      204,
+    );
     expect((await clientRoute.GET(call("GET", "", token), params(one))).status).toBe(404);
 
-    const events = await database.prisma.auditEvent.findMany({ where: { targetId: client.id }, orderBy: { createdAt: "asc" } });
-    expect(events.map((e) => e.action)).toEqual(["client.created", "client.updated", "client.secret_rotated", "client.disabled", "client.deleted"]);
+    const events = await database.prisma.auditEvent.findMany({
+      where: { targetId: client.id },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(events.map((e) => e.action)).toEqual([
+      "client.created",
+      "client.updated",
+      "client.secret_rotated",
+      "client.disabled",
+      "client.deleted",
+    ]);
     expect(events.every((e) => e.actorType === "API_KEY" && e.actorLabel === "API key “ADMIN key”")).toBe(true);
   });
 
@@ -71,9 +96,15 @@ describe("admin API with API keys", () => {
     expect((await clientsRoute.GET(call("GET", base, viewer), params({ slug: server.slug }))).status).toBe(200);
 
     const developer = await keyFor("DEVELOPER");
-    const created = await clientsRoute.POST(call("POST", base, developer, { name: "dev tool" }), params({ slug: server.slug }));
+    const created = await clientsRoute.POST(
+      call("POST", base, developer, { name: "dev tool" }),
+      params({ slug: server.slug }),
+    );
     const { client } = (await created.json()) as { client: { id: string; name: string } };
-    const del = await clientRoute.DELETE(call("DELETE", "", developer, { confirmName: client.name }), params({ slug: server.slug, id: client.id }));
+    const del = await clientRoute.DELETE(
+      call("DELETE", "", developer, { confirmName: client.name }),
+      params({ slug: server.slug, id: client.id }),
+    );
     expect(del.status).toBe(403);
   });
 
@@ -86,16 +117,27 @@ describe("admin API with API keys", () => {
     expect(revoked.status).toBe(401);
     expect(((await revoked.json()) as { error: { code: string } }).error.code).toBe("UNAUTHENTICATED");
     expect((await clientsRoute.GET(call("GET", base, "gha_unknown"), params({ slug: server.slug }))).status).toBe(401);
-    expect((await clientsRoute.GET(call("GET", base, "ghs_not_an_api_key"), params({ slug: server.slug }))).status).toBe(401);
+    expect(
+      (await clientsRoute.GET(call("GET", base, "ghs_not_an_api_key"), params({ slug: server.slug }))).status,
+    ).toBe(401);
   });
 
   it("answers bad input with 422 and field errors, and an unknown server with 404", async () => {
     const token = await keyFor("ADMIN");
-    const bad = await clientsRoute.POST(call("POST", base, token, { name: "x", redirectUris: ["http://evil.example/cb"] }), params({ slug: server.slug }));
+    const bad = await clientsRoute.POST(
+      call("POST", base, token, { name: "x", redirectUris: ["http://evil.example/cb"] }),
+      params({ slug: server.slug }),
+    );
     expect(bad.status).toBe(422);
-    expect(((await bad.json()) as { error: { fields: Record<string, string[]> } }).error.fields["redirectUris.0"]).toBeDefined();
+    expect(
+      ((await bad.json()) as { error: { fields: Record<string, string[]> } }).error.fields["redirectUris.0"],
+    ).toBeDefined();
     const notJson = await clientsRoute.POST(
-      new Request("http://localhost:3000/x", { method: "POST", headers: { authorization: `Bearer ${token}` }, body: "name=x" }),
+      new Request("http://localhost:3000/x", {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}` },
+        body: "name=x",
+      }),
       params({ slug: server.slug }),
     );
     expect(notJson.status).toBe(422);

@@ -26,11 +26,18 @@ describe("client activity rollups", () => {
     const viewer = await makeCtx(database, "VIEWER");
     const days = await getClientActivity({ ctx: viewer, serverSlug: "act", clientId: client.id, now: today });
     expect(days).toHaveLength(30);
-    expect(days.at(-1)).toEqual({ day: today.toISOString().slice(0, 10), tokensIssued: 8, consentsGranted: 2, consentsRevoked: 1 });
+    expect(days.at(-1)).toEqual({
+      day: today.toISOString().slice(0, 10),
+      tokensIssued: 8,
+      consentsGranted: 2,
+      consentsRevoked: 1,
+    });
     expect(days.at(-2)?.tokensIssued).toBe(1);
     expect(days.slice(0, 28).every((d) => d.tokensIssued === 0)).toBe(true);
 
     const endUser = await makeCtx(database, null);
-    await expect(getClientActivity({ ctx: endUser, serverSlug: "act", clientId: client.id })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(getClientActivity({ ctx: endUser, serverSlug: "act", clientId: client.id })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
   });
 });

@@ -38,7 +38,13 @@ export async function flushActivity(ctx: ServiceContext): Promise<number> {
 }
 
 /** Inside a consent transaction: one more granted or revoked consent today for the client. */
-export async function countConsentChange(tx: Prisma.TransactionClient, clientRowId: string, kind: "granted" | "revoked", n = 1, now = new Date()): Promise<void> {
+export async function countConsentChange(
+  tx: Prisma.TransactionClient,
+  clientRowId: string,
+  kind: "granted" | "revoked",
+  n = 1,
+  now = new Date(),
+): Promise<void> {
   const day = dayOf(now);
   if (kind === "granted") {
     await tx.$executeRaw`
@@ -59,7 +65,19 @@ export interface ActivityDay {
 }
 
 /** The last `days` days (oldest first, today last), zeros where nothing happened. */
-export async function getClientActivity({ ctx, serverSlug, clientId, days = 30, now = new Date() }: { ctx: ServiceContext; serverSlug: string; clientId: string; days?: number; now?: Date }): Promise<ActivityDay[]> {
+export async function getClientActivity({
+  ctx,
+  serverSlug,
+  clientId,
+  days = 30,
+  now = new Date(),
+}: {
+  ctx: ServiceContext;
+  serverSlug: string;
+  clientId: string;
+  days?: number;
+  now?: Date;
+}): Promise<ActivityDay[]> {
   requirePermission(ctx, "clients.read");
   const db = dbOf(ctx);
   const server = await findServerIdOrThrow(db, serverSlug);
@@ -70,7 +88,12 @@ export async function getClientActivity({ ctx, serverSlug, clientId, days = 30, 
   return Array.from({ length: days }, (_, i) => {
     const day = dayOf(new Date(start.getTime() + i * 86_400_000));
     const r = byDay.get(day);
-    return { day, tokensIssued: r?.tokensIssued ?? 0, consentsGranted: r?.consentsGranted ?? 0, consentsRevoked: r?.consentsRevoked ?? 0 };
+    return {
+      day,
+      tokensIssued: r?.tokensIssued ?? 0,
+      consentsGranted: r?.consentsGranted ?? 0,
+      consentsRevoked: r?.consentsRevoked ?? 0,
+    };
   });
 }
 

@@ -27,9 +27,29 @@ export interface ApiKeyDto {
   revokedAt: string | null;
 }
 
-const select = { id: true, name: true, prefix: true, role: true, createdByLabel: true, createdAt: true, lastUsedAt: true, expiresAt: true, revokedAt: true } as const;
+const select = {
+  id: true,
+  name: true,
+  prefix: true,
+  role: true,
+  createdByLabel: true,
+  createdAt: true,
+  lastUsedAt: true,
+  expiresAt: true,
+  revokedAt: true,
+} as const;
 
-function toDto(k: { id: string; name: string; prefix: string; role: Role; createdByLabel: string | null; createdAt: Date; lastUsedAt: Date | null; expiresAt: Date | null; revokedAt: Date | null }): ApiKeyDto {
+function toDto(k: {
+  id: string;
+  name: string;
+  prefix: string;
+  role: Role;
+  createdByLabel: string | null;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+}): ApiKeyDto {
   return {
     ...k,
     createdAt: k.createdAt.toISOString(),
@@ -39,10 +59,17 @@ function toDto(k: { id: string; name: string; prefix: string; role: Role; create
   };
 }
 
-export async function createApiKey({ ctx, input }: { ctx: ServiceContext; input: CreateApiKeyInput }): Promise<{ apiKey: ApiKeyDto; token: string }> {
+export async function createApiKey({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: CreateApiKeyInput;
+}): Promise<{ apiKey: ApiKeyDto; token: string }> {
   requirePermission(ctx, "apikeys.write");
   const { name, role, expiresIn } = CreateApiKeyInput.parse(input);
-  if (!canManageRole(effectiveRole(ctx), role)) throw new ForbiddenError("Only an owner can create a key with the Owner role.");
+  if (!canManageRole(effectiveRole(ctx), role))
+    throw new ForbiddenError("Only an owner can create a key with the Owner role.");
   const secret = randomBytes(32).toString("base64url");
   const token = `${API_KEY_PREFIX}${secret}`;
   const days = API_KEY_EXPIRIES[expiresIn];
@@ -60,7 +87,11 @@ export async function createApiKey({ ctx, input }: { ctx: ServiceContext; input:
       },
       select,
     });
-    await recordAudit(tx, ctx, { action: "api_key.created", target: { type: "api_key", id: row.id, label: row.name }, details: { role, expiresAt: row.expiresAt?.toISOString() ?? null } });
+    await recordAudit(tx, ctx, {
+      action: "api_key.created",
+      target: { type: "api_key", id: row.id, label: row.name },
+      details: { role, expiresAt: row.expiresAt?.toISOString() ?? null },
+    });
     return { apiKey: toDto(row), token };
   });
 }
@@ -84,11 +115,19 @@ export async function revokeApiKey({ ctx, input }: { ctx: ServiceContext; input:
 }
 
 /** The actor behind a presented key, or null for an unknown, revoked or expired one. */
-export async function authenticateApiKey(db: DbOrTx, token: string, now = new Date()): Promise<Extract<Actor, { type: "api_key" }> | null> {
+export async function authenticateApiKey(
+  db: DbOrTx,
+  token: string,
+  now = new Date(),
+): Promise<Extract<Actor, { type: "api_key" }> | null> {
   if (!token.startsWith(API_KEY_PREFIX)) return null;
   const hash = hashSecret(token);
-  const key = await db.apiKey.findUnique({ where: { hash }, select: { id: true, name: true, role: true, hash: true, revokedAt: true, expiresAt: true, lastUsedAt: true } });
-  if (!key || !secretHashMatches(token, key.hash) || key.revokedAt || (key.expiresAt && key.expiresAt <= now)) return null;
+  const key = await db.apiKey.findUnique({
+    where: { hash },
+    select: { id: true, name: true, role: true, hash: true, revokedAt: true, expiresAt: true, lastUsedAt: true },
+  });
+  if (!key || !secretHashMatches(token, key.hash) || key.revokedAt || (key.expiresAt && key.expiresAt <= now))
+    return null;
   // "last used" at most once a minute per key: no write on every request.
   if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > 60_000) {
     await db.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: now } });

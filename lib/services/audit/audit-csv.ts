@@ -1,6 +1,19 @@
 import type { AuditEventDto } from "./list-audit-events";
 
-const COLUMNS = ["time", "action", "actor_type", "actor", "actor_id", "target_type", "target", "target_id", "mcp_server", "ip", "user_agent", "details"] as const;
+const COLUMNS = [
+  "time",
+  "action",
+  "actor_type",
+  "actor",
+  "actor_id",
+  "target_type",
+  "target",
+  "target_id",
+  "mcp_server",
+  "ip",
+  "user_agent",
+  "details",
+] as const;
 
 /** RFC 4180 quoting, plus a leading ' on cells a spreadsheet would run as a formula (CSV injection). */
 export function csvCell(value: unknown): string {
@@ -15,7 +28,20 @@ export function auditCsvHeader(): string {
 
 export function auditCsvRow(e: AuditEventDto): string {
   return (
-    [e.createdAt, e.action, e.actorType, e.actorLabel, e.actorId, e.targetType, e.targetLabel, e.targetId, e.serverSlug, e.ip, e.userAgent, e.details]
+    [
+      e.createdAt,
+      e.action,
+      e.actorType,
+      e.actorLabel,
+      e.actorId,
+      e.targetType,
+      e.targetLabel,
+      e.targetId,
+      e.serverSlug,
+      e.ip,
+      e.userAgent,
+      e.details,
+    ]
       .map(csvCell)
       .join(",") + "\r\n"
   );

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { createTestDb } from "@/test/db";
 import { makeCtx, serverInput } from "@/test/factories";
-import { auditCsvRow, createServer, ForbiddenError, iterateAuditEvents, listAuditEvents, AUDIT_PAGE_SIZE } from "@/lib/services";
+import {
+  auditCsvRow,
+  createServer,
+  ForbiddenError,
+  iterateAuditEvents,
+  listAuditEvents,
+  AUDIT_PAGE_SIZE,
+} from "@/lib/services";
 import { csvCell } from "./audit-csv";
 
 const database = await createTestDb();
@@ -10,14 +17,18 @@ describe("listAuditEvents", () => {
   it("lists newest first, filters by action, actor and server, and pages with a cursor", async () => {
     const admin = await makeCtx(database, "ADMIN");
     const servers = [];
-    for (let i = 0; i < AUDIT_PAGE_SIZE + 5; i++) servers.push(await createServer({ ctx: admin, input: serverInput() }));
+    for (let i = 0; i < AUDIT_PAGE_SIZE + 5; i++)
+      servers.push(await createServer({ ctx: admin, input: serverInput() }));
     const viewer = await makeCtx(database, "VIEWER");
 
     const first = await listAuditEvents({ ctx: viewer, input: { action: "server.created" } });
     expect(first.events).toHaveLength(AUDIT_PAGE_SIZE);
     expect(first.events[0]?.targetId).toBe(servers.at(-1)?.id);
     expect(first.nextCursor).not.toBeNull();
-    const second = await listAuditEvents({ ctx: viewer, input: { action: "server.created", cursor: first.nextCursor } });
+    const second = await listAuditEvents({
+      ctx: viewer,
+      input: { action: "server.created", cursor: first.nextCursor },
+    });
     expect(second.events).toHaveLength(5);
     expect(second.nextCursor).toBeNull();
     const ids = new Set([...first.events, ...second.events].map((e) => e.id));
@@ -34,7 +45,9 @@ describe("listAuditEvents", () => {
     const future = await listAuditEvents({ ctx: viewer, input: { from: "2999-01-01" } });
     expect(future.events).toHaveLength(0);
     const today = new Date().toISOString().slice(0, 10);
-    expect((await listAuditEvents({ ctx: viewer, input: { from: today, to: today } })).events.length).toBeGreaterThan(0);
+    expect((await listAuditEvents({ ctx: viewer, input: { from: today, to: today } })).events.length).toBeGreaterThan(
+      0,
+    );
   });
 
   it("ignores malformed filters instead of failing", async () => {

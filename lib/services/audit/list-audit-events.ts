@@ -55,11 +55,21 @@ async function whereFor(ctx: ServiceContext, f: AuditFilter): Promise<Prisma.Aud
   return { AND: and };
 }
 
-async function fetchPage(ctx: ServiceContext, where: Prisma.AuditEventWhereInput, cursor: string | undefined, take: number) {
+async function fetchPage(
+  ctx: ServiceContext,
+  where: Prisma.AuditEventWhereInput,
+  cursor: string | undefined,
+  take: number,
+) {
   const after = decodeCursor(cursor);
   const rows = await dbOf(ctx).auditEvent.findMany({
     where: after
-      ? { AND: [where, { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }] }
+      ? {
+          AND: [
+            where,
+            { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] },
+          ],
+        }
       : where,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: take + 1,
@@ -73,7 +83,10 @@ async function fetchPage(ctx: ServiceContext, where: Prisma.AuditEventWhereInput
 async function slugsById(ctx: ServiceContext, ids: (string | null)[]): Promise<Map<string, string>> {
   const wanted = [...new Set(ids.filter((x): x is string => x !== null))];
   if (wanted.length === 0) return new Map();
-  const servers = await dbOf(ctx).mcpServer.findMany({ where: { id: { in: wanted } }, select: { id: true, slug: true } });
+  const servers = await dbOf(ctx).mcpServer.findMany({
+    where: { id: { in: wanted } },
+    select: { id: true, slug: true },
+  });
   return new Map(servers.map((s) => [s.id, s.slug]));
 }
 
@@ -104,12 +117,21 @@ export async function listAuditEvents({ ctx, input }: { ctx: ServiceContext; inp
   const where = await whereFor(ctx, f);
   if (!where) return { events: [], nextCursor: null };
   const { page, nextCursor } = await fetchPage(ctx, where, f.cursor, AUDIT_PAGE_SIZE);
-  const slugs = await slugsById(ctx, page.map((r) => r.serverId));
+  const slugs = await slugsById(
+    ctx,
+    page.map((r) => r.serverId),
+  );
   return { events: page.map((r) => toDto(r, slugs)), nextCursor };
 }
 
 /** Every matching event, newest first, in batches (the CSV export streams this). */
-export async function* iterateAuditEvents({ ctx, input }: { ctx: ServiceContext; input: unknown }): AsyncGenerator<AuditEventDto> {
+export async function* iterateAuditEvents({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: unknown;
+}): AsyncGenerator<AuditEventDto> {
   requirePermission(ctx, "audit.read");
   const f = AuditFilter.parse(input ?? {});
   const where = await whereFor(ctx, f);
@@ -117,7 +139,10 @@ export async function* iterateAuditEvents({ ctx, input }: { ctx: ServiceContext;
   let cursor: string | undefined;
   do {
     const { page, nextCursor } = await fetchPage(ctx, where, cursor, 1000);
-    const slugs = await slugsById(ctx, page.map((r) => r.serverId));
+    const slugs = await slugsById(
+      ctx,
+      page.map((r) => r.serverId),
+    );
     for (const r of page) yield toDto(r, slugs);
     cursor = nextCursor ?? undefined;
   } while (cursor);

@@ -7,7 +7,15 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as logoRoute } from "@/app/api/client-logos/[id]/route";
 import type { Connector, Resolver } from "@/lib/net/guarded-fetch";
-import { createServer, ForbiddenError, getMetadataDocumentStatus, refreshMetadataDocument, systemContext, type ServerDto, type SessionUser } from "@/lib/services";
+import {
+  createServer,
+  ForbiddenError,
+  getMetadataDocumentStatus,
+  refreshMetadataDocument,
+  systemContext,
+  type ServerDto,
+  type SessionUser,
+} from "@/lib/services";
 import { decideAuthorization, startAuthorization } from "@/lib/services/oauth/authorization";
 import { metadataResponse } from "@/lib/services/oauth/discovery";
 import { tokenEndpoint } from "@/lib/services/oauth/endpoints";
@@ -59,12 +67,14 @@ afterEach(() => {
   setCimdTransportForTests({ allowLoopback: true, ca: pki.ca });
 });
 
-
 /** A fresh document URL on the fixture, serving `doc` (client_id filled in) with `headers`. */
 function serveDocument(extra: Record<string, unknown> = {}, reply: Reply = {}): string {
   const path = `/${unique("client")}.json`;
   const url = `${fixture.origin}${path}`;
-  replies.set(path, { ...reply, body: JSON.stringify({ client_id: url, client_name: "Fixture App", redirect_uris: [CB], ...extra }) });
+  replies.set(path, {
+    ...reply,
+    body: JSON.stringify({ client_id: url, client_name: "Fixture App", redirect_uris: [CB], ...extra }),
+  });
   return url;
 }
 
@@ -79,7 +89,15 @@ async function cimdServer(extra: Record<string, unknown> = {}): Promise<ServerDt
 
 async function authorize(server: ServerDto, clientId: string, extra: Record<string, string> = {}) {
   const url = new URL(`http://localhost:3000/oauth/${server.slug}/authorize`);
-  const params = { response_type: "code", client_id: clientId, redirect_uri: CB, code_challenge: "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM", code_challenge_method: "S256", state: "s1", ...extra };
+  const params = {
+    response_type: "code",
+    client_id: clientId,
+    redirect_uri: CB,
+    code_challenge: "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+    code_challenge_method: "S256",
+    state: "s1",
+    ...extra,
+  };
   for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
   return startAuthorization(new Request(url), server.slug, user);
 }
@@ -100,7 +118,10 @@ describe("META-08 / CIMD-01: advertised while enabled", () => {
   it("the metadata says client_id_metadata_document_supported: true only while CIMD is on", async () => {
     const on = await cimdServer();
     const off = await createServer({ ctx: sys, input: serverInput() });
-    expect(((await (await metadataResponse(on.slug)).json()) as Record<string, unknown>).client_id_metadata_document_supported).toBe(true);
+    expect(
+      ((await (await metadataResponse(on.slug)).json()) as Record<string, unknown>)
+        .client_id_metadata_document_supported,
+    ).toBe(true);
     expect(await (await metadataResponse(off.slug)).json()).not.toHaveProperty("client_id_metadata_document_supported");
   });
 });
@@ -108,7 +129,10 @@ describe("META-08 / CIMD-01: advertised while enabled", () => {
 describe("first use (CIMD-01, CIMD-03)", () => {
   it("fetches the document once with Accept: application/json and creates a CIMD client row", async () => {
     const server = await cimdServer();
-    const clientId = serveDocument({ client_uri: "https://fixture.example" }, { headers: { "Cache-Control": "max-age=3600" } });
+    const clientId = serveDocument(
+      { client_uri: "https://fixture.example" },
+      { headers: { "Cache-Control": "max-age=3600" } },
+    );
     const before = Date.now();
     const outcome = await authorize(server, clientId);
     expect(outcome.kind).toBe("consent");
@@ -132,7 +156,9 @@ describe("first use (CIMD-01, CIMD-03)", () => {
     expect(ttl).toBeLessThan(3700);
     expect(await auditCount(database, "client.registered", client!.id)).toBe(1);
     // The webhook payload is this audit entry: it says how the client arrived (docs/webhooks.md).
-    const event = await database.prisma.auditEvent.findFirst({ where: { action: "client.registered", targetId: client!.id } });
+    const event = await database.prisma.auditEvent.findFirst({
+      where: { action: "client.registered", targetId: client!.id },
+    });
     expect(event?.details).toMatchObject({ registration: "METADATA_DOCUMENT", clientId });
   });
 
@@ -145,14 +171,40 @@ describe("first use (CIMD-01, CIMD-03)", () => {
     if (outcome.kind !== "consent") return;
     const location = new URL(await decideAuthorization(server.slug, outcome.requestId, user, true));
     const code = location.searchParams.get("code")!;
-    const form = new URLSearchParams({ grant_type: "authorization_code", code, code_verifier: verifier, client_id: clientId, redirect_uri: CB, resource: server.resourceUrl });
-    const res = await tokenEndpoint(new Request(`http://localhost:3000/oauth/${server.slug}/token`, { method: "POST", body: form, headers: { "Content-Type": "application/x-www-form-urlencoded" } }), server.slug);
+    const form = new URLSearchParams({
+      grant_type: "authorization_code",
+      code,
+      code_verifier: verifier,
+      client_id: clientId,
+      redirect_uri: CB,
+      resource: server.resourceUrl,
+    });
+    const res = await tokenEndpoint(
+      new Request(`http://localhost:3000/oauth/${server.slug}/token`, {
+        method: "POST",
+        body: form,
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      }),
+      server.slug,
+    );
     expect(res.status, res.body ?? "").toBe(200);
     const tokens = JSON.parse(res.body ?? "{}") as { access_token: string; refresh_token: string };
     expect(tokens.refresh_token).toBeTruthy();
     // A secret is refused: the client is public.
-    const withSecret = new URLSearchParams({ grant_type: "refresh_token", refresh_token: tokens.refresh_token, client_id: clientId, client_secret: "x" });
-    const refused = await tokenEndpoint(new Request(`http://localhost:3000/oauth/${server.slug}/token`, { method: "POST", body: withSecret, headers: { "Content-Type": "application/x-www-form-urlencoded" } }), server.slug);
+    const withSecret = new URLSearchParams({
+      grant_type: "refresh_token",
+      refresh_token: tokens.refresh_token,
+      client_id: clientId,
+      client_secret: "x",
+    });
+    const refused = await tokenEndpoint(
+      new Request(`http://localhost:3000/oauth/${server.slug}/token`, {
+        method: "POST",
+        body: withSecret,
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      }),
+      server.slug,
+    );
     expect(refused.status).toBe(401);
     expect(gets(clientId)).toBe(1);
   });
@@ -196,15 +248,23 @@ describe("CIMD-16: caching", () => {
 
     const path = new URL(clientId).pathname;
     const other = "http://127.0.0.1:9000/callback";
-    replies.set(path, { body: JSON.stringify({ client_id: clientId, client_name: "Fixture App", redirect_uris: [CB, other] }) });
+    replies.set(path, {
+      body: JSON.stringify({ client_id: clientId, client_name: "Fixture App", redirect_uris: [CB, other] }),
+    });
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(Date.now() + 25 * 3600_000);
     expect((await authorize(server, clientId)).kind).toBe("consent");
     expect(gets(clientId)).toBe(2);
     const second = await row(server.id, clientId);
     expect(second?.redirectUris).toEqual([CB, other]);
-    const changed = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "client.metadata_changed", targetId: first!.id } });
-    expect(changed.details).toMatchObject({ changed: ["redirect_uris"], before: { redirect_uris: [CB] }, after: { redirect_uris: [CB, other] } });
+    const changed = await database.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "client.metadata_changed", targetId: first!.id },
+    });
+    expect(changed.details).toMatchObject({
+      changed: ["redirect_uris"],
+      before: { redirect_uris: [CB] },
+      after: { redirect_uris: [CB, other] },
+    });
 
     replies.set(path, { status: 404, body: "" });
     vi.setSystemTime(Date.now() + 25 * 3600_000);
@@ -245,9 +305,17 @@ describe("every failure is an error page, never a redirect (CIMD-04…CIMD-08, C
   it("CIMD-07 and CIMD-08: required fields, no shared secret, no private_key_jwt", async () => {
     const server = await cimdServer();
     await expectErrorPage(server, serveDocument({ redirect_uris: [] }), "at least one redirect URI");
-    await expectErrorPage(server, serveDocument({ token_endpoint_auth_method: "client_secret_basic" }), "shared secret");
+    await expectErrorPage(
+      server,
+      serveDocument({ token_endpoint_auth_method: "client_secret_basic" }),
+      "shared secret",
+    );
     await expectErrorPage(server, serveDocument({ client_secret: "abc" }), "client_secret");
-    await expectErrorPage(server, serveDocument({ token_endpoint_auth_method: "private_key_jwt", jwks_uri: "https://10.0.0.1/jwks" }), "private_key_jwt");
+    await expectErrorPage(
+      server,
+      serveDocument({ token_endpoint_auth_method: "private_key_jwt", jwks_uri: "https://10.0.0.1/jwks" }),
+      "private_key_jwt",
+    );
   });
 
   it("CIMD-13: a document over 5 KB", async () => {
@@ -258,7 +326,12 @@ describe("every failure is an error page, never a redirect (CIMD-04…CIMD-08, C
   it("CIMD-02: malformed client_id URLs are refused before anything is fetched", async () => {
     const server = await cimdServer();
     const before = fixture.requests.length;
-    for (const id of [`${fixture.origin}`, `${fixture.origin}/a/../c.json`, `https://u:p@127.0.0.1:${fixture.port}/c.json`, `${fixture.origin}/c.json?x=1`]) {
+    for (const id of [
+      `${fixture.origin}`,
+      `${fixture.origin}/a/../c.json`,
+      `https://u:p@127.0.0.1:${fixture.port}/c.json`,
+      `${fixture.origin}/c.json?x=1`,
+    ]) {
       await expectErrorPage(server, id, "metadata-document client_id");
     }
     expect(fixture.requests.length).toBe(before);
@@ -269,7 +342,9 @@ describe("every failure is an error page, never a redirect (CIMD-04…CIMD-08, C
     const clientId = serveDocument();
     const bad = await authorize(server, clientId, { redirect_uri: "https://attacker.example/cb" });
     expect(bad).toMatchObject({ kind: "error_page", title: "Invalid redirect URI" });
-    expect((await authorize(server, clientId, { redirect_uri: "http://127.0.0.1:51234/callback" })).kind).toBe("consent");
+    expect((await authorize(server, clientId, { redirect_uri: "http://127.0.0.1:51234/callback" })).kind).toBe(
+      "consent",
+    );
   });
 });
 
@@ -302,7 +377,9 @@ describe("CIMD-12 / CIMD-18: the logo, fetched by Gatehouse and served from its 
     expect((await authorize(server, clientId)).kind).toBe("consent");
     const client = await row(server.id, clientId);
     expect(client?.logoUri).toMatch(new RegExp(`^/api/client-logos/${client!.id}\\?v=`));
-    const res = await logoRoute(new Request(`http://localhost:3000${client!.logoUri}`), { params: Promise.resolve({ id: client!.id }) });
+    const res = await logoRoute(new Request(`http://localhost:3000${client!.logoUri}`), {
+      params: Promise.resolve({ id: client!.id }),
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("image/png");
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
@@ -320,7 +397,9 @@ describe("CIMD-12 / CIMD-18: the logo, fetched by Gatehouse and served from its 
     expect(client?.logoUri).toBeNull();
     expect(client?.cimdLastError).toContain("logo is not shown");
     expect(await database.prisma.clientLogo.count({ where: { clientId: client!.id } })).toBe(0);
-    const missing = await logoRoute(new Request("http://localhost:3000/api/client-logos/x"), { params: Promise.resolve({ id: client!.id }) });
+    const missing = await logoRoute(new Request("http://localhost:3000/api/client-logos/x"), {
+      params: Promise.resolve({ id: client!.id }),
+    });
     expect(missing.status).toBe(404);
   });
 });
@@ -340,12 +419,18 @@ describe("SSRF with the loopback flag off (CIMD-11, CIMD-12)", () => {
     const logoUri = `https://127.0.0.1:${canary.port}/logo.png`;
     const connected: string[] = [];
     // The document comes from a fake public host: no socket is opened for it at all.
-    const resolver: Resolver = async (name) => (name === "client.fixture.example" ? [{ address: "93.184.216.34", family: 4 }] : []);
+    const resolver: Resolver = async (name) =>
+      name === "client.fixture.example" ? [{ address: "93.184.216.34", family: 4 }] : [];
     const connector: Connector = async (req) => {
       connected.push(req.url.href);
       if (req.url.href !== docUrl) throw new Error(`unexpected connection to ${req.url.href}`);
       const body = JSON.stringify({ client_id: docUrl, client_name: "Fake", redirect_uris: [CB], logo_uri: logoUri });
-      return { status: 200, headers: { "content-type": "application/json" }, body: [Buffer.from(body)], destroy: () => {} };
+      return {
+        status: 200,
+        headers: { "content-type": "application/json" },
+        body: [Buffer.from(body)],
+        destroy: () => {},
+      };
     };
     setCimdTransportForTests({ allowLoopback: false, resolver, connector });
     const server = await cimdServer();
@@ -366,7 +451,12 @@ describe("the dashboard: status and Refresh now", () => {
     const client = (await row(server.id, clientId))!;
     const dev = await makeCtx(database, "DEVELOPER");
     const status = await getMetadataDocumentStatus({ ctx: dev, serverSlug: server.slug, clientId: client.id });
-    expect(status).toMatchObject({ host: `127.0.0.1:${fixture.port}`, documentUrl: clientId, lastError: null, document: { client_name: "Fixture App" } });
+    expect(status).toMatchObject({
+      host: `127.0.0.1:${fixture.port}`,
+      documentUrl: clientId,
+      lastError: null,
+      document: { client_name: "Fixture App" },
+    });
 
     const result = await refreshMetadataDocument({ ctx: dev, serverSlug: server.slug, input: { clientId: client.id } });
     expect(result).toEqual({ ok: true, error: null });
@@ -377,18 +467,28 @@ describe("the dashboard: status and Refresh now", () => {
     const failed = await refreshMetadataDocument({ ctx: dev, serverSlug: server.slug, input: { clientId: client.id } });
     expect(failed.ok).toBe(false);
     expect(failed.error).toContain("HTTP 503");
-    expect((await getMetadataDocumentStatus({ ctx: dev, serverSlug: server.slug, clientId: client.id }))?.lastError).toContain("HTTP 503");
+    expect(
+      (await getMetadataDocumentStatus({ ctx: dev, serverSlug: server.slug, clientId: client.id }))?.lastError,
+    ).toContain("HTTP 503");
     expect(await auditCount(database, "client.metadata_refreshed", client.id)).toBe(2);
   });
 
   it("Refresh now is refused for a VIEWER, and for a client that is not a metadata-document client", async () => {
     const server = await cimdServer();
     const viewer = await makeCtx(database, "VIEWER");
-    await expect(refreshMetadataDocument({ ctx: viewer, serverSlug: server.slug, input: { clientId: "cli_x" } })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      refreshMetadataDocument({ ctx: viewer, serverSlug: server.slug, input: { clientId: "cli_x" } }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
     const dev = await makeCtx(database, "DEVELOPER");
     const { createClient } = await import("@/lib/services");
-    const { client } = await createClient({ ctx: dev, serverSlug: server.slug, input: { name: "Manual", redirectUris: [CB], isPublic: true } });
-    await expect(refreshMetadataDocument({ ctx: dev, serverSlug: server.slug, input: { clientId: client.id } })).rejects.toThrow("metadata document");
+    const { client } = await createClient({
+      ctx: dev,
+      serverSlug: server.slug,
+      input: { name: "Manual", redirectUris: [CB], isPublic: true },
+    });
+    await expect(
+      refreshMetadataDocument({ ctx: dev, serverSlug: server.slug, input: { clientId: client.id } }),
+    ).rejects.toThrow("metadata document");
     expect(await getMetadataDocumentStatus({ ctx: dev, serverSlug: server.slug, clientId: client.id })).toBeNull();
   });
 });

@@ -15,7 +15,8 @@ import {
 import { guardedFetch, GuardedFetchError, type GuardedResponse } from "@/lib/net/guarded-fetch";
 import { cimdTransport } from "./transport";
 
-export type DocumentFetch = { ok: true; document: MetadataDocument; ttlSeconds: number } | { ok: false; reason: string };
+export type DocumentFetch =
+  { ok: true; document: MetadataDocument; ttlSeconds: number } | { ok: false; reason: string };
 
 async function get(url: string, accept: string, maxBytes: number): Promise<GuardedResponse | { error: string }> {
   const t = cimdTransport();
@@ -43,9 +44,13 @@ export async function fetchMetadataDocument(clientIdUrl: string): Promise<Docume
   if ("error" in res) return { ok: false, reason: `Fetching the metadata document failed: ${res.error}` };
   if (res.status >= 300 && res.status < 400) {
     const to = res.headers.location ? ` to ${res.headers.location.slice(0, 200)}` : "";
-    return { ok: false, reason: `The metadata document URL answered ${res.status} (a redirect${to}). Redirects are not followed: serve the document at the client_id URL itself.` };
+    return {
+      ok: false,
+      reason: `The metadata document URL answered ${res.status} (a redirect${to}). Redirects are not followed: serve the document at the client_id URL itself.`,
+    };
   }
-  if (res.status !== 200) return { ok: false, reason: `The metadata document URL answered HTTP ${res.status}; only 200 OK is accepted.` };
+  if (res.status !== 200)
+    return { ok: false, reason: `The metadata document URL answered HTTP ${res.status}; only 200 OK is accepted.` };
   const parsed = parseMetadataDocument(res.body.toString("utf8"));
   if (!parsed.ok) return parsed;
   const valid = validateMetadataDocument(clientIdUrl, parsed.value, { allowHttp: t.allowHttp && t.allowLoopback });
@@ -61,8 +66,13 @@ export async function fetchClientLogo(logoUri: string): Promise<LogoFetch> {
   if ("error" in res) return { ok: false, reason: res.error };
   if (res.status !== 200) return { ok: false, reason: `logo_uri answered HTTP ${res.status}.` };
   const declared = (res.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
-  if (!(CIMD_LOGO_TYPES as readonly string[]).includes(declared)) return { ok: false, reason: `logo_uri is served as ${declared || "no type"}; use PNG, JPEG, GIF or WebP.` };
+  if (!(CIMD_LOGO_TYPES as readonly string[]).includes(declared))
+    return { ok: false, reason: `logo_uri is served as ${declared || "no type"}; use PNG, JPEG, GIF or WebP.` };
   const sniffed = sniffLogoType(res.body);
-  if (sniffed !== declared) return { ok: false, reason: `logo_uri is served as ${declared} but its content is ${sniffed ?? "not an image Gatehouse accepts"}.` };
+  if (sniffed !== declared)
+    return {
+      ok: false,
+      reason: `logo_uri is served as ${declared} but its content is ${sniffed ?? "not an image Gatehouse accepts"}.`,
+    };
   return { ok: true, contentType: sniffed, bytes: res.body };
 }

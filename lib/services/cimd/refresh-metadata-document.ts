@@ -30,19 +30,38 @@ function hostOf(url: string): string {
   }
 }
 
-export async function getMetadataDocumentStatus({ ctx, serverSlug, clientId }: { ctx: ServiceContext; serverSlug: string; clientId: string }): Promise<MetadataDocumentStatusDto | null> {
+export async function getMetadataDocumentStatus({
+  ctx,
+  serverSlug,
+  clientId,
+}: {
+  ctx: ServiceContext;
+  serverSlug: string;
+  clientId: string;
+}): Promise<MetadataDocumentStatusDto | null> {
   requirePermission(ctx, "clients.read");
   const db = dbOf(ctx);
   const server = await db.mcpServer.findUnique({ where: { slug: serverSlug }, select: { id: true } });
   if (!server) throw new NotFoundError("MCP server");
   const row = await db.oAuthClient.findFirst({
     where: { serverId: server.id, OR: [{ id: clientId }, { clientId }] },
-    select: { id: true, clientId: true, registration: true, metadata: true, cimdFetchedAt: true, cimdExpiresAt: true, cimdLastError: true },
+    select: {
+      id: true,
+      clientId: true,
+      registration: true,
+      metadata: true,
+      cimdFetchedAt: true,
+      cimdExpiresAt: true,
+      cimdLastError: true,
+    },
   });
   if (!row) throw new NotFoundError("Client");
   if (row.registration !== "METADATA_DOCUMENT") return null;
   const logo = await db.clientLogo.findUnique({ where: { clientId: row.id }, select: { clientId: true } });
-  const document = row.metadata && typeof row.metadata === "object" && !Array.isArray(row.metadata) ? (row.metadata as Record<string, unknown>) : null;
+  const document =
+    row.metadata && typeof row.metadata === "object" && !Array.isArray(row.metadata)
+      ? (row.metadata as Record<string, unknown>)
+      : null;
   return {
     host: hostOf(row.clientId),
     documentUrl: row.clientId,
@@ -61,13 +80,22 @@ export interface RefreshMetadataDocumentResult {
 }
 
 /** Fetches the document now (CIMD-16 allows it any time), and audits client.metadata_refreshed. */
-export async function refreshMetadataDocument({ ctx, serverSlug, input }: { ctx: ServiceContext; serverSlug: string; input: { clientId: string } }): Promise<RefreshMetadataDocumentResult> {
+export async function refreshMetadataDocument({
+  ctx,
+  serverSlug,
+  input,
+}: {
+  ctx: ServiceContext;
+  serverSlug: string;
+  input: { clientId: string };
+}): Promise<RefreshMetadataDocumentResult> {
   requirePermission(ctx, "clients.write");
   const { clientId } = ClientIdInput.parse(input);
   const server = await loadOAuthServer({ ...ctx, db: dbOf(ctx) }, serverSlug);
   if (!server) throw new NotFoundError("MCP server");
   const client = await findClientOrThrow(dbOf(ctx), server.id, clientId);
-  if (client.registration !== "METADATA_DOCUMENT") throw new ValidationError("Only clients identified by a metadata document can be refreshed.");
+  if (client.registration !== "METADATA_DOCUMENT")
+    throw new ValidationError("Only clients identified by a metadata document can be refreshed.");
   const result = await resolveMetadataDocumentClient(ctx, server, client.clientId, { force: true });
   const error = result.ok ? null : result.description;
   await withTx(ctx, (tx) =>

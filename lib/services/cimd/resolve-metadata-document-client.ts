@@ -5,7 +5,13 @@
 // change in a security-relevant member is audited (CIMD-20). Failures are never cached: the row
 // keeps its last good document, the error is recorded, and the caller refuses the request.
 import type { Prisma } from "@/lib/db/generated/prisma/client";
-import { changedDocumentFields, checkCimdTrust, checkMetadataDocumentUrl, CIMD_TRACKED_FIELDS, type MetadataDocument } from "@/lib/oauth/cimd";
+import {
+  changedDocumentFields,
+  checkCimdTrust,
+  checkMetadataDocumentUrl,
+  CIMD_TRACKED_FIELDS,
+  type MetadataDocument,
+} from "@/lib/oauth/cimd";
 import { newId } from "@/lib/ids";
 import { logger } from "@/lib/logger";
 import { recordAudit } from "../audit/record-audit";
@@ -17,7 +23,8 @@ import type { OAuthServer } from "../oauth/oauth-server";
 import { fetchClientLogo, fetchMetadataDocument, type LogoFetch } from "./fetch-metadata-document";
 import { cimdTransport } from "./transport";
 
-export type CimdResolution = { ok: true; client: OAuthClientRecord; fetched: boolean } | { ok: false; title: string; description: string };
+export type CimdResolution =
+  { ok: true; client: OAuthClientRecord; fetched: boolean } | { ok: false; title: string; description: string };
 
 type CimdServer = Pick<OAuthServer, "id" | "cimd">;
 
@@ -32,12 +39,18 @@ const inflight = new Map<string, Promise<CimdResolution>>();
  * Resolves `clientId` (a URL) for `server`. `force` re-fetches even a fresh document (the
  * dashboard's "Refresh now"). Concurrent first uses in this process share one fetch.
  */
-export async function resolveMetadataDocumentClient(ctx: ServiceContext, server: CimdServer, clientId: string, opts: { force?: boolean } = {}): Promise<CimdResolution> {
+export async function resolveMetadataDocumentClient(
+  ctx: ServiceContext,
+  server: CimdServer,
+  clientId: string,
+  opts: { force?: boolean } = {},
+): Promise<CimdResolution> {
   if (!server.cimd.enabled) {
     return {
       ok: false,
       title: "Client ID Metadata Documents are off",
-      description: "This application identifies itself with a URL (a Client ID Metadata Document), which this MCP server does not accept. Its administrator can enable metadata documents in the server's settings.",
+      description:
+        "This application identifies itself with a URL (a Client ID Metadata Document), which this MCP server does not accept. Its administrator can enable metadata documents in the server's settings.",
     };
   }
   const { allowHttp, allowLoopback } = cimdTransport();
@@ -48,7 +61,8 @@ export async function resolveMetadataDocumentClient(ctx: ServiceContext, server:
 
   const existing = await findOAuthClient(ctx, server.id, clientId);
   if (existing && existing.registration !== "METADATA_DOCUMENT") return { ok: true, client: existing, fetched: false };
-  if (existing && !opts.force && existing.cimdExpiresAt && existing.cimdExpiresAt > new Date()) return { ok: true, client: existing, fetched: false };
+  if (existing && !opts.force && existing.cimdExpiresAt && existing.cimdExpiresAt > new Date())
+    return { ok: true, client: existing, fetched: false };
 
   const key = `${server.id} ${clientId}`;
   const running = inflight.get(key);
@@ -58,12 +72,20 @@ export async function resolveMetadataDocumentClient(ctx: ServiceContext, server:
   return work;
 }
 
-async function fetchAndStore(ctx: ServiceContext, server: CimdServer, clientId: string, host: string): Promise<CimdResolution> {
+async function fetchAndStore(
+  ctx: ServiceContext,
+  server: CimdServer,
+  clientId: string,
+  host: string,
+): Promise<CimdResolution> {
   const fetched = await fetchMetadataDocument(clientId);
   if (!fetched.ok) {
     logger.warn("cimd.fetch_failed", { server: server.id, clientId, reason: fetched.reason, requestId: ctx.requestId });
     // Not cached (CIMD-16): the row keeps its last good document and expiry; only the error is noted.
-    await dbOf(ctx).oAuthClient.updateMany({ where: { serverId: server.id, clientId, registration: "METADATA_DOCUMENT" }, data: { cimdLastError: fetched.reason.slice(0, 1000) } });
+    await dbOf(ctx).oAuthClient.updateMany({
+      where: { serverId: server.id, clientId, registration: "METADATA_DOCUMENT" },
+      data: { cimdLastError: fetched.reason.slice(0, 1000) },
+    });
     forgetOAuthClient(server.id, clientId);
     return { ok: false, title: "Client metadata document unusable", description: fetched.reason };
   }
@@ -100,7 +122,10 @@ async function store(
   expiresAt: Date,
 ): Promise<void> {
   await withTx(ctx, async (tx) => {
-    const current = await tx.oAuthClient.findUnique({ where: { serverId_clientId: { serverId: server.id, clientId } }, select: { id: true, metadata: true, registration: true } });
+    const current = await tx.oAuthClient.findUnique({
+      where: { serverId_clientId: { serverId: server.id, clientId } },
+      select: { id: true, metadata: true, registration: true },
+    });
     if (current && current.registration !== "METADATA_DOCUMENT") return;
     const rowId = current?.id ?? newId("client");
     const fields = {
@@ -112,7 +137,8 @@ async function store(
       softwareId: typeof doc.raw.software_id === "string" ? doc.raw.software_id.slice(0, 200) : null,
       cimdFetchedAt: now,
       cimdExpiresAt: expiresAt,
-      cimdLastError: logo && !logo.ok ? `The document is fine, but its logo is not shown: ${logo.reason}`.slice(0, 1000) : null,
+      cimdLastError:
+        logo && !logo.ok ? `The document is fine, but its logo is not shown: ${logo.reason}`.slice(0, 1000) : null,
     };
     if (!current) {
       await tx.oAuthClient.create({

@@ -26,5 +26,8 @@ export function cimdTransport(): CimdTransport {
 /** The local-testing relaxations in force, for the start-up log and the dashboard banner. */
 export function cimdLocalTestingFlags(): string[] {
   const e = env();
-  return [e.GATEHOUSE_CIMD_ALLOW_LOOPBACK && "GATEHOUSE_CIMD_ALLOW_LOOPBACK", e.GATEHOUSE_CIMD_ALLOW_HTTP && "GATEHOUSE_CIMD_ALLOW_HTTP"].filter((f): f is string => Boolean(f));
+  return [
+    e.GATEHOUSE_CIMD_ALLOW_LOOPBACK && "GATEHOUSE_CIMD_ALLOW_LOOPBACK",
+    e.GATEHOUSE_CIMD_ALLOW_HTTP && "GATEHOUSE_CIMD_ALLOW_HTTP",
+  ].filter((f): f is string => Boolean(f));
 }

@@ -12,14 +12,25 @@ import { findClientOrThrow, findServerIdOrThrow } from "./find-client";
  * on users can authorize it. Rejecting one is deleting it (deleteClients). Approving an approved
  * client changes nothing and records nothing.
  */
-export async function approveClient({ ctx, serverSlug, input }: { ctx: ServiceContext; serverSlug: string; input: { clientId: string } }): Promise<ClientDto> {
+export async function approveClient({
+  ctx,
+  serverSlug,
+  input,
+}: {
+  ctx: ServiceContext;
+  serverSlug: string;
+  input: { clientId: string };
+}): Promise<ClientDto> {
   requirePermission(ctx, "clients.write");
   const { clientId } = ClientIdInput.parse(input);
   const client = await withTx(ctx, async (tx) => {
     const server = await findServerIdOrThrow(tx, serverSlug);
     const current = await findClientOrThrow(tx, server.id, clientId);
     if (current.approvalStatus === "APPROVED") return toClientDto(current);
-    const done = await tx.oAuthClient.updateMany({ where: { id: current.id, approvalStatus: "PENDING" }, data: { approvalStatus: "APPROVED" } });
+    const done = await tx.oAuthClient.updateMany({
+      where: { id: current.id, approvalStatus: "PENDING" },
+      data: { approvalStatus: "APPROVED" },
+    });
     const updated = toClientDto(await findClientOrThrow(tx, server.id, current.id));
     if (done.count === 1) {
       await recordAudit(tx, ctx, {

@@ -11,7 +11,15 @@ import { findClientOrThrow, findServerIdOrThrow } from "./find-client";
  * Deletes a client, confirmed by its exact name. Rows that hang off the client (consents, tokens,
  * once they exist) go with it by cascade, so everything issued to it stops working.
  */
-export async function deleteClient({ ctx, serverSlug, input }: { ctx: ServiceContext; serverSlug: string; input: { clientId: string; confirmName: string } }): Promise<void> {
+export async function deleteClient({
+  ctx,
+  serverSlug,
+  input,
+}: {
+  ctx: ServiceContext;
+  serverSlug: string;
+  input: { clientId: string; confirmName: string };
+}): Promise<void> {
   requirePermission(ctx, "clients.delete");
   const { clientId, confirmName } = DeleteClientInput.parse(input);
   await withTx(ctx, async (tx) => {

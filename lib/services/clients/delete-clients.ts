@@ -29,7 +29,10 @@ export async function deleteClients({
   const correlationId = newId("request");
   const rows = await withTx(ctx, async (tx) => {
     const server = await findServerIdOrThrow(tx, serverSlug);
-    const found = await tx.oAuthClient.findMany({ where: { serverId: server.id, id: { in: ids } }, select: clientDtoSelect });
+    const found = await tx.oAuthClient.findMany({
+      where: { serverId: server.id, id: { in: ids } },
+      select: clientDtoSelect,
+    });
     if (found.length === 0) return [];
     await tx.oAuthClient.deleteMany({ where: { serverId: server.id, id: { in: found.map((c) => c.id) } } });
     // A metadata-document client's fetched logo has no foreign key to cascade from.
@@ -40,7 +43,12 @@ export async function deleteClients({
         action: "client.deleted",
         target: { type: "client", id: client.id, label: client.name },
         serverId: server.id,
-        details: { clientId: client.clientId, registration: client.registration, before: clientSnapshot(client), bulk: { correlationId, count: found.length } },
+        details: {
+          clientId: client.clientId,
+          registration: client.registration,
+          before: clientSnapshot(client),
+          bulk: { correlationId, count: found.length },
+        },
       });
     }
     return found;

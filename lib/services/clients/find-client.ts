@@ -13,8 +13,14 @@ export async function findClientOrThrow(db: DbOrTx | Prisma.TransactionClient, s
   return client;
 }
 
-export async function findServerIdOrThrow(db: DbOrTx | Prisma.TransactionClient, slug: string): Promise<{ id: string; slug: string; scopes: string[] }> {
-  const server = await db.mcpServer.findUnique({ where: { slug }, select: { id: true, slug: true, scopes: { select: { name: true } } } });
+export async function findServerIdOrThrow(
+  db: DbOrTx | Prisma.TransactionClient,
+  slug: string,
+): Promise<{ id: string; slug: string; scopes: string[] }> {
+  const server = await db.mcpServer.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, scopes: { select: { name: true } } },
+  });
   if (!server) throw new NotFoundError("MCP server");
   return { id: server.id, slug: server.slug, scopes: server.scopes.map((s) => s.name) };
 }

@@ -59,9 +59,18 @@ function filterWhere(serverId: string, f: ClientListFilter): Prisma.OAuthClientW
 
 type Row = Prisma.OAuthClientGetPayload<{ select: typeof clientDtoSelect }>;
 
-async function pageBy(db: ReturnType<typeof dbOf>, where: Prisma.OAuthClientWhereInput, sort: ClientSort, after: Cursor | undefined, take: number): Promise<Row[]> {
-  const find = (extra: Prisma.OAuthClientWhereInput, orderBy: Prisma.OAuthClientOrderByWithRelationInput[], n: number) =>
-    db.oAuthClient.findMany({ where: { AND: [where, extra] }, orderBy, take: n, select: clientDtoSelect });
+async function pageBy(
+  db: ReturnType<typeof dbOf>,
+  where: Prisma.OAuthClientWhereInput,
+  sort: ClientSort,
+  after: Cursor | undefined,
+  take: number,
+): Promise<Row[]> {
+  const find = (
+    extra: Prisma.OAuthClientWhereInput,
+    orderBy: Prisma.OAuthClientOrderByWithRelationInput[],
+    n: number,
+  ) => db.oAuthClient.findMany({ where: { AND: [where, extra] }, orderBy, take: n, select: clientDtoSelect });
 
   if (sort === "created") {
     const at = after?.v ? new Date(after.v) : undefined;
@@ -85,12 +94,16 @@ async function pageBy(db: ReturnType<typeof dbOf>, where: Prisma.OAuthClientWher
     const at = after?.v ? new Date(after.v) : undefined;
     const extra: Prisma.OAuthClientWhereInput =
       at && after
-        ? { lastUsedAt: { not: null }, OR: [{ lastUsedAt: { lt: at } }, { AND: [{ lastUsedAt: at }, newerTieBreak(after)] }] }
+        ? {
+            lastUsedAt: { not: null },
+            OR: [{ lastUsedAt: { lt: at } }, { AND: [{ lastUsedAt: at }, newerTieBreak(after)] }],
+          }
         : { lastUsedAt: { not: null } };
     used = await find(extra, [{ lastUsedAt: "desc" }, ...order], take);
     if (used.length >= take) return used;
   }
-  const unusedExtra: Prisma.OAuthClientWhereInput = nullsOnly && after ? { AND: [{ lastUsedAt: null }, newerTieBreak(after)] } : { lastUsedAt: null };
+  const unusedExtra: Prisma.OAuthClientWhereInput =
+    nullsOnly && after ? { AND: [{ lastUsedAt: null }, newerTieBreak(after)] } : { lastUsedAt: null };
   const unused = await find(unusedExtra, order, take - used.length);
   return [...used, ...unused];
 }
@@ -101,7 +114,15 @@ function cursorOf(sort: ClientSort, r: Row): Cursor {
   return { s: sort, v: r.lastUsedAt?.toISOString() ?? null, c: r.createdAt.toISOString(), id: r.id };
 }
 
-export async function listClients({ ctx, serverSlug, input }: { ctx: ServiceContext; serverSlug: string; input: unknown }): Promise<ClientPageDto> {
+export async function listClients({
+  ctx,
+  serverSlug,
+  input,
+}: {
+  ctx: ServiceContext;
+  serverSlug: string;
+  input: unknown;
+}): Promise<ClientPageDto> {
   requirePermission(ctx, "clients.read");
   const f = ClientListFilter.parse(input ?? {});
   const db = dbOf(ctx);
@@ -124,7 +145,15 @@ export async function listClients({ ctx, serverSlug, input }: { ctx: ServiceCont
   };
 }
 
-export async function getClient({ ctx, serverSlug, clientId }: { ctx: ServiceContext; serverSlug: string; clientId: string }): Promise<ClientDto> {
+export async function getClient({
+  ctx,
+  serverSlug,
+  clientId,
+}: {
+  ctx: ServiceContext;
+  serverSlug: string;
+  clientId: string;
+}): Promise<ClientDto> {
   requirePermission(ctx, "clients.read");
   const db = dbOf(ctx);
   const server = await findServerIdOrThrow(db, serverSlug);

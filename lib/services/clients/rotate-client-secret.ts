@@ -31,8 +31,12 @@ export async function rotateClientSecret({
   return withTx(ctx, async (tx) => {
     const server = await findServerIdOrThrow(tx, serverSlug);
     const current = await findClientOrThrow(tx, server.id, clientId);
-    const stored = await tx.oAuthClient.findUniqueOrThrow({ where: { id: current.id }, select: { secretHash: true, isConfidential: true } });
-    if (!stored.isConfidential || !stored.secretHash) throw new ValidationError("This is a public client: it has no secret to rotate.");
+    const stored = await tx.oAuthClient.findUniqueOrThrow({
+      where: { id: current.id },
+      select: { secretHash: true, isConfidential: true },
+    });
+    if (!stored.isConfidential || !stored.secretHash)
+      throw new ValidationError("This is a public client: it has no secret to rotate.");
     const keepPrevious = graceSeconds > 0;
     const previousExpiresAt = keepPrevious ? new Date(now.getTime() + graceSeconds * 1000) : null;
     const row = await tx.oAuthClient.update({
@@ -52,7 +56,11 @@ export async function rotateClientSecret({
       action: "client.secret_rotated",
       target: { type: "client", id: client.id, label: client.name },
       serverId: server.id,
-      details: { clientId: client.clientId, gracePeriod, previousSecretWorksUntil: previousExpiresAt?.toISOString() ?? null },
+      details: {
+        clientId: client.clientId,
+        gracePeriod,
+        previousSecretWorksUntil: previousExpiresAt?.toISOString() ?? null,
+      },
     });
     return { client, clientSecret };
   });

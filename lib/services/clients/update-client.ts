@@ -12,14 +12,24 @@ import { findClientOrThrow, findServerIdOrThrow } from "./find-client";
  * Edits name, description, redirect URIs and allowed scopes. The flow stays what it is: a
  * client-credentials client gets no redirect URIs, an authorization-code client keeps at least one.
  */
-export async function updateClient({ ctx, serverSlug, input }: { ctx: ServiceContext; serverSlug: string; input: UpdateClientInput | Record<string, unknown> }): Promise<ClientDto> {
+export async function updateClient({
+  ctx,
+  serverSlug,
+  input,
+}: {
+  ctx: ServiceContext;
+  serverSlug: string;
+  input: UpdateClientInput | Record<string, unknown>;
+}): Promise<ClientDto> {
   requirePermission(ctx, "clients.write");
   const v = UpdateClientInput.parse(input);
   return withTx(ctx, async (tx) => {
     const server = await findServerIdOrThrow(tx, serverSlug);
     const before = toClientDto(await findClientOrThrow(tx, server.id, v.clientId));
     if (before.registration !== "MANUAL") {
-      throw new ValidationError("Only pre-registered clients are edited here; self-registered clients own their metadata.");
+      throw new ValidationError(
+        "Only pre-registered clients are edited here; self-registered clients own their metadata.",
+      );
     }
     if (before.flow !== flowFor(v.redirectUris)) {
       const message =

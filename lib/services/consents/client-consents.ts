@@ -28,7 +28,17 @@ function decodeCursor(raw: string | undefined): { at: Date; id: string } | undef
   return at && !Number.isNaN(at.getTime()) && id ? { at, id } : undefined;
 }
 
-export async function listClientConsents({ ctx, serverSlug, clientId, input }: { ctx: ServiceContext; serverSlug: string; clientId: string; input: unknown }): Promise<ConsentPageDto> {
+export async function listClientConsents({
+  ctx,
+  serverSlug,
+  clientId,
+  input,
+}: {
+  ctx: ServiceContext;
+  serverSlug: string;
+  clientId: string;
+  input: unknown;
+}): Promise<ConsentPageDto> {
   requirePermission(ctx, "consents.read");
   const f = ConsentListFilter.parse(input ?? {});
   const db = dbOf(ctx);
@@ -40,15 +50,25 @@ export async function listClientConsents({ ctx, serverSlug, clientId, input }: {
     // Find the matching people first (trigram indexes on email and name), then their consents:
     // PostgreSQL otherwise walks the client's consents newest-first testing each user, which is
     // slow when a common search term matches only a few hundred of 100,000 users.
-    const userWhere = { OR: [{ email: { contains: f.q.toLowerCase() } }, { name: { contains: f.q, mode: "insensitive" as const } }] };
+    const userWhere = {
+      OR: [{ email: { contains: f.q.toLowerCase() } }, { name: { contains: f.q, mode: "insensitive" as const } }],
+    };
     const matches = await db.user.findMany({ where: userWhere, select: { id: true }, take: SEARCH_USER_LIMIT + 1 });
     and.push(matches.length <= SEARCH_USER_LIMIT ? { userId: { in: matches.map((u) => u.id) } } : { user: userWhere });
   }
   if (after) and.push({ OR: [{ grantedAt: { lt: after.at } }, { grantedAt: after.at, id: { lt: after.id } }] });
-  const rows = await db.consent.findMany({ where: { AND: and }, include: consentInclude, orderBy: [{ grantedAt: "desc" }, { id: "desc" }], take: CONSENTS_PAGE_SIZE + 1 });
+  const rows = await db.consent.findMany({
+    where: { AND: and },
+    include: consentInclude,
+    orderBy: [{ grantedAt: "desc" }, { id: "desc" }],
+    take: CONSENTS_PAGE_SIZE + 1,
+  });
   const more = rows.length > CONSENTS_PAGE_SIZE;
   const page = more ? rows.slice(0, CONSENTS_PAGE_SIZE) : rows;
-  const counts = await liveFamilyCounts(db, page.map((c) => c.id));
+  const counts = await liveFamilyCounts(
+    db,
+    page.map((c) => c.id),
+  );
   const last = page.at(-1);
   return {
     consents: page.map((c) => toConsentDto(c, counts.get(c.id) ?? 0)),
@@ -56,10 +76,22 @@ export async function listClientConsents({ ctx, serverSlug, clientId, input }: {
   };
 }
 
-export const RevokeClientConsentsInput = z.object({ consentIds: z.array(z.string().min(1)).min(1, "Select at least one consent.").max(500) });
+export const RevokeClientConsentsInput = z.object({
+  consentIds: z.array(z.string().min(1)).min(1, "Select at least one consent.").max(500),
+});
 
 /** Revokes one or several consents of this client. */
-export async function revokeClientConsents({ ctx, serverSlug, clientId, input }: { ctx: ServiceContext; serverSlug: string; clientId: string; input: unknown }): Promise<RevokedConsent[]> {
+export async function revokeClientConsents({
+  ctx,
+  serverSlug,
+  clientId,
+  input,
+}: {
+  ctx: ServiceContext;
+  serverSlug: string;
+  clientId: string;
+  input: unknown;
+}): Promise<RevokedConsent[]> {
   requirePermission(ctx, "consents.revoke");
   const { consentIds } = RevokeClientConsentsInput.parse(input);
   const server = await findServerIdOrThrow(dbOf(ctx), serverSlug);
@@ -68,7 +100,17 @@ export async function revokeClientConsents({ ctx, serverSlug, clientId, input }:
 }
 
 /** "Revoke all consents": every user of this client must authorize again. Confirmed by the client's name. */
-export async function revokeAllClientConsents({ ctx, serverSlug, clientId, confirmName }: { ctx: ServiceContext; serverSlug: string; clientId: string; confirmName: string }): Promise<RevokedConsent[]> {
+export async function revokeAllClientConsents({
+  ctx,
+  serverSlug,
+  clientId,
+  confirmName,
+}: {
+  ctx: ServiceContext;
+  serverSlug: string;
+  clientId: string;
+  confirmName: string;
+}): Promise<RevokedConsent[]> {
   requirePermission(ctx, "consents.revoke");
   const server = await findServerIdOrThrow(dbOf(ctx), serverSlug);
   const client = await findClientOrThrow(dbOf(ctx), server.id, clientId);

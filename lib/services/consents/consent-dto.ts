@@ -16,7 +16,9 @@ export interface ConsentDto {
 export const consentInclude = {
   user: { select: { id: true, email: true, name: true, disabledAt: true } },
   client: { select: { id: true, clientId: true, name: true, logoUri: true, registration: true } },
-  server: { select: { slug: true, name: true, accessTokenTtl: true, scopes: { select: { name: true, description: true } } } },
+  server: {
+    select: { slug: true, name: true, accessTokenTtl: true, scopes: { select: { name: true, description: true } } },
+  },
 } satisfies Prisma.ConsentInclude;
 
 type ConsentRow = Prisma.ConsentGetPayload<{ include: typeof consentInclude }>;
@@ -36,7 +38,11 @@ export function toConsentDto(c: ConsentRow, liveRefreshTokens: number): ConsentD
 }
 
 /** Live refresh families per consent, for one page of consents (one grouped query, not N). */
-export async function liveFamilyCounts(db: Prisma.TransactionClient | { refreshFamily: Prisma.TransactionClient["refreshFamily"] }, consentIds: string[], now = new Date()): Promise<Map<string, number>> {
+export async function liveFamilyCounts(
+  db: Prisma.TransactionClient | { refreshFamily: Prisma.TransactionClient["refreshFamily"] },
+  consentIds: string[],
+  now = new Date(),
+): Promise<Map<string, number>> {
   if (consentIds.length === 0) return new Map();
   const rows = await db.refreshFamily.groupBy({
     by: ["consentId"],

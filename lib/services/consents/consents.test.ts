@@ -28,7 +28,15 @@ import { introspectToken } from "@/lib/services/oauth/revoke-and-introspect";
 const database = await createTestDb();
 const sys = systemContext("test", { db: database.prisma });
 const slug = unique("cs");
-await createServer({ ctx: sys, input: { name: "Consents", slug, resourceUrl: `https://${slug}.example.com/mcp`, scopes: [{ name: "mcp:tools", description: "Use tools" }] } });
+await createServer({
+  ctx: sys,
+  input: {
+    name: "Consents",
+    slug,
+    resourceUrl: `https://${slug}.example.com/mcp`,
+    scopes: [{ name: "mcp:tools", description: "Use tools" }],
+  },
+});
 const server = (await loadOAuthServer(sys, slug))!;
 const CB = "http://127.0.0.1/cb";
 
@@ -38,7 +46,11 @@ async function newUser(): Promise<SessionUser> {
 }
 
 async function newClient() {
-  const { client } = await createClient({ ctx: sys, serverSlug: slug, input: { name: unique("Agent"), redirectUris: [CB], isPublic: true } });
+  const { client } = await createClient({
+    ctx: sys,
+    serverSlug: slug,
+    input: { name: unique("Agent"), redirectUris: [CB], isPublic: true },
+  });
   return { dto: client, record: (await findOAuthClient(sys, server.id, client.clientId))! };
 }
 
@@ -46,12 +58,24 @@ async function newClient() {
 async function consentAndTokens(user: SessionUser, client: Awaited<ReturnType<typeof newClient>>) {
   const verifier = randomBytes(32).toString("base64url");
   const url = new URL(`${server.issuer}/authorize`);
-  for (const [k, v] of Object.entries({ response_type: "code", client_id: client.dto.clientId, redirect_uri: CB, code_challenge: s256(verifier), code_challenge_method: "S256", prompt: "consent" }))
+  for (const [k, v] of Object.entries({
+    response_type: "code",
+    client_id: client.dto.clientId,
+    redirect_uri: CB,
+    code_challenge: s256(verifier),
+    code_challenge_method: "S256",
+    prompt: "consent",
+  }))
     url.searchParams.set(k, v);
   const started = await startAuthorization(new Request(url), slug, user);
   if (started.kind !== "consent") throw new Error(`expected consent, got ${started.kind}`);
   const code = new URL(await decideAuthorization(slug, started.requestId, user, true)).searchParams.get("code")!;
-  return exchangeAuthorizationCode(sys, server, client.record, { code, codeVerifier: verifier, redirectUri: CB, resources: [] });
+  return exchangeAuthorizationCode(sys, server, client.record, {
+    code,
+    codeVerifier: verifier,
+    redirectUri: CB,
+    resources: [],
+  });
 }
 
 describe("the Consents tab", () => {
@@ -66,10 +90,23 @@ describe("the Consents tab", () => {
     const viewer = await makeCtx(database, "VIEWER");
     const first = await listClientConsents({ ctx: viewer, serverSlug: slug, clientId: client.dto.id, input: {} });
     expect(first.consents).toHaveLength(25);
-    expect(first.consents[0]).toMatchObject({ scopes: [{ name: "mcp:tools", description: "Use tools" }], liveRefreshTokens: 1 });
-    const second = await listClientConsents({ ctx: viewer, serverSlug: slug, clientId: client.dto.id, input: { cursor: first.nextCursor } });
+    expect(first.consents[0]).toMatchObject({
+      scopes: [{ name: "mcp:tools", description: "Use tools" }],
+      liveRefreshTokens: 1,
+    });
+    const second = await listClientConsents({
+      ctx: viewer,
+      serverSlug: slug,
+      clientId: client.dto.id,
+      input: { cursor: first.nextCursor },
+    });
     expect(second.consents).toHaveLength(2);
-    const found = await listClientConsents({ ctx: viewer, serverSlug: slug, clientId: client.dto.id, input: { q: users[3]!.email.toUpperCase() } });
+    const found = await listClientConsents({
+      ctx: viewer,
+      serverSlug: slug,
+      clientId: client.dto.id,
+      input: { q: users[3]!.email.toUpperCase() },
+    });
     expect(found.consents.map((c) => c.user.id)).toEqual([users[3]!.id]);
     const row = await database.prisma.oAuthClient.findUniqueOrThrow({ where: { id: client.dto.id } });
     expect(row.consentCount).toBe(27);
@@ -79,19 +116,37 @@ describe("the Consents tab", () => {
     const client = await newClient();
     const user = await newUser();
     const tokens = await consentAndTokens(user, client);
-    const consent = (await listClientConsents({ ctx: sys, serverSlug: slug, clientId: client.dto.id, input: {} })).consents[0]!;
+    const consent = (await listClientConsents({ ctx: sys, serverSlug: slug, clientId: client.dto.id, input: {} }))
+      .consents[0]!;
     for (const role of ["VIEWER", "DEVELOPER"] as const) {
       const ctx = await makeCtx(database, role);
-      await expect(revokeClientConsents({ ctx, serverSlug: slug, clientId: client.dto.id, input: { consentIds: [consent.id] } })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(
+        revokeClientConsents({ ctx, serverSlug: slug, clientId: client.dto.id, input: { consentIds: [consent.id] } }),
+      ).rejects.toBeInstanceOf(ForbiddenError);
     }
     const security = await makeCtx(database, "SECURITY");
-    const revoked = await revokeClientConsents({ ctx: security, serverSlug: slug, clientId: client.dto.id, input: { consentIds: [consent.id] } });
+    const revoked = await revokeClientConsents({
+      ctx: security,
+      serverSlug: slug,
+      clientId: client.dto.id,
+      input: { consentIds: [consent.id] },
+    });
     expect(revoked).toEqual([{ id: consent.id, userEmail: user.email, clientName: client.dto.name }]);
     expect(await introspectToken(sys, server, tokens.access_token)).toEqual({ active: false });
-    await expect(refreshTokens(sys, server, client.record, { refreshToken: tokens.refresh_token!, scope: undefined, resources: [] })).rejects.toMatchObject({ code: "invalid_grant" });
-    const event = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "consent.revoked", targetId: consent.id } });
+    await expect(
+      refreshTokens(sys, server, client.record, {
+        refreshToken: tokens.refresh_token!,
+        scope: undefined,
+        resources: [],
+      }),
+    ).rejects.toMatchObject({ code: "invalid_grant" });
+    const event = await database.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "consent.revoked", targetId: consent.id },
+    });
     expect(event.details).toMatchObject({ userEmail: user.email, reason: "revoked_by_admin" });
-    expect((await database.prisma.oAuthClient.findUniqueOrThrow({ where: { id: client.dto.id } })).consentCount).toBe(0);
+    expect((await database.prisma.oAuthClient.findUniqueOrThrow({ where: { id: client.dto.id } })).consentCount).toBe(
+      0,
+    );
   });
 
   it("revokes all consents of a client only after its exact name is typed", async () => {
@@ -99,9 +154,20 @@ describe("the Consents tab", () => {
     await consentAndTokens(await newUser(), client);
     await consentAndTokens(await newUser(), client);
     const admin = await makeCtx(database, "ADMIN");
-    await expect(revokeAllClientConsents({ ctx: admin, serverSlug: slug, clientId: client.dto.id, confirmName: "nope" })).rejects.toMatchObject({ fieldErrors: { confirmName: [expect.any(String)] } });
-    expect(await revokeAllClientConsents({ ctx: admin, serverSlug: slug, clientId: client.dto.id, confirmName: client.dto.name })).toHaveLength(2);
-    expect((await listClientConsents({ ctx: admin, serverSlug: slug, clientId: client.dto.id, input: {} })).consents).toHaveLength(0);
+    await expect(
+      revokeAllClientConsents({ ctx: admin, serverSlug: slug, clientId: client.dto.id, confirmName: "nope" }),
+    ).rejects.toMatchObject({ fieldErrors: { confirmName: [expect.any(String)] } });
+    expect(
+      await revokeAllClientConsents({
+        ctx: admin,
+        serverSlug: slug,
+        clientId: client.dto.id,
+        confirmName: client.dto.name,
+      }),
+    ).toHaveLength(2);
+    expect(
+      (await listClientConsents({ ctx: admin, serverSlug: slug, clientId: client.dto.id, input: {} })).consents,
+    ).toHaveLength(0);
   });
 });
 
@@ -126,10 +192,18 @@ describe("a user's access", () => {
     const security = await makeCtx(database, "SECURITY");
     await setUserDisabled({ ctx: security, userId: user.id, disabled: true });
     expect(await introspectToken(sys, server, tokens.access_token)).toEqual({ active: false });
-    await expect(refreshTokens(sys, server, client.record, { refreshToken: tokens.refresh_token!, scope: undefined, resources: [] })).rejects.toMatchObject({ code: "invalid_grant" });
+    await expect(
+      refreshTokens(sys, server, client.record, {
+        refreshToken: tokens.refresh_token!,
+        scope: undefined,
+        resources: [],
+      }),
+    ).rejects.toMatchObject({ code: "invalid_grant" });
     expect(await database.prisma.auditEvent.count({ where: { action: "user.disabled", targetId: user.id } })).toBe(1);
     const developer = await makeCtx(database, "DEVELOPER");
-    await expect(setUserDisabled({ ctx: developer, userId: user.id, disabled: false })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(setUserDisabled({ ctx: developer, userId: user.id, disabled: false })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     await setUserDisabled({ ctx: security, userId: user.id, disabled: false });
     expect(await introspectToken(sys, server, tokens.access_token)).toMatchObject({ active: true });
   });
@@ -137,8 +211,12 @@ describe("a user's access", () => {
   it("only an owner disables an owner, and nobody disables themselves", async () => {
     const admin = await makeCtx(database, "ADMIN");
     const owner = await insertUser(database, "OWNER");
-    await expect(setUserDisabled({ ctx: admin, userId: owner.id, disabled: true })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(setUserDisabled({ ctx: admin, userId: admin.actor.type === "user" ? admin.actor.userId : "", disabled: true })).rejects.toThrow("your own account");
+    await expect(setUserDisabled({ ctx: admin, userId: owner.id, disabled: true })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    await expect(
+      setUserDisabled({ ctx: admin, userId: admin.actor.type === "user" ? admin.actor.userId : "", disabled: true }),
+    ).rejects.toThrow("your own account");
   });
 });
 
@@ -151,7 +229,11 @@ describe("the user's own authorized apps", () => {
     await consentAndTokens(other, client);
     const apps = await listMyApps({ user });
     expect(apps.map((a) => a.client.id)).toEqual([client.dto.id]);
-    const ctx = { actor: { type: "user" as const, userId: user.id, email: user.email, role: null }, requestId: "t", db: database.prisma };
+    const ctx = {
+      actor: { type: "user" as const, userId: user.id, email: user.email, role: null },
+      requestId: "t",
+      db: database.prisma,
+    };
     const otherConsent = (await listMyApps({ user: other }))[0]!;
     await expect(revokeMyApp({ ctx, user, consentId: otherConsent.id })).rejects.toThrow("not found");
     await revokeMyApp({ ctx, user, consentId: apps[0]!.id });
@@ -166,11 +248,26 @@ describe("revocation racing refreshes", () => {
     const client = await newClient();
     const t0 = await consentAndTokens(user, client);
     const consentId = (await listMyApps({ user }))[0]!.id;
-    const refresh = () => refreshTokens(sys, server, client.record, { refreshToken: t0.refresh_token!, scope: undefined, resources: [] });
-    const wave = Array.from({ length: 50 }, (_, i) => (i === 25 ? null : refresh().then((r) => ({ ok: true as const, r }), () => ({ ok: false as const }))));
-    const revoke = revokeClientConsents({ ctx: sys, serverSlug: slug, clientId: client.dto.id, input: { consentIds: [consentId] } });
+    const refresh = () =>
+      refreshTokens(sys, server, client.record, { refreshToken: t0.refresh_token!, scope: undefined, resources: [] });
+    const wave = Array.from({ length: 50 }, (_, i) =>
+      i === 25
+        ? null
+        : refresh().then(
+            (r) => ({ ok: true as const, r }),
+            () => ({ ok: false as const }),
+          ),
+    );
+    const revoke = revokeClientConsents({
+      ctx: sys,
+      serverSlug: slug,
+      clientId: client.dto.id,
+      input: { consentIds: [consentId] },
+    });
     const results = await Promise.all([...wave.filter((w) => w !== null), revoke.then(() => null)]);
-    const succeeded = results.filter((r): r is { ok: true; r: Awaited<ReturnType<typeof refresh>> } => r !== null && r.ok);
+    const succeeded = results.filter(
+      (r): r is { ok: true; r: Awaited<ReturnType<typeof refresh>> } => r !== null && r.ok,
+    );
     // Whatever succeeded before the revoke committed is dead now.
     for (const s of succeeded) {
       expect(await introspectToken(sys, server, s.r.access_token)).toEqual({ active: false });

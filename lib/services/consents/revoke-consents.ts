@@ -24,7 +24,14 @@ export async function deleteConsents(
 ): Promise<RevokedConsent[]> {
   const consents = await tx.consent.findMany({
     where,
-    select: { id: true, serverId: true, clientId: true, scopes: true, user: { select: { id: true, email: true } }, client: { select: { name: true, clientId: true } } },
+    select: {
+      id: true,
+      serverId: true,
+      clientId: true,
+      scopes: true,
+      user: { select: { id: true, email: true } },
+      client: { select: { name: true, clientId: true } },
+    },
   });
   if (consents.length === 0) return [];
   const correlationId = newId("request");
@@ -40,12 +47,23 @@ export async function deleteConsents(
       action: "consent.revoked",
       target: { type: "consent", id: c.id, label: `${c.user.email} → ${c.client.name}` },
       serverId: c.serverId,
-      details: { userId: c.user.id, userEmail: c.user.email, clientId: c.client.clientId, scopes: c.scopes, reason, correlationId },
+      details: {
+        userId: c.user.id,
+        userEmail: c.user.email,
+        clientId: c.client.clientId,
+        scopes: c.scopes,
+        reason,
+        correlationId,
+      },
     });
   }
   return consents.map((c) => ({ id: c.id, userEmail: c.user.email, clientName: c.client.name }));
 }
 
-export function revokeConsentsWhere(ctx: ServiceContext, where: Prisma.ConsentWhereInput, reason: string): Promise<RevokedConsent[]> {
+export function revokeConsentsWhere(
+  ctx: ServiceContext,
+  where: Prisma.ConsentWhereInput,
+  reason: string,
+): Promise<RevokedConsent[]> {
   return withTx(ctx, (tx) => deleteConsents(tx, ctx, where, reason));
 }

@@ -24,13 +24,22 @@ import { touchClient, findOAuthClient } from "@/lib/services/oauth/oauth-client"
 const database = await createTestDb();
 const DAY = 86_400_000;
 
-async function dcrClient(serverId: string, extra: { createdAt?: Date; lastUsedAt?: Date | null; approvalStatus?: "PENDING" | "APPROVED"; registration?: "DYNAMIC" | "MANUAL" | "METADATA_DOCUMENT" } = {}) {
+async function dcrClient(
+  serverId: string,
+  extra: {
+    createdAt?: Date;
+    lastUsedAt?: Date | null;
+    approvalStatus?: "PENDING" | "APPROVED";
+    registration?: "DYNAMIC" | "MANUAL" | "METADATA_DOCUMENT";
+  } = {},
+) {
   const id = `cli_${unique("t")}`;
   return database.prisma.oAuthClient.create({
     data: {
       id,
       serverId,
-      clientId: extra.registration === "METADATA_DOCUMENT" ? `https://${unique("h")}.example.com/c.json` : `ghc_${unique("x")}`,
+      clientId:
+        extra.registration === "METADATA_DOCUMENT" ? `https://${unique("h")}.example.com/c.json` : `ghc_${unique("x")}`,
       name: unique("client"),
       registration: extra.registration ?? "DYNAMIC",
       isConfidential: false,
@@ -48,9 +57,20 @@ describe("initial access tokens", () => {
   it("created with an expiry and a maximum number of uses, shown once, stored only as SHA-256, audited", async () => {
     const server = await insertServer(database);
     const ctx = await makeCtx(database, "ADMIN");
-    const { token, initialAccessToken } = await createInitialAccessToken({ ctx, serverSlug: server.slug, input: { name: "CI pipeline", expiresIn: "30d", maxUses: 10 } });
+    const { token, initialAccessToken } = await createInitialAccessToken({
+      ctx,
+      serverSlug: server.slug,
+      input: { name: "CI pipeline", expiresIn: "30d", maxUses: 10 },
+    });
     expect(token).toMatch(/^ghi_[A-Za-z0-9_-]{43}$/);
-    expect(initialAccessToken).toMatchObject({ name: "CI pipeline", maxUses: 10, uses: 0, status: "active", prefix: token.slice(0, 12), revokedAt: null });
+    expect(initialAccessToken).toMatchObject({
+      name: "CI pipeline",
+      maxUses: 10,
+      uses: 0,
+      status: "active",
+      prefix: token.slice(0, 12),
+      revokedAt: null,
+    });
     const expires = Date.parse(initialAccessToken.expiresAt!);
     expect(expires - Date.now()).toBeGreaterThan(29 * DAY);
     expect(expires - Date.now()).toBeLessThanOrEqual(30 * DAY);
@@ -58,7 +78,9 @@ describe("initial access tokens", () => {
     expect(row.hash).toBe(hashSecret(token));
     expect(JSON.stringify(row)).not.toContain(token);
     expect(await auditCount(database, "initial_access_token.created", row.id)).toBe(1);
-    const event = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "initial_access_token.created", targetId: row.id } });
+    const event = await database.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "initial_access_token.created", targetId: row.id },
+    });
     expect(JSON.stringify(event)).not.toContain(token);
 
     const listed = await listInitialAccessTokens({ ctx: await makeCtx(database, "VIEWER"), serverSlug: server.slug });
@@ -72,12 +94,20 @@ describe("initial access tokens", () => {
     const a = await createInitialAccessToken({ ctx, serverSlug: server.slug, input: { name: "a" } });
     const b = await createInitialAccessToken({ ctx, serverSlug: server.slug, input: { name: "b", maxUses: 1 } });
     const c = await createInitialAccessToken({ ctx, serverSlug: server.slug, input: { name: "c" } });
-    expect((await revokeInitialAccessToken({ ctx, serverSlug: server.slug, input: { tokenId: a.initialAccessToken.id } })).status).toBe("revoked");
+    expect(
+      (await revokeInitialAccessToken({ ctx, serverSlug: server.slug, input: { tokenId: a.initialAccessToken.id } }))
+        .status,
+    ).toBe("revoked");
     await revokeInitialAccessToken({ ctx, serverSlug: server.slug, input: { tokenId: a.initialAccessToken.id } });
     expect(await auditCount(database, "initial_access_token.revoked", a.initialAccessToken.id)).toBe(1);
     await database.prisma.initialAccessToken.update({ where: { id: b.initialAccessToken.id }, data: { uses: 1 } });
-    await database.prisma.initialAccessToken.update({ where: { id: c.initialAccessToken.id }, data: { expiresAt: new Date(Date.now() - 1) } });
-    const status = Object.fromEntries((await listInitialAccessTokens({ ctx, serverSlug: server.slug })).map((t) => [t.name, t.status]));
+    await database.prisma.initialAccessToken.update({
+      where: { id: c.initialAccessToken.id },
+      data: { expiresAt: new Date(Date.now() - 1) },
+    });
+    const status = Object.fromEntries(
+      (await listInitialAccessTokens({ ctx, serverSlug: server.slug })).map((t) => [t.name, t.status]),
+    );
     expect(status).toEqual({ a: "revoked", b: "used_up", c: "expired" });
   });
 
@@ -86,23 +116,35 @@ describe("initial access tokens", () => {
     const theirs = await insertServer(database);
     const ctx = await makeCtx(database, "ADMIN");
     const t = await createInitialAccessToken({ ctx, serverSlug: theirs.slug, input: { name: "theirs" } });
-    await expect(revokeInitialAccessToken({ ctx, serverSlug: mine.slug, input: { tokenId: t.initialAccessToken.id } })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      revokeInitialAccessToken({ ctx, serverSlug: mine.slug, input: { tokenId: t.initialAccessToken.id } }),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("bad input gets field errors: no name, zero uses, an unknown expiry", async () => {
     const server = await insertServer(database);
     const ctx = await makeCtx(database, "ADMIN");
-    await expect(createInitialAccessToken({ ctx, serverSlug: server.slug, input: { name: " " } })).rejects.toThrow("Enter a name");
-    await expect(createInitialAccessToken({ ctx, serverSlug: server.slug, input: { name: "x", maxUses: 0 } })).rejects.toThrow("at least 1");
-    await expect(createInitialAccessToken({ ctx, serverSlug: server.slug, input: { name: "x", expiresIn: "forever" as "7d" } })).rejects.toThrow("expires");
+    await expect(createInitialAccessToken({ ctx, serverSlug: server.slug, input: { name: " " } })).rejects.toThrow(
+      "Enter a name",
+    );
+    await expect(
+      createInitialAccessToken({ ctx, serverSlug: server.slug, input: { name: "x", maxUses: 0 } }),
+    ).rejects.toThrow("at least 1");
+    await expect(
+      createInitialAccessToken({ ctx, serverSlug: server.slug, input: { name: "x", expiresIn: "forever" as "7d" } }),
+    ).rejects.toThrow("expires");
   });
 
   it("is refused for a DEVELOPER, SECURITY and VIEWER", async () => {
     const server = await insertServer(database);
     for (const role of ["DEVELOPER", "SECURITY", "VIEWER"] as const) {
       const ctx = await makeCtx(database, role);
-      await expect(createInitialAccessToken({ ctx, serverSlug: server.slug, input: { name: "x" } })).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(revokeInitialAccessToken({ ctx, serverSlug: server.slug, input: { tokenId: "iat_x" } })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(
+        createInitialAccessToken({ ctx, serverSlug: server.slug, input: { name: "x" } }),
+      ).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(
+        revokeInitialAccessToken({ ctx, serverSlug: server.slug, input: { tokenId: "iat_x" } }),
+      ).rejects.toBeInstanceOf(ForbiddenError);
     }
   });
 });
@@ -112,10 +154,15 @@ describe("approveClient", () => {
     const server = await insertServer(database);
     const pending = await dcrClient(server.id, { approvalStatus: "PENDING" });
     for (const role of ["VIEWER", "SECURITY"] as const) {
-      await expect(approveClient({ ctx: await makeCtx(database, role), serverSlug: server.slug, input: { clientId: pending.id } })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(
+        approveClient({ ctx: await makeCtx(database, role), serverSlug: server.slug, input: { clientId: pending.id } }),
+      ).rejects.toBeInstanceOf(ForbiddenError);
     }
     const dev = await makeCtx(database, "DEVELOPER");
-    expect((await approveClient({ ctx: dev, serverSlug: server.slug, input: { clientId: pending.clientId } })).approvalStatus).toBe("APPROVED");
+    expect(
+      (await approveClient({ ctx: dev, serverSlug: server.slug, input: { clientId: pending.clientId } }))
+        .approvalStatus,
+    ).toBe("APPROVED");
     expect(await auditCount(database, "client.approved", pending.id)).toBe(1);
   });
 });
@@ -129,7 +176,11 @@ describe("deleteClients (bulk delete)", () => {
     const keep = await dcrClient(server.id);
     const foreign = await dcrClient(other.id);
     const ctx = await makeCtx(database, "ADMIN");
-    const result = await deleteClients({ ctx, serverSlug: server.slug, input: { clientIds: [a.id, b.id, foreign.id, "cli_absent"] } });
+    const result = await deleteClients({
+      ctx,
+      serverSlug: server.slug,
+      input: { clientIds: [a.id, b.id, foreign.id, "cli_absent"] },
+    });
     expect(result).toEqual({ deleted: 2, notFound: 2 });
     expect(await database.prisma.oAuthClient.count({ where: { id: { in: [a.id, b.id] } } })).toBe(0);
     expect(await database.prisma.oAuthClient.count({ where: { id: { in: [keep.id, foreign.id] } } })).toBe(2);
@@ -141,8 +192,16 @@ describe("deleteClients (bulk delete)", () => {
   it("is refused for a DEVELOPER (clients.delete), and needs at least one id", async () => {
     const server = await insertServer(database);
     const a = await dcrClient(server.id);
-    await expect(deleteClients({ ctx: await makeCtx(database, "DEVELOPER"), serverSlug: server.slug, input: { clientIds: [a.id] } })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(deleteClients({ ctx: await makeCtx(database, "ADMIN"), serverSlug: server.slug, input: { clientIds: [] } })).rejects.toThrow("Select at least one client");
+    await expect(
+      deleteClients({
+        ctx: await makeCtx(database, "DEVELOPER"),
+        serverSlug: server.slug,
+        input: { clientIds: [a.id] },
+      }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      deleteClients({ ctx: await makeCtx(database, "ADMIN"), serverSlug: server.slug, input: { clientIds: [] } }),
+    ).rejects.toThrow("Select at least one client");
   });
 });
 
@@ -176,13 +235,26 @@ describe("pruneDcrClients", () => {
     const ctx = systemContext("test", { db: database.prisma });
 
     const pruned = await pruneDcrClients({ ctx, now });
-    expect(pruned.find((p) => p.serverId === server.id)).toEqual({ serverId: server.id, slug: server.slug, neverUsed: 1, idle: 1 });
+    expect(pruned.find((p) => p.serverId === server.id)).toEqual({
+      serverId: server.id,
+      slug: server.slug,
+      neverUsed: 1,
+      idle: 1,
+    });
     const left = await database.prisma.oAuthClient.findMany({ where: { serverId: server.id }, select: { id: true } });
     expect(left.map((c) => c.id).sort()).toEqual([neverUsedNew.id, active.id, manual.id, cimd.id].sort());
     expect(left.map((c) => c.id)).not.toContain(neverUsedOld.id);
     expect(left.map((c) => c.id)).not.toContain(idle.id);
-    const event = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "client.pruned", serverId: server.id } });
-    expect(event.details).toMatchObject({ neverUsed: 1, idle: 1, unusedDays: 7, idleDays: 90, clientIds: [neverUsedOld.clientId, idle.clientId] });
+    const event = await database.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "client.pruned", serverId: server.id },
+    });
+    expect(event.details).toMatchObject({
+      neverUsed: 1,
+      idle: 1,
+      unusedDays: 7,
+      idleDays: 90,
+      clientIds: [neverUsedOld.clientId, idle.clientId],
+    });
 
     // A second run finds nothing and records nothing.
     expect((await pruneDcrClients({ ctx, now })).find((p) => p.serverId === server.id)).toBeUndefined();
@@ -193,14 +265,27 @@ describe("pruneDcrClients", () => {
   it("uses each server's own numbers; 0 turns a rule off", async () => {
     const admin = await makeCtx(database, "ADMIN");
     const server = await insertServer(database);
-    await updateServer({ ctx: admin, input: { serverId: server.id, name: server.name, slug: server.slug, resourceUrl: server.resourceUrl, scopes: server.scopes, dcrPruneUnusedDays: 0, dcrPruneIdleDays: 30 } });
+    await updateServer({
+      ctx: admin,
+      input: {
+        serverId: server.id,
+        name: server.name,
+        slug: server.slug,
+        resourceUrl: server.resourceUrl,
+        scopes: server.scopes,
+        dcrPruneUnusedDays: 0,
+        dcrPruneIdleDays: 30,
+      },
+    });
     const now = new Date("2027-06-01T00:00:00Z");
     const ago = (days: number) => new Date(now.getTime() - days * DAY);
     const young = await dcrClient(server.id, { createdAt: ago(20) }); // never used, but unused-days pruning is off
     const old = await dcrClient(server.id, { createdAt: ago(31) }); // never used for 31 days: idle
     const used = await dcrClient(server.id, { createdAt: ago(100), lastUsedAt: ago(29) });
     await pruneDcrClients({ ctx: systemContext("test", { db: database.prisma }), now });
-    const left = (await database.prisma.oAuthClient.findMany({ where: { serverId: server.id }, select: { id: true } })).map((c) => c.id);
+    const left = (
+      await database.prisma.oAuthClient.findMany({ where: { serverId: server.id }, select: { id: true } })
+    ).map((c) => c.id);
     expect(left.sort()).toEqual([young.id, used.id].sort());
     expect(left).not.toContain(old.id);
   });
@@ -219,7 +304,8 @@ describe("last used (touchClient)", () => {
     const t0 = new Date("2027-01-01T00:00:00Z");
     await touchClient(ctx, record, t0);
     await touchClient(ctx, record, new Date(t0.getTime() + 30_000));
-    const lastUsed = async () => (await database.prisma.oAuthClient.findUniqueOrThrow({ where: { id: client.id } })).lastUsedAt?.toISOString();
+    const lastUsed = async () =>
+      (await database.prisma.oAuthClient.findUniqueOrThrow({ where: { id: client.id } })).lastUsedAt?.toISOString();
     expect(await lastUsed()).toBe(t0.toISOString());
     const t1 = new Date(t0.getTime() + 61_000);
     await touchClient(ctx, record, t1);

@@ -3,7 +3,11 @@
 // revocable. /register consumes them (lib/services/oauth/register-client.ts).
 import { hashSecret } from "@/lib/oauth/client-credentials-secret";
 import { generateInitialAccessToken, initialAccessTokenPrefix } from "@/lib/oauth/initial-access-token";
-import { CreateInitialAccessTokenInput, INITIAL_ACCESS_TOKEN_EXPIRIES, RevokeInitialAccessTokenInput } from "@/lib/schemas/dcr-policy";
+import {
+  CreateInitialAccessTokenInput,
+  INITIAL_ACCESS_TOKEN_EXPIRIES,
+  RevokeInitialAccessTokenInput,
+} from "@/lib/schemas/dcr-policy";
 import { newId } from "@/lib/ids";
 import { recordAudit } from "../audit/record-audit";
 import { requirePermission } from "../authz";
@@ -28,9 +32,29 @@ export interface InitialAccessTokenDto {
   status: InitialAccessTokenStatus;
 }
 
-const select = { id: true, name: true, prefix: true, maxUses: true, uses: true, expiresAt: true, revokedAt: true, createdByLabel: true, createdAt: true } as const;
+const select = {
+  id: true,
+  name: true,
+  prefix: true,
+  maxUses: true,
+  uses: true,
+  expiresAt: true,
+  revokedAt: true,
+  createdByLabel: true,
+  createdAt: true,
+} as const;
 
-type Row = { id: string; name: string; prefix: string; maxUses: number | null; uses: number; expiresAt: Date | null; revokedAt: Date | null; createdByLabel: string | null; createdAt: Date };
+type Row = {
+  id: string;
+  name: string;
+  prefix: string;
+  maxUses: number | null;
+  uses: number;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  createdByLabel: string | null;
+  createdAt: Date;
+};
 
 function toDto(r: Row, now = new Date()): InitialAccessTokenDto {
   const status: InitialAccessTokenStatus = r.revokedAt
@@ -86,11 +110,22 @@ export async function createInitialAccessToken({
   });
 }
 
-export async function listInitialAccessTokens({ ctx, serverSlug }: { ctx: ServiceContext; serverSlug: string }): Promise<InitialAccessTokenDto[]> {
+export async function listInitialAccessTokens({
+  ctx,
+  serverSlug,
+}: {
+  ctx: ServiceContext;
+  serverSlug: string;
+}): Promise<InitialAccessTokenDto[]> {
   requirePermission(ctx, "servers.read");
   const db = dbOf(ctx);
   const server = await findServerIdOrThrow(db, serverSlug);
-  const rows = await db.initialAccessToken.findMany({ where: { serverId: server.id }, select, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 200 });
+  const rows = await db.initialAccessToken.findMany({
+    where: { serverId: server.id },
+    select,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 200,
+  });
   const now = new Date();
   return rows.map((r) => toDto(r, now));
 }
@@ -111,7 +146,11 @@ export async function revokeInitialAccessToken({
     const row = await tx.initialAccessToken.findFirst({ where: { id: tokenId, serverId: server.id }, select });
     if (!row) throw new NotFoundError("Initial access token");
     if (row.revokedAt) return toDto(row);
-    const updated = await tx.initialAccessToken.update({ where: { id: row.id }, data: { revokedAt: new Date() }, select });
+    const updated = await tx.initialAccessToken.update({
+      where: { id: row.id },
+      data: { revokedAt: new Date() },
+      select,
+    });
     await recordAudit(tx, ctx, {
       action: "initial_access_token.revoked",
       target: { type: "initial_access_token", id: row.id, label: row.name },

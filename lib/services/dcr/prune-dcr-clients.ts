@@ -23,7 +23,13 @@ export interface PrunedServer {
   idle: number;
 }
 
-export async function pruneDcrClients({ ctx, now = new Date() }: { ctx: ServiceContext; now?: Date }): Promise<PrunedServer[]> {
+export async function pruneDcrClients({
+  ctx,
+  now = new Date(),
+}: {
+  ctx: ServiceContext;
+  now?: Date;
+}): Promise<PrunedServer[]> {
   requirePermission(ctx, "clients.delete");
   const servers = await dbOf(ctx).mcpServer.findMany({
     where: { OR: [{ dcrPruneUnusedDays: { gt: 0 } }, { dcrPruneIdleDays: { gt: 0 } }] },

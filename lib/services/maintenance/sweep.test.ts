@@ -9,7 +9,12 @@ describe("sweepExpired", () => {
   it("deletes expired denylist entries and rate-limit buckets, and keeps live ones", async () => {
     const past = new Date(Date.now() - 60_000);
     const future = new Date(Date.now() + 60_000);
-    await database.prisma.revokedAccessToken.createMany({ data: [{ jti: "old", expiresAt: past }, { jti: "live", expiresAt: future }] });
+    await database.prisma.revokedAccessToken.createMany({
+      data: [
+        { jti: "old", expiresAt: past },
+        { jti: "live", expiresAt: future },
+      ],
+    });
     await database.prisma.rateLimitBucket.createMany({
       data: [
         { key: "old", windowStart: past, count: 1, expiresAt: past },

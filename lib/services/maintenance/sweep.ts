@@ -13,15 +13,28 @@ export async function sweepExpired(ctx: ServiceContext, now = new Date()): Promi
     db.authorizationCode.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - 3_600_000) } } }),
     db.revokedAccessToken.deleteMany({ where: { expiresAt: { lt: now } } }),
     // A rotated token's successor is kept (sealed) only for the refresh grace window.
-    db.refreshToken.updateMany({ where: { successorSealed: { not: null }, rotatedAt: { lt: new Date(now.getTime() - GRACE_MAX_MS) } }, data: { successorSealed: null } }),
+    db.refreshToken.updateMany({
+      where: { successorSealed: { not: null }, rotatedAt: { lt: new Date(now.getTime() - GRACE_MAX_MS) } },
+      data: { successorSealed: null },
+    }),
     sweepRateLimits(db, now),
     // Webhook events: kept 30 days after dispatch for the delivery log and redelivery, then gone
     // (their deliveries cascade), unless a delivery is still being retried.
     db.outboxEvent.deleteMany({
-      where: { dispatchedAt: { lt: new Date(now.getTime() - 30 * 86_400_000) }, deliveries: { none: { status: "pending" } } },
+      where: {
+        dispatchedAt: { lt: new Date(now.getTime() - 30 * 86_400_000) },
+        deliveries: { none: { status: "pending" } },
+      },
     }),
   ]);
-  return { requests: requests.count, codes: codes.count, denied: denied.count, successors: successors.count, buckets, events: events.count };
+  return {
+    requests: requests.count,
+    codes: codes.count,
+    denied: denied.count,
+    successors: successors.count,
+    buckets,
+    events: events.count,
+  };
 }
 
 let timer: NodeJS.Timeout | undefined;

@@ -19,7 +19,13 @@ export interface AddMemberResult {
  * Adds a staff member. A new email gets an account with a temporary password (shown once);
  * an existing end user (no role yet) is given the role and keeps their password.
  */
-export async function addMember({ ctx, input }: { ctx: ServiceContext; input: AddMemberInput }): Promise<AddMemberResult> {
+export async function addMember({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: AddMemberInput;
+}): Promise<AddMemberResult> {
   requirePermission(ctx, "members.write");
   const { email, name, role } = AddMemberInput.parse(input);
   if (!canManageRole(effectiveRole(ctx), role)) {
@@ -34,8 +40,15 @@ export async function addMember({ ctx, input }: { ctx: ServiceContext; input: Ad
       throw new ConflictError("This person is already a member.", { email: ["This person is already a member."] });
     }
     const member = existing
-      ? await tx.user.update({ where: { id: existing.id }, data: { role, sessionVersion: { increment: 1 } }, select: userDtoSelect })
-      : await tx.user.create({ data: { id: newId("user"), email, name: name || null, role, passwordHash }, select: userDtoSelect });
+      ? await tx.user.update({
+          where: { id: existing.id },
+          data: { role, sessionVersion: { increment: 1 } },
+          select: userDtoSelect,
+        })
+      : await tx.user.create({
+          data: { id: newId("user"), email, name: name || null, role, passwordHash },
+          select: userDtoSelect,
+        });
     await recordAudit(tx, ctx, {
       action: "member.added",
       target: { type: "user", id: member.id, label: member.email },

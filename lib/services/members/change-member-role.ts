@@ -8,7 +8,13 @@ import { lockFor, LOCKS } from "../locks";
 import { withTx } from "../transaction";
 import { toUserDto, userDtoSelect, type UserDto } from "../users/user-dto";
 
-export async function changeMemberRole({ ctx, input }: { ctx: ServiceContext; input: ChangeMemberRoleInput }): Promise<UserDto> {
+export async function changeMemberRole({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: ChangeMemberRoleInput;
+}): Promise<UserDto> {
   requirePermission(ctx, "members.write");
   const { userId, role } = ChangeMemberRoleInput.parse(input);
   return withTx(ctx, async (tx) => {
@@ -19,7 +25,8 @@ export async function changeMemberRole({ ctx, input }: { ctx: ServiceContext; in
     if (!canManageRole(actorRole, before.role) || !canManageRole(actorRole, role)) {
       throw new ForbiddenError("Only an owner can grant or change the Owner role.");
     }
-    if (before.role === role) return toUserDto(await tx.user.findUniqueOrThrow({ where: { id: userId }, select: userDtoSelect }));
+    if (before.role === role)
+      return toUserDto(await tx.user.findUniqueOrThrow({ where: { id: userId }, select: userDtoSelect }));
     if (before.role === "OWNER" && (await tx.user.count({ where: { role: "OWNER" } })) <= 1) {
       throw new PreconditionFailedError("This is the last owner. Make someone else an owner first.");
     }

@@ -3,7 +3,11 @@
 // consent, issue a 60-second code bound to everything it was granted for.
 import { randomBytes } from "node:crypto";
 import { hashSecret } from "@/lib/oauth/client-credentials-secret";
-import { authorizationResponseUrl, validateAuthorizeRequest, type ValidAuthorizeRequest } from "@/lib/oauth/authorize-request";
+import {
+  authorizationResponseUrl,
+  validateAuthorizeRequest,
+  type ValidAuthorizeRequest,
+} from "@/lib/oauth/authorize-request";
 import { parseParams, type ParsedParams } from "@/lib/oauth/params";
 import { isSubset } from "@/lib/oauth/scope";
 import { OAuthError } from "@/lib/oauth/errors";
@@ -33,23 +37,50 @@ export type AuthorizeOutcome =
 async function readParams(request: Request): Promise<ParsedParams> {
   if (request.method === "POST") {
     const type = (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
-    if (type !== "application/x-www-form-urlencoded") throw new OAuthError("invalid_request", "POST to /authorize must be form-encoded.");
+    if (type !== "application/x-www-form-urlencoded")
+      throw new OAuthError("invalid_request", "POST to /authorize must be form-encoded.");
     return parseParams(new URLSearchParams(await request.text()));
   }
   return parseParams(new URL(request.url).searchParams);
 }
 
-function errorRedirect(server: OAuthServer, redirectUri: string, error: string, description: string, state: string | undefined) {
-  return { kind: "redirect" as const, location: authorizationResponseUrl(redirectUri, { error, error_description: description, state, iss: server.issuer }) };
+function errorRedirect(
+  server: OAuthServer,
+  redirectUri: string,
+  error: string,
+  description: string,
+  state: string | undefined,
+) {
+  return {
+    kind: "redirect" as const,
+    location: authorizationResponseUrl(redirectUri, {
+      error,
+      error_description: description,
+      state,
+      iss: server.issuer,
+    }),
+  };
 }
 
 /** Does the user's existing consent already cover these scopes? */
-async function consentCovers(ctx: ServiceContext, clientRowId: string, userId: string, scopes: string[]): Promise<boolean> {
-  const consent = await dbOf(ctx).consent.findUnique({ where: { clientId_userId: { clientId: clientRowId, userId } }, select: { scopes: true } });
+async function consentCovers(
+  ctx: ServiceContext,
+  clientRowId: string,
+  userId: string,
+  scopes: string[],
+): Promise<boolean> {
+  const consent = await dbOf(ctx).consent.findUnique({
+    where: { clientId_userId: { clientId: clientRowId, userId } },
+    select: { scopes: true },
+  });
   return consent !== null && isSubset(scopes, consent.scopes);
 }
 
-export async function startAuthorization(request: Request, slug: string, user: SessionUser | null): Promise<AuthorizeOutcome> {
+export async function startAuthorization(
+  request: Request,
+  slug: string,
+  user: SessionUser | null,
+): Promise<AuthorizeOutcome> {
   const started = performance.now();
   const outcome = await authorizeOutcome(request, slug, user);
   const meta = requestMeta(request.headers);
@@ -58,7 +89,9 @@ export async function startAuthorization(request: Request, slug: string, user: S
     server: slug,
     outcome: outcome.kind,
     ...(outcome.kind === "error_page" ? { error: outcome.title } : {}),
-    ...(outcome.kind === "redirect" || outcome.kind === "interstitial" ? { error: new URL(outcome.location).searchParams.get("error") ?? undefined } : {}),
+    ...(outcome.kind === "redirect" || outcome.kind === "interstitial"
+      ? { error: new URL(outcome.location).searchParams.get("error") ?? undefined }
+      : {}),
     ms: Math.round(performance.now() - started),
     ip: meta.ip,
   });
@@ -68,12 +101,23 @@ export async function startAuthorization(request: Request, slug: string, user: S
 async function authorizeOutcome(request: Request, slug: string, user: SessionUser | null): Promise<AuthorizeOutcome> {
   const ctx = systemContext("oauth:authorize");
   const server = await loadOAuthServer(ctx, slug);
-  if (!server) return { kind: "error_page", status: 404, title: "Unknown MCP server", description: "There is no MCP server at this address." };
+  if (!server)
+    return {
+      kind: "error_page",
+      status: 404,
+      title: "Unknown MCP server",
+      description: "There is no MCP server at this address.",
+    };
   let parsed: ParsedParams;
   try {
     parsed = await readParams(request);
   } catch (err) {
-    return { kind: "error_page", status: 400, title: "Invalid request", description: err instanceof OAuthError ? err.description : "The request is malformed." };
+    return {
+      kind: "error_page",
+      status: 400,
+      title: "Invalid request",
+      description: err instanceof OAuthError ? err.description : "The request is malformed.",
+    };
   }
   const clientIdParam = parsed.params.get("client_id");
   let client: OAuthClientRecord | null = null;
@@ -81,7 +125,8 @@ async function authorizeOutcome(request: Request, slug: string, user: SessionUse
     // A metadata document that cannot be fetched or used is an error page, never a redirect: its
     // redirect URIs cannot be trusted (CIMD-15).
     const resolved = await resolveOAuthClient(ctx, server, clientIdParam);
-    if (!resolved.ok) return { kind: "error_page", status: 400, title: resolved.title, description: resolved.description };
+    if (!resolved.ok)
+      return { kind: "error_page", status: 400, title: resolved.title, description: resolved.description };
     client = resolved.client;
   }
   const v = validateAuthorizeRequest(parsed, () => client, server);
@@ -100,11 +145,24 @@ async function authorizeOutcome(request: Request, slug: string, user: SessionUse
     return redirect;
   }
   const req = v.request;
-  if (!client) return { kind: "error_page", status: 400, title: "Unknown application", description: "This application is not registered." };
+  if (!client)
+    return {
+      kind: "error_page",
+      status: 400,
+      title: "Unknown application",
+      description: "This application is not registered.",
+    };
 
   if (req.prompt === "none") {
     if (!user) return errorRedirect(server, req.redirectUri, "login_required", "The user is not signed in.", req.state);
-    if (!(await consentCovers(ctx, client.id, user.id, req.scopes))) return errorRedirect(server, req.redirectUri, "consent_required", "The user has not consented to this client.", req.state);
+    if (!(await consentCovers(ctx, client.id, user.id, req.scopes)))
+      return errorRedirect(
+        server,
+        req.redirectUri,
+        "consent_required",
+        "The user has not consented to this client.",
+        req.state,
+      );
   }
 
   const requestId = `${newId("authRequest")}${randomBytes(8).toString("base64url")}`;
@@ -143,7 +201,13 @@ function awaitingApproval(clientName: string, serverName: string): AuthorizeOutc
 
 export interface PendingAuthorization {
   requestId: string;
-  server: { slug: string; name: string; resource: string; issuer: string; scopes: { name: string; description: string }[] };
+  server: {
+    slug: string;
+    name: string;
+    resource: string;
+    issuer: string;
+    scopes: { name: string; description: string }[];
+  };
   client: Pick<OAuthClientRecord, "clientId" | "name" | "logoUri" | "registration" | "redirectUris" | "approvalStatus">;
   redirectUri: string;
   scopes: { name: string; description: string }[];
@@ -156,22 +220,41 @@ async function loadRequest(ctx: ServiceContext, slug: string, requestId: string)
   const server = await loadOAuthServer(ctx, slug);
   const row = server ? await dbOf(ctx).authorizationRequest.findUnique({ where: { id: requestId } }) : null;
   if (!server || !row || row.serverId !== server.id) throw new NotFoundError("Authorization request");
-  if (row.completedAt) throw new PreconditionFailedError("This authorization was already answered. Start again from the application.");
-  if (row.expiresAt <= new Date()) throw new PreconditionFailedError("This authorization request has expired. Start again from the application.");
+  if (row.completedAt)
+    throw new PreconditionFailedError("This authorization was already answered. Start again from the application.");
+  if (row.expiresAt <= new Date())
+    throw new PreconditionFailedError("This authorization request has expired. Start again from the application.");
   const client = await dbOf(ctx).oAuthClient.findUnique({ where: { id: row.clientId } });
   if (!client || client.disabledAt) throw new PreconditionFailedError("This application is no longer allowed.");
   return { server, row, client };
 }
 
 /** For the consent screen. The request is bound to a user when that user answers it. */
-export async function getPendingAuthorization(slug: string, requestId: string, user: SessionUser): Promise<PendingAuthorization> {
+export async function getPendingAuthorization(
+  slug: string,
+  requestId: string,
+  user: SessionUser,
+): Promise<PendingAuthorization> {
   const ctx = systemContext("oauth:consent");
   const { server, row, client } = await loadRequest(ctx, slug, requestId);
   const describe = new Map(server.scopes.map((s) => [s.name, s.description]));
   return {
     requestId,
-    server: { slug: server.slug, name: server.name, resource: server.resource, issuer: server.issuer, scopes: server.scopes },
-    client: { clientId: client.clientId, name: client.name, logoUri: client.logoUri, registration: client.registration, redirectUris: client.redirectUris, approvalStatus: client.approvalStatus },
+    server: {
+      slug: server.slug,
+      name: server.name,
+      resource: server.resource,
+      issuer: server.issuer,
+      scopes: server.scopes,
+    },
+    client: {
+      clientId: client.clientId,
+      name: client.name,
+      logoUri: client.logoUri,
+      registration: client.registration,
+      redirectUris: client.redirectUris,
+      approvalStatus: client.approvalStatus,
+    },
     redirectUri: row.redirectUri,
     scopes: row.scopes.map((name) => ({ name, description: describe.get(name) ?? "" })),
     prompt: row.prompt,
@@ -180,27 +263,51 @@ export async function getPendingAuthorization(slug: string, requestId: string, u
 }
 
 /** Stores or widens the consent, issues the code, and returns the client redirect (RFC 9207 iss). */
-async function approve(ctx: ServiceContext, server: OAuthServer, requestId: string, user: SessionUser, explicit: boolean): Promise<string> {
+async function approve(
+  ctx: ServiceContext,
+  server: OAuthServer,
+  requestId: string,
+  user: SessionUser,
+  explicit: boolean,
+): Promise<string> {
   const code = randomBytes(32).toString("base64url");
   return withTx(ctx, async (tx) => {
     const row = await tx.authorizationRequest.findUniqueOrThrow({ where: { id: requestId } });
-    const done = await tx.authorizationRequest.updateMany({ where: { id: requestId, completedAt: null }, data: { completedAt: new Date(), userId: user.id } });
+    const done = await tx.authorizationRequest.updateMany({
+      where: { id: requestId, completedAt: null },
+      data: { completedAt: new Date(), userId: user.id },
+    });
     if (done.count !== 1) throw new PreconditionFailedError("This authorization was already answered.");
-    const existing = await tx.consent.findUnique({ where: { clientId_userId: { clientId: row.clientId, userId: user.id } } });
+    const existing = await tx.consent.findUnique({
+      where: { clientId_userId: { clientId: row.clientId, userId: user.id } },
+    });
     const scopes = [...new Set([...(existing?.scopes ?? []), ...row.scopes])];
     const consent = existing
-      ? await tx.consent.update({ where: { id: existing.id }, data: { scopes, ...(explicit ? { grantedAt: new Date() } : {}) } })
-      : await tx.consent.create({ data: { id: newId("consent"), serverId: server.id, clientId: row.clientId, userId: user.id, scopes } });
-    if (!existing) await tx.oAuthClient.update({ where: { id: row.clientId }, data: { consentCount: { increment: 1 } } });
+      ? await tx.consent.update({
+          where: { id: existing.id },
+          data: { scopes, ...(explicit ? { grantedAt: new Date() } : {}) },
+        })
+      : await tx.consent.create({
+          data: { id: newId("consent"), serverId: server.id, clientId: row.clientId, userId: user.id, scopes },
+        });
+    if (!existing)
+      await tx.oAuthClient.update({ where: { id: row.clientId }, data: { consentCount: { increment: 1 } } });
     if (!existing || scopes.length > existing.scopes.length) await countConsentChange(tx, row.clientId, "granted");
     if (explicit) {
-      const client = await tx.oAuthClient.findUniqueOrThrow({ where: { id: row.clientId }, select: { id: true, name: true, clientId: true } });
-      await recordAudit(tx, { ...ctx, actor: { type: "user", userId: user.id, email: user.email, role: user.role } }, {
-        action: "consent.granted",
-        target: { type: "client", id: client.id, label: client.name },
-        serverId: server.id,
-        details: { clientId: client.clientId, scopes, previousScopes: existing?.scopes ?? null },
+      const client = await tx.oAuthClient.findUniqueOrThrow({
+        where: { id: row.clientId },
+        select: { id: true, name: true, clientId: true },
       });
+      await recordAudit(
+        tx,
+        { ...ctx, actor: { type: "user", userId: user.id, email: user.email, role: user.role } },
+        {
+          action: "consent.granted",
+          target: { type: "client", id: client.id, label: client.name },
+          serverId: server.id,
+          details: { clientId: client.clientId, scopes, previousScopes: existing?.scopes ?? null },
+        },
+      );
     }
     await tx.authorizationCode.create({
       data: {
@@ -222,19 +329,40 @@ async function approve(ctx: ServiceContext, server: OAuthServer, requestId: stri
 }
 
 /** The user's answer on the consent screen: Allow issues a code, Deny returns access_denied. */
-export async function decideAuthorization(slug: string, requestId: string, user: SessionUser, allow: boolean): Promise<string> {
+export async function decideAuthorization(
+  slug: string,
+  requestId: string,
+  user: SessionUser,
+  allow: boolean,
+): Promise<string> {
   const ctx = systemContext("oauth:consent");
   const { server, row, client } = await loadRequest(ctx, slug, requestId);
-  if (allow && client.approvalStatus === "PENDING") throw new PreconditionFailedError(`“${client.name}” awaits an administrator's approval. Try again once it has been approved.`);
-  if (row.userId && row.userId !== user.id) throw new PreconditionFailedError("This authorization was started by another account.");
+  if (allow && client.approvalStatus === "PENDING")
+    throw new PreconditionFailedError(
+      `“${client.name}” awaits an administrator's approval. Try again once it has been approved.`,
+    );
+  if (row.userId && row.userId !== user.id)
+    throw new PreconditionFailedError("This authorization was started by another account.");
   if (allow) return approve(ctx, server, requestId, user, true);
-  const done = await dbOf(ctx).authorizationRequest.updateMany({ where: { id: requestId, completedAt: null }, data: { completedAt: new Date(), userId: user.id } });
+  const done = await dbOf(ctx).authorizationRequest.updateMany({
+    where: { id: requestId, completedAt: null },
+    data: { completedAt: new Date(), userId: user.id },
+  });
   if (done.count !== 1) throw new PreconditionFailedError("This authorization was already answered.");
-  return authorizationResponseUrl(row.redirectUri, { error: "access_denied", error_description: "The user denied the request.", state: row.state ?? undefined, iss: server.issuer });
+  return authorizationResponseUrl(row.redirectUri, {
+    error: "access_denied",
+    error_description: "The user denied the request.",
+    state: row.state ?? undefined,
+    iss: server.issuer,
+  });
 }
 
 /** After sign-in: an existing consent that covers the request issues the code without asking again. */
-export async function continueAuthorization(slug: string, requestId: string, user: SessionUser): Promise<string | null> {
+export async function continueAuthorization(
+  slug: string,
+  requestId: string,
+  user: SessionUser,
+): Promise<string | null> {
   const ctx = systemContext("oauth:consent");
   const { server, row, client } = await loadRequest(ctx, slug, requestId);
   if (client.approvalStatus === "PENDING") return null;

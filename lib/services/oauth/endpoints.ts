@@ -63,7 +63,14 @@ async function withServer(
   const ctx = systemContext(`oauth:${endpoint}`, meta);
   const server = await loadOAuthServer(ctx, slug);
   const response = server ? await run(ctx, server) : notFound();
-  logger.info("oauth.request", { endpoint, server: slug, status: response.status, ms: Math.round(performance.now() - started), ip: meta.ip, requestId: ctx.requestId });
+  logger.info("oauth.request", {
+    endpoint,
+    server: slug,
+    status: response.status,
+    ms: Math.round(performance.now() - started),
+    ip: meta.ip,
+    requestId: ctx.requestId,
+  });
   return withCorsResult(response);
 }
 
@@ -112,12 +119,18 @@ export function tokenEndpoint(request: ProtocolRequest, slug: string): Promise<P
 
 export function revocationEndpoint(request: ProtocolRequest, slug: string): Promise<ProtocolResponse> {
   return withServer(slug, request, "revoke", (ctx, server) =>
-    handleRevocationRequest<OAuthClientRecord>(request, { ...lookup(ctx, server), revoke: (client, token) => revokeToken(ctx, server, client, token) }),
+    handleRevocationRequest<OAuthClientRecord>(request, {
+      ...lookup(ctx, server),
+      revoke: (client, token) => revokeToken(ctx, server, client, token),
+    }),
   );
 }
 
 export function introspectionEndpoint(request: ProtocolRequest, slug: string): Promise<ProtocolResponse> {
   return withServer(slug, request, "introspect", (ctx, server) =>
-    handleIntrospectionRequest<OAuthClientRecord>(request, { ...lookup(ctx, server), introspect: (_client, token) => introspectToken(ctx, server, token) }),
+    handleIntrospectionRequest<OAuthClientRecord>(request, {
+      ...lookup(ctx, server),
+      introspect: (_client, token) => introspectToken(ctx, server, token),
+    }),
   );
 }

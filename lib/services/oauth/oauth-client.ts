@@ -51,7 +51,11 @@ const select = {
 const CACHE_MS = 1_000;
 const cache = processCache<OAuthClientRecord | null>("__gatehouseOAuthClientCache", CACHE_MS);
 
-export function findOAuthClient(ctx: ServiceContext, serverId: string, clientId: string): Promise<OAuthClientRecord | null> {
+export function findOAuthClient(
+  ctx: ServiceContext,
+  serverId: string,
+  clientId: string,
+): Promise<OAuthClientRecord | null> {
   const read = () => dbOf(ctx).oAuthClient.findUnique({ where: { serverId_clientId: { serverId, clientId } }, select });
   return ctx.db ? read() : cache.get(`${serverId} ${clientId}`, read);
 }

@@ -31,7 +31,11 @@ export async function registrationEndpoint(request: Request, slug: string): Prom
   const started = performance.now();
   const ctx = systemContext("dcr", requestMeta(request.headers));
   const server = await loadOAuthServer(ctx, slug);
-  if (!server || !server.dcrEnabled) return jsonNoStore({ error: "not_found", error_description: "Dynamic client registration is not enabled here." }, 404);
+  if (!server || !server.dcrEnabled)
+    return jsonNoStore(
+      { error: "not_found", error_description: "Dynamic client registration is not enabled here." },
+      404,
+    );
   let response: Response;
   try {
     response = await register(ctx, server, request);
@@ -42,7 +46,14 @@ export async function registrationEndpoint(request: Request, slug: string): Prom
       response = jsonNoStore({ error: "server_error" }, 500);
     }
   }
-  logger.info("oauth.request", { endpoint: "register", server: slug, status: response.status, ms: Math.round(performance.now() - started), ip: ctx.ip, requestId: ctx.requestId });
+  logger.info("oauth.request", {
+    endpoint: "register",
+    server: slug,
+    status: response.status,
+    ms: Math.round(performance.now() - started),
+    ip: ctx.ip,
+    requestId: ctx.requestId,
+  });
   return response;
 }
 
@@ -60,14 +71,21 @@ async function register(ctx: ServiceContext, server: OAuthServer, request: Reque
     }
   }
 
-  const token = policy.mode === "TOKEN" ? await checkInitialAccessToken(ctx, server, request.headers.get("authorization")) : undefined;
+  const token =
+    policy.mode === "TOKEN"
+      ? await checkInitialAccessToken(ctx, server, request.headers.get("authorization"))
+      : undefined;
 
   const type = (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
-  if (type !== "application/json") throw new OAuthError("invalid_client_metadata", "Send the client metadata as application/json.");
+  if (type !== "application/json")
+    throw new OAuthError("invalid_client_metadata", "Send the client metadata as application/json.");
   const body: unknown = await request.json().catch(() => {
     throw new OAuthError("invalid_client_metadata", "The body is not valid JSON.");
   });
-  const reg = validateRegistration(body, server.scopes.map((s) => s.name));
+  const reg = validateRegistration(
+    body,
+    server.scopes.map((s) => s.name),
+  );
 
   const allowlist = { presets: policy.redirectPresets, custom: policy.redirectCustom };
   const refused = firstDisallowedRedirectUri(allowlist, reg.redirectUris);
@@ -106,7 +124,10 @@ async function register(ctx: ServiceContext, server: OAuthServer, request: Reque
         UPDATE "InitialAccessToken" SET "uses" = "uses" + 1
          WHERE "id" = ${token.id} AND "revokedAt" IS NULL AND ("expiresAt" IS NULL OR "expiresAt" > ${new Date()})
            AND ("maxUses" IS NULL OR "uses" < "maxUses")`;
-      if (consumed !== 1) throw invalidInitialAccessToken("The initial access token has been used up, has expired or was revoked. Ask the server's administrator for a new one.");
+      if (consumed !== 1)
+        throw invalidInitialAccessToken(
+          "The initial access token has been used up, has expired or was revoked. Ask the server's administrator for a new one.",
+        );
     }
     const clientSecret = isConfidential ? generateClientSecret() : null;
     const clientId = generateClientId();
@@ -139,7 +160,13 @@ async function register(ctx: ServiceContext, server: OAuthServer, request: Reque
       action: "client.registered",
       target: { type: "client", id: created.id, label: reg.clientName },
       serverId: server.id,
-      details: { registration: "DYNAMIC", clientId, metadata, approvalStatus, ...(token ? { initialAccessToken: { id: token.id, name: token.name } } : {}) },
+      details: {
+        registration: "DYNAMIC",
+        clientId,
+        metadata,
+        approvalStatus,
+        ...(token ? { initialAccessToken: { id: token.id, name: token.name } } : {}),
+      },
     });
     return { kind: "created" as const, row: { ...created, metadata }, clientSecret };
   });
@@ -149,7 +176,9 @@ async function register(ctx: ServiceContext, server: OAuthServer, request: Reque
     {
       client_id: row.clientId,
       client_id_issued_at: Math.floor(row.createdAt.getTime() / 1000),
-      ...(outcome.kind === "created" && outcome.clientSecret ? { client_secret: outcome.clientSecret, client_secret_expires_at: 0 } : {}),
+      ...(outcome.kind === "created" && outcome.clientSecret
+        ? { client_secret: outcome.clientSecret, client_secret_expires_at: 0 }
+        : {}),
       ...(row.metadata as Record<string, unknown>),
     },
     201,
@@ -176,7 +205,13 @@ function registeredMetadata(reg: EffectiveRegistration): Record<string, unknown>
 
 /** What makes two public registrations "the same client" (docs/dcr.md). */
 function identityOf(reg: EffectiveRegistration) {
-  return { name: reg.clientName, softwareId: reg.softwareId ?? null, redirectUris: reg.redirectUris, grantTypes: reg.grantTypes, scopes: reg.scopes };
+  return {
+    name: reg.clientName,
+    softwareId: reg.softwareId ?? null,
+    redirectUris: reg.redirectUris,
+    grantTypes: reg.grantTypes,
+    scopes: reg.scopes,
+  };
 }
 
 async function findIdenticalPublicClient(tx: Prisma.TransactionClient, serverId: string, reg: EffectiveRegistration) {
@@ -205,15 +240,29 @@ async function findIdenticalPublicClient(tx: Prisma.TransactionClient, serverId:
  * Mode TOKEN: the request's initial access token, checked without using it up (that happens in the
  * registration's transaction). Each failure says what is wrong, so the developer knows what to ask for.
  */
-async function checkInitialAccessToken(ctx: ServiceContext, server: OAuthServer, authorization: string | null): Promise<{ id: string; name: string }> {
+async function checkInitialAccessToken(
+  ctx: ServiceContext,
+  server: OAuthServer,
+  authorization: string | null,
+): Promise<{ id: string; name: string }> {
   const presented = readInitialAccessToken(authorization);
   const row = await dbOf(ctx).initialAccessToken.findUnique({
     where: { hash: hashSecret(presented) },
     select: { id: true, serverId: true, name: true, revokedAt: true, expiresAt: true, maxUses: true, uses: true },
   });
-  if (!row || row.serverId !== server.id) throw invalidInitialAccessToken("The initial access token is not valid for this MCP server.");
-  if (row.revokedAt) throw invalidInitialAccessToken("The initial access token was revoked. Ask the server's administrator for a new one.");
-  if (row.expiresAt && row.expiresAt <= new Date()) throw invalidInitialAccessToken("The initial access token has expired. Ask the server's administrator for a new one.");
-  if (row.maxUses !== null && row.uses >= row.maxUses) throw invalidInitialAccessToken("The initial access token has been used up. Ask the server's administrator for a new one.");
+  if (!row || row.serverId !== server.id)
+    throw invalidInitialAccessToken("The initial access token is not valid for this MCP server.");
+  if (row.revokedAt)
+    throw invalidInitialAccessToken(
+      "The initial access token was revoked. Ask the server's administrator for a new one.",
+    );
+  if (row.expiresAt && row.expiresAt <= new Date())
+    throw invalidInitialAccessToken(
+      "The initial access token has expired. Ask the server's administrator for a new one.",
+    );
+  if (row.maxUses !== null && row.uses >= row.maxUses)
+    throw invalidInitialAccessToken(
+      "The initial access token has been used up. Ask the server's administrator for a new one.",
+    );
   return { id: row.id, name: row.name };
 }

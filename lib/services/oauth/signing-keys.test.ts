@@ -1,6 +1,11 @@
 import { decodeProtectedHeader } from "jose";
 import { describe, expect, it } from "vitest";
-import { signAccessToken, verifyAccessToken, type AccessTokenClaims, type SigningKeyMaterial } from "@/lib/oauth/access-token";
+import {
+  signAccessToken,
+  verifyAccessToken,
+  type AccessTokenClaims,
+  type SigningKeyMaterial,
+} from "@/lib/oauth/access-token";
 import { ForbiddenError, systemContext } from "@/lib/services";
 import { createTestDb } from "@/test/db";
 import { auditCount, makeCtx } from "@/test/factories";
@@ -15,7 +20,16 @@ const PRIVATE_JWK_MEMBERS = ["d", "p", "q", "dp", "dq", "qi", "k"];
 
 function claims(jti: string): AccessTokenClaims {
   const iat = Math.floor(Date.now() / 1000);
-  return { iss: ISSUER, sub: "user_1", aud: AUDIENCE, client_id: "ghc_app", scope: "mcp:tools", iat, exp: iat + 600, jti };
+  return {
+    iss: ISSUER,
+    sub: "user_1",
+    aud: AUDIENCE,
+    client_id: "ghc_app",
+    scope: "mcp:tools",
+    iat,
+    exp: iat + 600,
+    jti,
+  };
 }
 
 function verify(token: string) {
@@ -90,7 +104,10 @@ describe("signing keys", () => {
   it("a key retired longer ago than the longest token lifetime is no longer published or trusted", async () => {
     const token = await signAccessToken(claims("at_old"), firstKey);
     expect(await verify(token)).toMatchObject({ ok: true });
-    await database.prisma.signingKey.update({ where: { kid: firstKid }, data: { retiredAt: new Date(Date.now() - 2 * 86_400_000) } });
+    await database.prisma.signingKey.update({
+      where: { kid: firstKid },
+      data: { retiredAt: new Date(Date.now() - 2 * 86_400_000) },
+    });
     expect(await verificationKey(ctx, firstKid)).toBeUndefined();
     expect((await publishedJwks(ctx)).keys.map((k) => k.kid)).not.toContain(firstKid);
     expect(await verify(token)).toEqual({ ok: false, reason: "bad_signature" });
@@ -112,7 +129,9 @@ describe("signing keys", () => {
   it("an admin may rotate the keys, and the audit event names them", async () => {
     const admin = await makeCtx(database, "ADMIN");
     const { kid } = await rotateSigningKey({ ctx: admin });
-    const event = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "signing_key.rotated", targetId: kid } });
+    const event = await database.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "signing_key.rotated", targetId: kid },
+    });
     expect(event.actorLabel).toBe(admin.actor.type === "user" ? admin.actor.email : "");
   });
 });

@@ -29,7 +29,12 @@ async function createKey(tx: Prisma.TransactionClient): Promise<{ kid: string }>
   const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: SIGNING_ALG, use: "sig" };
   const privateJwk = await exportJWK(privateKey);
   await tx.signingKey.create({
-    data: { kid, alg: SIGNING_ALG, publicJwk: publicJwk as Prisma.InputJsonValue, privateSealed: seal(SEAL_PURPOSE, JSON.stringify(privateJwk)) },
+    data: {
+      kid,
+      alg: SIGNING_ALG,
+      publicJwk: publicJwk as Prisma.InputJsonValue,
+      privateSealed: seal(SEAL_PURPOSE, JSON.stringify(privateJwk)),
+    },
   });
   return { kid };
 }
@@ -45,14 +50,18 @@ async function loadActive(ctx: ServiceContext): Promise<SigningKeyMaterial> {
     });
     row = await db.signingKey.findFirstOrThrow({ where: { retiredAt: null }, orderBy: { createdAt: "desc" } });
   }
-  const privateKey = (await importJWK(JSON.parse(unseal(SEAL_PURPOSE, row.privateSealed)) as JWK, SIGNING_ALG)) as KeyLike;
+  const privateKey = (await importJWK(
+    JSON.parse(unseal(SEAL_PURPOSE, row.privateSealed)) as JWK,
+    SIGNING_ALG,
+  )) as KeyLike;
   return { kid: row.kid, privateKey };
 }
 
 /** The key that signs new access tokens. */
 export async function activeSigningKey(ctx: ServiceContext): Promise<SigningKeyMaterial> {
   if (ctx.db) return loadActive(ctx); // tests with their own database: no process cache
-  if (!active || Date.now() - active.loadedAt > KEY_CACHE_MS) active = { material: await loadActive(ctx), loadedAt: Date.now() };
+  if (!active || Date.now() - active.loadedAt > KEY_CACHE_MS)
+    active = { material: await loadActive(ctx), loadedAt: Date.now() };
   return active.material;
 }
 
@@ -73,7 +82,9 @@ export async function verificationKey(ctx: ServiceContext, kid: string): Promise
  * SIGNATURE_MEMO_MAX of them (then it starts over); on globalThis, shared by every route bundle.
  */
 const SIGNATURE_MEMO_MAX = 20_000;
-const memo = ((globalThis as unknown as { __gatehouseVerifiedSignatures?: Set<string> }).__gatehouseVerifiedSignatures ??= new Set());
+const memo = ((
+  globalThis as unknown as { __gatehouseVerifiedSignatures?: Set<string> }
+).__gatehouseVerifiedSignatures ??= new Set());
 const digestOf = (token: string) => createHash("sha256").update(token).digest("base64url");
 
 export function verifiedSignatures(ctx: ServiceContext): SignatureMemo | undefined {
@@ -105,7 +116,11 @@ export async function rotateSigningKey({ ctx }: { ctx: ServiceContext }): Promis
     const current = await tx.signingKey.findMany({ where: { retiredAt: null }, select: { kid: true } });
     await tx.signingKey.updateMany({ where: { retiredAt: null }, data: { retiredAt: new Date() } });
     const { kid } = await createKey(tx);
-    await recordAudit(tx, ctx, { action: "signing_key.rotated", target: { type: "signing_key", id: kid }, details: { retired: current.map((c) => c.kid) } });
+    await recordAudit(tx, ctx, {
+      action: "signing_key.rotated",
+      target: { type: "signing_key", id: kid },
+      details: { retired: current.map((c) => c.kid) },
+    });
     return { kid, retired: current.map((c) => c.kid) };
   });
   active = undefined;

@@ -31,7 +31,11 @@ describe.runIf(db.kind === "postgres")("token status on PostgreSQL: concurrent c
     });
     return clientId;
   }
-  const claimsFor = (server: { resourceUrl: string }, clientId: string, extra: Partial<AccessTokenClaims> = {}): AccessTokenClaims => ({
+  const claimsFor = (
+    server: { resourceUrl: string },
+    clientId: string,
+    extra: Partial<AccessTokenClaims> = {},
+  ): AccessTokenClaims => ({
     iss: "https://gatehouse.example",
     sub: `${CLIENT_SUBJECT_PREFIX}${clientId}`,
     aud: server.resourceUrl,

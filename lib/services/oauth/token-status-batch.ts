@@ -48,7 +48,9 @@ async function drain(): Promise<void> {
   try {
     while (queue.length > 0) {
       const batch = queue.splice(0, MAX_BATCH);
-      const param = JSON.stringify(batch.map(({ key }, i) => ({ i, jti: key.jti, server: key.serverId, client: key.clientId, fam: key.familyId })));
+      const param = JSON.stringify(
+        batch.map(({ key }, i) => ({ i, jti: key.jti, server: key.serverId, client: key.clientId, fam: key.familyId })),
+      );
       try {
         const rows = await preparedRows<StatusRow & { i: number }>(BATCH, [param]);
         const byIndex = new Map(rows.map((r) => [r.i, r]));

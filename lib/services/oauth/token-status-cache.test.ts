@@ -45,12 +45,30 @@ async function fixture(): Promise<Fixture> {
     },
   });
   const consentId = newId("consent");
-  await db.prisma.consent.create({ data: { id: consentId, serverId: server.id, clientId: clientRow, userId: user.id, scopes: ["mcp:tools"] } });
+  await db.prisma.consent.create({
+    data: { id: consentId, serverId: server.id, clientId: clientRow, userId: user.id, scopes: ["mcp:tools"] },
+  });
   const familyId = newId("family");
   await db.prisma.refreshFamily.create({
-    data: { id: familyId, serverId: server.id, clientId: clientRow, userId: user.id, consentId, scopes: ["mcp:tools"], resource: server.resourceUrl, expiresAt: new Date(Date.now() + 3_600_000) },
+    data: {
+      id: familyId,
+      serverId: server.id,
+      clientId: clientRow,
+      userId: user.id,
+      consentId,
+      scopes: ["mcp:tools"],
+      resource: server.resourceUrl,
+      expiresAt: new Date(Date.now() + 3_600_000),
+    },
   });
-  const base = { iss: "https://gatehouse.example", aud: server.resourceUrl, client_id: clientId, scope: "mcp:tools", iat: 0, exp: 0 };
+  const base = {
+    iss: "https://gatehouse.example",
+    aud: server.resourceUrl,
+    client_id: clientId,
+    scope: "mcp:tools",
+    iat: 0,
+    exp: 0,
+  };
   return {
     server,
     clientRow,
@@ -87,7 +105,9 @@ describe.runIf(embedded)("token status cache (embedded database): emptied by eve
   it("a deny-listed jti (RFC 7009 revocation)", async () => {
     const f = await fixture();
     await expectCachedActive(f, f.machineClaims);
-    await db.prisma.revokedAccessToken.create({ data: { jti: f.machineClaims.jti, expiresAt: new Date(Date.now() + 60_000) } });
+    await db.prisma.revokedAccessToken.create({
+      data: { jti: f.machineClaims.jti, expiresAt: new Date(Date.now() + 60_000) },
+    });
     expect(await check(f, f.machineClaims)).toBe(false);
   });
 
@@ -96,7 +116,12 @@ describe.runIf(embedded)("token status cache (embedded database): emptied by eve
     await expectCachedActive(f, f.machineClaims);
     await expectCachedActive(f, f.userClaims);
     const admin = await makeCtx(db, "ADMIN");
-    await setClientDisabled({ ctx: { ...admin, db: undefined }, serverSlug: f.server.slug, input: { clientId: f.clientId }, disabled: true });
+    await setClientDisabled({
+      ctx: { ...admin, db: undefined },
+      serverSlug: f.server.slug,
+      input: { clientId: f.clientId },
+      disabled: true,
+    });
     expect(await check(f, f.machineClaims)).toBe(false);
     expect(await check(f, f.userClaims)).toBe(false);
   });
@@ -112,7 +137,12 @@ describe.runIf(embedded)("token status cache (embedded database): emptied by eve
     const f = await fixture();
     await expectCachedActive(f, f.userClaims);
     const security = await makeCtx(db, "SECURITY");
-    await revokeClientConsents({ ctx: { ...security, db: undefined }, serverSlug: f.server.slug, clientId: f.clientId, input: { consentIds: [f.consentId] } });
+    await revokeClientConsents({
+      ctx: { ...security, db: undefined },
+      serverSlug: f.server.slug,
+      clientId: f.clientId,
+      input: { consentIds: [f.consentId] },
+    });
     expect(await check(f, f.userClaims)).toBe(false);
   });
 
@@ -126,7 +156,10 @@ describe.runIf(embedded)("token status cache (embedded database): emptied by eve
   it("a refresh family revoked (reuse detection, code replay)", async () => {
     const f = await fixture();
     await expectCachedActive(f, f.userClaims);
-    await db.prisma.refreshFamily.update({ where: { id: f.familyId }, data: { revokedAt: new Date(), revokedReason: "reuse_detected" } });
+    await db.prisma.refreshFamily.update({
+      where: { id: f.familyId },
+      data: { revokedAt: new Date(), revokedReason: "reuse_detected" },
+    });
     expect(await check(f, f.userClaims)).toBe(false);
   });
 
@@ -145,7 +178,9 @@ describe.runIf(embedded)("token status cache (embedded database): emptied by eve
   it("a change committed while a check is in flight keeps that check's answer out of memory", async () => {
     const f = await fixture();
     const inFlight = check(f, f.machineClaims); // reads before the revocation below commits
-    const revoking = db.prisma.revokedAccessToken.create({ data: { jti: f.machineClaims.jti, expiresAt: new Date(Date.now() + 60_000) } });
+    const revoking = db.prisma.revokedAccessToken.create({
+      data: { jti: f.machineClaims.jti, expiresAt: new Date(Date.now() + 60_000) },
+    });
     await Promise.all([inFlight, revoking]);
     expect(await check(f, f.machineClaims)).toBe(false);
   });
@@ -153,9 +188,20 @@ describe.runIf(embedded)("token status cache (embedded database): emptied by eve
   it("changes that end no token leave it cached (last used, a new consent, an unrelated update)", async () => {
     const f = await fixture();
     await expectCachedActive(f, f.machineClaims);
-    await db.prisma.oAuthClient.update({ where: { id: f.clientRow }, data: { lastUsedAt: new Date(), name: "Renamed" } });
+    await db.prisma.oAuthClient.update({
+      where: { id: f.clientRow },
+      data: { lastUsedAt: new Date(), name: "Renamed" },
+    });
     const other = await insertUser(db, null);
-    await db.prisma.consent.create({ data: { id: newId("consent"), serverId: f.server.id, clientId: f.clientRow, userId: other.id, scopes: ["mcp:tools"] } });
+    await db.prisma.consent.create({
+      data: {
+        id: newId("consent"),
+        serverId: f.server.id,
+        clientId: f.clientRow,
+        userId: other.id,
+        scopes: ["mcp:tools"],
+      },
+    });
     const key = `${f.server.id}\n${f.machineClaims.jti}\n${f.machineClaims.client_id}\n\n${f.machineClaims.sub}`;
     expect(tokenStatusCache(database())!.isKnownActive(key)).toBe(true);
   });

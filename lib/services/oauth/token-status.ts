@@ -14,16 +14,29 @@ import { tokenStatusCache } from "./token-status-cache";
 
 const STATUS_SQL = statusSelect("$1", "$2", "$3", "$4");
 
-const STATUS: PreparedStatement = { name: "gatehouse_token_status", sql: STATUS_SQL, paramTypes: ["text", "text", "text", "text"] };
+const STATUS: PreparedStatement = {
+  name: "gatehouse_token_status",
+  sql: STATUS_SQL,
+  paramTypes: ["text", "text", "text", "text"],
+};
 
-export async function isAccessTokenActive(ctx: ServiceContext, serverId: string, claims: AccessTokenClaims): Promise<boolean> {
+export async function isAccessTokenActive(
+  ctx: ServiceContext,
+  serverId: string,
+  claims: AccessTokenClaims,
+): Promise<boolean> {
   const params = [claims.jti, serverId, claims.client_id, claims.fam ?? null];
   // An explicit handle (a test's database, an enclosing transaction) through Prisma, uncached.
   if (ctx.db) return isActive(await dbOf(ctx).$queryRawUnsafe<StatusRow[]>(STATUS_SQL, ...params), claims);
   // PostgreSQL: no memory (other instances change things too); concurrent checks share a query.
   const db = database();
   if (db.kind === "postgres") {
-    const row = await batchedStatus({ jti: claims.jti, serverId, clientId: claims.client_id, familyId: claims.fam ?? null });
+    const row = await batchedStatus({
+      jti: claims.jti,
+      serverId,
+      clientId: claims.client_id,
+      familyId: claims.fam ?? null,
+    });
     return isActive(row ? [row] : [], claims);
   }
   // The embedded database: from memory when this token was found active since the last change,

@@ -40,7 +40,12 @@ export async function createServer({
           ...cimdPolicyData(v),
           createdById: ctx.actor.type === "user" ? ctx.actor.userId : null,
           scopes: {
-            create: v.scopes.map((s, position) => ({ id: newId("scope"), name: s.name, description: s.description, position })),
+            create: v.scopes.map((s, position) => ({
+              id: newId("scope"),
+              name: s.name,
+              description: s.description,
+              position,
+            })),
           },
         },
         include: serverDtoInclude,

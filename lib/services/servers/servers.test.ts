@@ -1,14 +1,26 @@
 import { describe, expect, it } from "vitest";
 import { createTestDb } from "@/test/db";
 import { auditCount, makeCtx, serverInput } from "@/test/factories";
-import { ConflictError, createServer, ensureDemoServer, ForbiddenError, getServerBySlug, listServers, systemContext, updateServer } from "@/lib/services";
+import {
+  ConflictError,
+  createServer,
+  ensureDemoServer,
+  ForbiddenError,
+  getServerBySlug,
+  listServers,
+  systemContext,
+  updateServer,
+} from "@/lib/services";
 
 const database = await createTestDb();
 
 describe("createServer", () => {
   it("creates a server with its scopes and writes server.created", async () => {
     const ctx = await makeCtx(database, "ADMIN");
-    const server = await createServer({ ctx, input: serverInput({ scopes: [{ name: "read", description: "Read" }, { name: "write" }] }) });
+    const server = await createServer({
+      ctx,
+      input: serverInput({ scopes: [{ name: "read", description: "Read" }, { name: "write" }] }),
+    });
     expect(server.scopes.map((s) => s.name)).toEqual(["read", "write"]);
     expect(server.accessTokenTtl).toBe(600);
     expect(server.refreshTokenTtl).toBe(2_592_000);
@@ -18,7 +30,10 @@ describe("createServer", () => {
 
   it("canonicalises the resource URL's scheme and host", async () => {
     const ctx = await makeCtx(database, "OWNER");
-    const server = await createServer({ ctx, input: serverInput({ resourceUrl: "HTTPS://MCP-Canon.Example.COM:443/Mcp" }) });
+    const server = await createServer({
+      ctx,
+      input: serverInput({ resourceUrl: "HTTPS://MCP-Canon.Example.COM:443/Mcp" }),
+    });
     expect(server.resourceUrl).toBe("https://mcp-canon.example.com/Mcp");
   });
 
@@ -38,9 +53,15 @@ describe("createServer", () => {
   it("rejects bad input: slug shape, non-https resource, fragment, duplicate scope", async () => {
     const ctx = await makeCtx(database, "ADMIN");
     await expect(createServer({ ctx, input: serverInput({ slug: "Bad Slug" }) })).rejects.toThrow();
-    await expect(createServer({ ctx, input: serverInput({ resourceUrl: "http://mcp.example.com/mcp" }) })).rejects.toThrow();
-    await expect(createServer({ ctx, input: serverInput({ resourceUrl: "https://mcp.example.com/mcp#x" }) })).rejects.toThrow();
-    await expect(createServer({ ctx, input: serverInput({ scopes: [{ name: "a" }, { name: "a" }] }) })).rejects.toThrow();
+    await expect(
+      createServer({ ctx, input: serverInput({ resourceUrl: "http://mcp.example.com/mcp" }) }),
+    ).rejects.toThrow();
+    await expect(
+      createServer({ ctx, input: serverInput({ resourceUrl: "https://mcp.example.com/mcp#x" }) }),
+    ).rejects.toThrow();
+    await expect(
+      createServer({ ctx, input: serverInput({ scopes: [{ name: "a" }, { name: "a" }] }) }),
+    ).rejects.toThrow();
     const ok = await createServer({ ctx, input: serverInput({ resourceUrl: "http://127.0.0.1:8080/mcp" }) });
     expect(ok.resourceUrl).toBe("http://127.0.0.1:8080/mcp");
   });
@@ -59,25 +80,40 @@ describe("updateServer", () => {
     const server = await createServer({ ctx, input: serverInput() });
     const updated = await updateServer({
       ctx,
-      input: { ...serverInput({ slug: server.slug, resourceUrl: server.resourceUrl }), serverId: server.id, name: "Renamed", accessTokenTtl: 300, scopes: [{ name: "x" }] },
+      input: {
+        ...serverInput({ slug: server.slug, resourceUrl: server.resourceUrl }),
+        serverId: server.id,
+        name: "Renamed",
+        accessTokenTtl: 300,
+        scopes: [{ name: "x" }],
+      },
     });
     expect(updated.name).toBe("Renamed");
     expect(updated.accessTokenTtl).toBe(300);
     expect(updated.scopes).toEqual([{ name: "x", description: "" }]);
-    const event = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "server.updated", targetId: server.id } });
-    expect(event.details).toMatchObject({ before: { name: server.name, accessTokenTtl: 600 }, after: { name: "Renamed", accessTokenTtl: 300 } });
+    const event = await database.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "server.updated", targetId: server.id },
+    });
+    expect(event.details).toMatchObject({
+      before: { name: server.name, accessTokenTtl: 600 },
+      after: { name: "Renamed", accessTokenTtl: 300 },
+    });
   });
 
   it("refuses another server's slug", async () => {
     const ctx = await makeCtx(database, "ADMIN");
     const a = await createServer({ ctx, input: serverInput() });
     const b = await createServer({ ctx, input: serverInput() });
-    await expect(updateServer({ ctx, input: { ...serverInput({ slug: a.slug, resourceUrl: b.resourceUrl }), serverId: b.id } })).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      updateServer({ ctx, input: { ...serverInput({ slug: a.slug, resourceUrl: b.resourceUrl }), serverId: b.id } }),
+    ).rejects.toBeInstanceOf(ConflictError);
   });
 
   it("is refused for a VIEWER", async () => {
     const ctx = await makeCtx(database, "VIEWER");
-    await expect(updateServer({ ctx, input: { ...serverInput(), serverId: "srv_x" } })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(updateServer({ ctx, input: { ...serverInput(), serverId: "srv_x" } })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
   });
 });
 
@@ -109,14 +145,35 @@ describe("ensureDemoServer", () => {
 describe("CIMD policy on a server", () => {
   it("is stored on create and update, audited before and after, and left alone when absent", async () => {
     const ctx = await makeCtx(database, "ADMIN");
-    const server = await createServer({ ctx, input: serverInput({ cimdEnabled: true, cimdTrust: "ALLOWLIST", cimdHosts: ["App.Example.com"] }) });
+    const server = await createServer({
+      ctx,
+      input: serverInput({ cimdEnabled: true, cimdTrust: "ALLOWLIST", cimdHosts: ["App.Example.com"] }),
+    });
     expect(server).toMatchObject({ cimdEnabled: true, cimdTrust: "ALLOWLIST", cimdHosts: ["app.example.com"] });
-    const same = await updateServer({ ctx, input: { ...serverInput({ slug: server.slug, resourceUrl: server.resourceUrl }), serverId: server.id } });
+    const same = await updateServer({
+      ctx,
+      input: { ...serverInput({ slug: server.slug, resourceUrl: server.resourceUrl }), serverId: server.id },
+    });
     expect(same).toMatchObject({ cimdEnabled: true, cimdTrust: "ALLOWLIST", cimdHosts: ["app.example.com"] });
-    const off = await updateServer({ ctx, input: { ...serverInput({ slug: server.slug, resourceUrl: server.resourceUrl }), serverId: server.id, cimdEnabled: false, cimdTrust: "DENYLIST", cimdHosts: ["bad.example"] } });
+    const off = await updateServer({
+      ctx,
+      input: {
+        ...serverInput({ slug: server.slug, resourceUrl: server.resourceUrl }),
+        serverId: server.id,
+        cimdEnabled: false,
+        cimdTrust: "DENYLIST",
+        cimdHosts: ["bad.example"],
+      },
+    });
     expect(off).toMatchObject({ cimdEnabled: false, cimdTrust: "DENYLIST", cimdHosts: ["bad.example"] });
-    const event = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "server.updated", targetId: server.id }, orderBy: { createdAt: "desc" } });
-    expect(event.details).toMatchObject({ before: { cimdEnabled: true, cimdTrust: "ALLOWLIST" }, after: { cimdEnabled: false, cimdTrust: "DENYLIST", cimdHosts: ["bad.example"] } });
+    const event = await database.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "server.updated", targetId: server.id },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(event.details).toMatchObject({
+      before: { cimdEnabled: true, cimdTrust: "ALLOWLIST" },
+      after: { cimdEnabled: false, cimdTrust: "DENYLIST", cimdHosts: ["bad.example"] },
+    });
   });
 
   it("the demo server accepts metadata documents from the start", async () => {

@@ -8,7 +8,10 @@ export async function assertServerFieldsFree(
   exceptId?: string,
 ): Promise<void> {
   const clashes = await tx.mcpServer.findMany({
-    where: { OR: [{ slug: fields.slug }, { resourceUrl: fields.resourceUrl }], ...(exceptId ? { NOT: { id: exceptId } } : {}) },
+    where: {
+      OR: [{ slug: fields.slug }, { resourceUrl: fields.resourceUrl }],
+      ...(exceptId ? { NOT: { id: exceptId } } : {}),
+    },
     select: { slug: true, resourceUrl: true, name: true },
   });
   const errors: Record<string, string[]> = {};

@@ -45,7 +45,12 @@ export async function updateServer({
           ...dcrPolicyData(v),
           ...cimdPolicyData(v),
           scopes: {
-            create: v.scopes.map((s, position) => ({ id: newId("scope"), name: s.name, description: s.description, position })),
+            create: v.scopes.map((s, position) => ({
+              id: newId("scope"),
+              name: s.name,
+              description: s.description,
+              position,
+            })),
           },
         },
         include: serverDtoInclude,

@@ -48,7 +48,10 @@ export async function authenticateUser({
   const emailKey = `signin:email:${email}`;
   const ipKey = ctx.ip ? `signin:ip:${ctx.ip}` : undefined;
 
-  for (const [key, { limit }] of [[emailKey, SIGN_IN_LIMITS.perEmail], [ipKey, SIGN_IN_LIMITS.perIp]] as const) {
+  for (const [key, { limit }] of [
+    [emailKey, SIGN_IN_LIMITS.perEmail],
+    [ipKey, SIGN_IN_LIMITS.perIp],
+  ] as const) {
     if (!key) continue;
     const state = await isRateLimited(db, key, limit);
     if (state.limited) {
@@ -61,19 +64,33 @@ export async function authenticateUser({
 
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, role: true, passwordHash: true, disabledAt: true, sessionVersion: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      passwordHash: true,
+      disabledAt: true,
+      sessionVersion: true,
+    },
   });
-  const ok = user?.passwordHash ? await verifyPassword(password, user.passwordHash) : (await burnPasswordCheck(password), false);
+  const ok = user?.passwordHash
+    ? await verifyPassword(password, user.passwordHash)
+    : (await burnPasswordCheck(password), false);
 
   if (!user || !ok || user.disabledAt) {
     await hitRateLimit(db, emailKey, SIGN_IN_LIMITS.perEmail.limit, SIGN_IN_LIMITS.perEmail.windowSeconds);
     if (ipKey) await hitRateLimit(db, ipKey, SIGN_IN_LIMITS.perIp.limit, SIGN_IN_LIMITS.perIp.windowSeconds);
     await withTx(ctx, (tx) =>
-      recordAudit(tx, { ...ctx, actor: { type: "system", label: "sign-in" } }, {
-        action: "user.sign_in_failed",
-        target: user ? { type: "user", id: user.id, label: user.email } : { type: "email", id: email, label: email },
-        details: { reason: !user ? "unknown_email" : user.disabledAt ? "disabled" : "bad_password" },
-      }),
+      recordAudit(
+        tx,
+        { ...ctx, actor: { type: "system", label: "sign-in" } },
+        {
+          action: "user.sign_in_failed",
+          target: user ? { type: "user", id: user.id, label: user.email } : { type: "email", id: email, label: email },
+          details: { reason: !user ? "unknown_email" : user.disabledAt ? "disabled" : "bad_password" },
+        },
+      ),
     );
     throw new InvalidCredentialsError();
   }
@@ -81,10 +98,14 @@ export async function authenticateUser({
   await clearRateLimit(db, emailKey);
   await withTx(ctx, async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
-    await recordAudit(tx, { ...ctx, actor: { type: "user", userId: user.id, email: user.email, role: user.role } }, {
-      action: "user.signed_in",
-      target: { type: "user", id: user.id, label: user.email },
-    });
+    await recordAudit(
+      tx,
+      { ...ctx, actor: { type: "user", userId: user.id, email: user.email, role: user.role } },
+      {
+        action: "user.signed_in",
+        target: { type: "user", id: user.id, label: user.email },
+      },
+    );
   });
   return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
 }

@@ -40,7 +40,10 @@ export async function createUser({ ctx, input }: { ctx: ServiceContext; input: C
       return toUserDto(user);
     });
   } catch (err) {
-    if (uniqueViolationFields(err)) throw new ConflictError("A user with this email already exists.", { email: ["A user with this email already exists."] });
+    if (uniqueViolationFields(err))
+      throw new ConflictError("A user with this email already exists.", {
+        email: ["A user with this email already exists."],
+      });
     throw err;
   }
 }

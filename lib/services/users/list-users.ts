@@ -11,7 +11,13 @@ export const ListUsersInput = z.object({
 });
 export type ListUsersInput = z.input<typeof ListUsersInput>;
 
-export async function listUsers({ ctx, input = {} }: { ctx: ServiceContext; input?: ListUsersInput }): Promise<UserDto[]> {
+export async function listUsers({
+  ctx,
+  input = {},
+}: {
+  ctx: ServiceContext;
+  input?: ListUsersInput;
+}): Promise<UserDto[]> {
   requirePermission(ctx, "users.read");
   const { q, kind, limit } = ListUsersInput.parse(input);
   const rows = await dbOf(ctx).user.findMany({

@@ -11,7 +11,13 @@ export const SetUserPasswordInput = z.object({ email: Email, password: NewPasswo
 export type SetUserPasswordInput = z.input<typeof SetUserPasswordInput>;
 
 /** Sets a password and signs the user out everywhere (the session version moves on). */
-export async function setUserPassword({ ctx, input }: { ctx: ServiceContext; input: SetUserPasswordInput }): Promise<void> {
+export async function setUserPassword({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: SetUserPasswordInput;
+}): Promise<void> {
   requirePermission(ctx, "members.write");
   const { email, password } = SetUserPasswordInput.parse(input);
   const passwordHash = await hashPassword(password);
@@ -19,6 +25,9 @@ export async function setUserPassword({ ctx, input }: { ctx: ServiceContext; inp
     const user = await tx.user.findUnique({ where: { email }, select: { id: true, email: true } });
     if (!user) throw new NotFoundError(`User ${email}`);
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
-    await recordAudit(tx, ctx, { action: "user.password_changed", target: { type: "user", id: user.id, label: user.email } });
+    await recordAudit(tx, ctx, {
+      action: "user.password_changed",
+      target: { type: "user", id: user.id, label: user.email },
+    });
   });
 }

@@ -27,13 +27,29 @@ describe("completeSetup", () => {
     const fresh = await createTestDb();
     const ctx = systemContext("setup", { db: fresh.prisma });
     expect(await isSetupComplete(ctx)).toBe(false);
-    const owner = await completeSetup({ ctx, input: { name: "Olivia", email: "Owner@Example.test", password: "correct horse battery", confirmPassword: "correct horse battery" } });
+    const owner = await completeSetup({
+      ctx,
+      input: {
+        name: "Olivia",
+        email: "Owner@Example.test",
+        password: "correct horse battery",
+        confirmPassword: "correct horse battery",
+      },
+    });
     expect(owner.role).toBe("OWNER");
     expect(owner.email).toBe("owner@example.test");
     expect(await isSetupComplete(ctx)).toBe(true);
     expect(await fresh.prisma.auditEvent.count({ where: { action: "setup.completed" } })).toBe(1);
     await expect(
-      completeSetup({ ctx, input: { name: "Mallory", email: "m@example.test", password: "correct horse battery", confirmPassword: "correct horse battery" } }),
+      completeSetup({
+        ctx,
+        input: {
+          name: "Mallory",
+          email: "m@example.test",
+          password: "correct horse battery",
+          confirmPassword: "correct horse battery",
+        },
+      }),
     ).rejects.toBeInstanceOf(PreconditionFailedError);
   });
 });
@@ -41,7 +57,10 @@ describe("completeSetup", () => {
 describe("authenticateUser", () => {
   it("signs in with the right password and records user.signed_in", async () => {
     const user = await insertUser(database, "VIEWER", { passwordHash: await hashPassword("a-long-password-1") });
-    const result = await authenticateUser({ ctx: anon(), input: { email: ` ${user.email.toUpperCase()} `, password: "a-long-password-1" } });
+    const result = await authenticateUser({
+      ctx: anon(),
+      input: { email: ` ${user.email.toUpperCase()} `, password: "a-long-password-1" },
+    });
     expect(result.id).toBe(user.id);
     expect(await auditCount(database, "user.signed_in", user.id)).toBe(1);
   });
@@ -50,36 +69,44 @@ describe("authenticateUser", () => {
     const user = await insertUser(database, null, { passwordHash: await hashPassword("a-long-password-1") });
     const wrong = authenticateUser({ ctx: anon("203.0.113.8"), input: { email: user.email, password: "nope" } });
     await expect(wrong).rejects.toBeInstanceOf(InvalidCredentialsError);
-    const unknown = authenticateUser({ ctx: anon("203.0.113.8"), input: { email: "nobody@example.test", password: "nope" } });
+    const unknown = authenticateUser({
+      ctx: anon("203.0.113.8"),
+      input: { email: "nobody@example.test", password: "nope" },
+    });
     await expect(unknown).rejects.toThrow("The email or password is incorrect.");
   });
 
   it("refuses a disabled user with the same generic error", async () => {
     const user = await insertUser(database, "ADMIN", { passwordHash: await hashPassword("a-long-password-1") });
     await database.prisma.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
-    await expect(authenticateUser({ ctx: anon("203.0.113.9"), input: { email: user.email, password: "a-long-password-1" } })).rejects.toBeInstanceOf(
-      InvalidCredentialsError,
-    );
+    await expect(
+      authenticateUser({ ctx: anon("203.0.113.9"), input: { email: user.email, password: "a-long-password-1" } }),
+    ).rejects.toBeInstanceOf(InvalidCredentialsError);
   });
 
   it("throttles repeated failures for one email, even with the right password afterwards", async () => {
     const user = await insertUser(database, null, { passwordHash: await hashPassword("a-long-password-1") });
     for (let i = 0; i < SIGN_IN_LIMITS.perEmail.limit; i++) {
-      await expect(authenticateUser({ ctx: anon(`198.51.100.${i}`), input: { email: user.email, password: "wrong" } })).rejects.toBeInstanceOf(
-        InvalidCredentialsError,
-      );
+      await expect(
+        authenticateUser({ ctx: anon(`198.51.100.${i}`), input: { email: user.email, password: "wrong" } }),
+      ).rejects.toBeInstanceOf(InvalidCredentialsError);
     }
-    await expect(authenticateUser({ ctx: anon("198.51.100.99"), input: { email: user.email, password: "a-long-password-1" } })).rejects.toBeInstanceOf(
-      RateLimitedError,
-    );
+    await expect(
+      authenticateUser({ ctx: anon("198.51.100.99"), input: { email: user.email, password: "a-long-password-1" } }),
+    ).rejects.toBeInstanceOf(RateLimitedError);
   });
 
   it("throttles repeated failures from one IP across emails", async () => {
     const ip = "192.0.2.77";
     for (let i = 0; i < SIGN_IN_LIMITS.perIp.limit; i++) {
-      await authenticateUser({ ctx: anon(ip), input: { email: `${unique("x")}@example.test`, password: "wrong" } }).catch(() => undefined);
+      await authenticateUser({
+        ctx: anon(ip),
+        input: { email: `${unique("x")}@example.test`, password: "wrong" },
+      }).catch(() => undefined);
     }
-    await expect(authenticateUser({ ctx: anon(ip), input: { email: `${unique("y")}@example.test`, password: "wrong" } })).rejects.toBeInstanceOf(RateLimitedError);
+    await expect(
+      authenticateUser({ ctx: anon(ip), input: { email: `${unique("y")}@example.test`, password: "wrong" } }),
+    ).rejects.toBeInstanceOf(RateLimitedError);
   });
 });
 
@@ -99,22 +126,29 @@ describe("createUser, setUserPassword, listUsers", () => {
     const email = `${unique("cli")}@example.test`;
     const user = await createUser({ ctx, input: { email, password: "a-long-password-1", role: "ADMIN" } });
     expect(await auditCount(database, "user.created", user.id)).toBe(1);
-    await expect(createUser({ ctx, input: { email, password: "a-long-password-1" } })).rejects.toBeInstanceOf(ConflictError);
-    const developer = await makeCtx(database, "DEVELOPER");
-    await expect(createUser({ ctx: developer, input: { email: `${unique("d")}@example.test`, password: "a-long-password-1" } })).rejects.toBeInstanceOf(
-      ForbiddenError,
+    await expect(createUser({ ctx, input: { email, password: "a-long-password-1" } })).rejects.toBeInstanceOf(
+      ConflictError,
     );
+    const developer = await makeCtx(database, "DEVELOPER");
+    await expect(
+      createUser({ ctx: developer, input: { email: `${unique("d")}@example.test`, password: "a-long-password-1" } }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it("sets a password, ends sessions, audits it; refused for a VIEWER", async () => {
     const ctx = systemContext("cli", { db: database.prisma });
     const user = await insertUser(database, "VIEWER");
     await setUserPassword({ ctx, input: { email: user.email, password: "another-long-pass" } });
-    const after = await authenticateUser({ ctx: anon("192.0.2.200"), input: { email: user.email, password: "another-long-pass" } });
+    const after = await authenticateUser({
+      ctx: anon("192.0.2.200"),
+      input: { email: user.email, password: "another-long-pass" },
+    });
     expect(after.sessionVersion).toBe(1);
     expect(await auditCount(database, "user.password_changed", user.id)).toBe(1);
     const viewer = await makeCtx(database, "VIEWER");
-    await expect(setUserPassword({ ctx: viewer, input: { email: user.email, password: "another-long-pass" } })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      setUserPassword({ ctx: viewer, input: { email: user.email, password: "another-long-pass" } }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it("lists users for staff and refuses end users", async () => {

@@ -8,7 +8,11 @@ export function isWebhookEvent(action: string): action is WebhookEventType {
   return (WEBHOOK_EVENTS as readonly string[]).includes(action);
 }
 
-export async function enqueueEvent(tx: Prisma.TransactionClient, type: WebhookEventType, data: Record<string, unknown>): Promise<void> {
+export async function enqueueEvent(
+  tx: Prisma.TransactionClient,
+  type: WebhookEventType,
+  data: Record<string, unknown>,
+): Promise<void> {
   const id = newId("event");
   const payload = { id, type, created_at: new Date().toISOString(), data };
   await tx.outboxEvent.create({ data: { id, type, payload: payload as Prisma.InputJsonValue } });

@@ -7,7 +7,14 @@ import { afterAll, describe, expect, it } from "vitest";
 import { verifySignature } from "@/lib/webhooks/signature";
 import { createTestDb } from "@/test/db";
 import { insertUser, makeCtx } from "@/test/factories";
-import { createWebhook, ForbiddenError, listDeliveries, redeliver, setUserDisabled, systemContext } from "@/lib/services";
+import {
+  createWebhook,
+  ForbiddenError,
+  listDeliveries,
+  redeliver,
+  setUserDisabled,
+  systemContext,
+} from "@/lib/services";
 import { backoffSeconds, deliverDue, dispatchOutbox } from "./worker";
 
 const database = await createTestDb();
@@ -29,7 +36,9 @@ function listen(port = 0): Promise<number> {
       res.writeHead(204).end();
     });
   });
-  return new Promise((resolve) => server!.listen(port, "127.0.0.1", () => resolve((server!.address() as AddressInfo).port)));
+  return new Promise((resolve) =>
+    server!.listen(port, "127.0.0.1", () => resolve((server!.address() as AddressInfo).port)),
+  );
 }
 
 function stop(): Promise<void> {
@@ -47,7 +56,10 @@ describe("webhooks", () => {
   it("delivers a signed event for a change, written in the change's transaction", async () => {
     const port = await listen();
     const admin = await makeCtx(database, "ADMIN");
-    const { webhook, secret } = await createWebhook({ ctx: admin, input: { url: `http://127.0.0.1:${port}/hook`, events: ["user.disabled"] } });
+    const { webhook, secret } = await createWebhook({
+      ctx: admin,
+      input: { url: `http://127.0.0.1:${port}/hook`, events: ["user.disabled"] },
+    });
     expect(secret).toMatch(/^whsec_/);
     const user = await insertUser(database, null);
     await setUserDisabled({ ctx: admin, userId: user.id, disabled: true });
@@ -57,8 +69,17 @@ describe("webhooks", () => {
     expect(received).toHaveLength(1);
     const got = received[0]!;
     expect(got.headers["gatehouse-event-type"]).toBe("user.disabled");
-    expect(verifySignature(secret, got.body, String(got.headers["gatehouse-signature"]), Math.floor(Date.now() / 1000))).toBe(true);
-    expect(verifySignature("whsec_wrong", got.body, String(got.headers["gatehouse-signature"]), Math.floor(Date.now() / 1000))).toBe(false);
+    expect(
+      verifySignature(secret, got.body, String(got.headers["gatehouse-signature"]), Math.floor(Date.now() / 1000)),
+    ).toBe(true);
+    expect(
+      verifySignature(
+        "whsec_wrong",
+        got.body,
+        String(got.headers["gatehouse-signature"]),
+        Math.floor(Date.now() / 1000),
+      ),
+    ).toBe(false);
     expect(JSON.parse(got.body)).toMatchObject({ type: "user.disabled", data: { target: { id: user.id } } });
     const [delivery] = await listDeliveries({ ctx: admin, webhookId: webhook.id });
     expect(delivery).toMatchObject({ status: "succeeded", attempts: 1, lastStatusCode: 204 });
@@ -74,7 +95,9 @@ describe("webhooks", () => {
 
     const t0 = new Date();
     expect(await pump(t0)).toBe(1);
-    const failed = await database.prisma.webhookDelivery.findFirstOrThrow({ where: { status: "pending", attempts: 1 } });
+    const failed = await database.prisma.webhookDelivery.findFirstOrThrow({
+      where: { status: "pending", attempts: 1 },
+    });
     expect(failed.lastError).toBeTruthy();
     expect(failed.nextAttemptAt.getTime()).toBe(t0.getTime() + backoffSeconds(1) * 1000);
     expect(await pump(t0)).toBe(0); // not due yet
@@ -84,12 +107,17 @@ describe("webhooks", () => {
     const later = new Date(t0.getTime() + 11_000);
     expect(await pump(later)).toBe(1);
     expect(received).toHaveLength(1);
-    expect((await database.prisma.webhookDelivery.findUniqueOrThrow({ where: { id: failed.id } })).status).toBe("succeeded");
+    expect((await database.prisma.webhookDelivery.findUniqueOrThrow({ where: { id: failed.id } })).status).toBe(
+      "succeeded",
+    );
   });
 
   it("gives up a day after the event, redelivers on request, and is for owners and admins only", async () => {
     const admin = await makeCtx(database, "ADMIN");
-    const { webhook } = await createWebhook({ ctx: admin, input: { url: "http://127.0.0.1:9/closed", events: ["user.disabled"] } });
+    const { webhook } = await createWebhook({
+      ctx: admin,
+      input: { url: "http://127.0.0.1:9/closed", events: ["user.disabled"] },
+    });
     await setUserDisabled({ ctx: admin, userId: (await insertUser(database, null)).id, disabled: true });
     const dayLater = new Date(Date.now() + 24 * 3_600_000 + 1_000);
     await dispatchOutbox(sys);
@@ -97,9 +125,13 @@ describe("webhooks", () => {
     const [gaveUp] = await listDeliveries({ ctx: admin, webhookId: webhook.id });
     expect(gaveUp?.status).toBe("failed");
     await redeliver({ ctx: admin, deliveryId: gaveUp!.id });
-    expect((await listDeliveries({ ctx: admin, webhookId: webhook.id })).filter((d) => d.status === "pending")).toHaveLength(1);
+    expect(
+      (await listDeliveries({ ctx: admin, webhookId: webhook.id })).filter((d) => d.status === "pending"),
+    ).toHaveLength(1);
     const security = await makeCtx(database, "SECURITY");
-    await expect(createWebhook({ ctx: security, input: { url: "https://example.com/h", events: ["user.disabled"] } })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      createWebhook({ ctx: security, input: { url: "https://example.com/h", events: ["user.disabled"] } }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it("backs off exponentially, capped at an hour", () => {

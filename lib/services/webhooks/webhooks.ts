@@ -34,13 +34,37 @@ export interface DeliveryDto {
   createdAt: string;
 }
 
-const select = { id: true, url: true, description: true, events: true, secretLast4: true, createdByLabel: true, createdAt: true, disabledAt: true } as const;
+const select = {
+  id: true,
+  url: true,
+  description: true,
+  events: true,
+  secretLast4: true,
+  createdByLabel: true,
+  createdAt: true,
+  disabledAt: true,
+} as const;
 
-function toDto(w: { id: string; url: string; description: string; events: string[]; secretLast4: string; createdByLabel: string | null; createdAt: Date; disabledAt: Date | null }): WebhookDto {
+function toDto(w: {
+  id: string;
+  url: string;
+  description: string;
+  events: string[];
+  secretLast4: string;
+  createdByLabel: string | null;
+  createdAt: Date;
+  disabledAt: Date | null;
+}): WebhookDto {
   return { ...w, createdAt: w.createdAt.toISOString(), disabledAt: w.disabledAt?.toISOString() ?? null };
 }
 
-export async function createWebhook({ ctx, input }: { ctx: ServiceContext; input: CreateWebhookInput | Record<string, unknown> }): Promise<{ webhook: WebhookDto; secret: string }> {
+export async function createWebhook({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: CreateWebhookInput | Record<string, unknown>;
+}): Promise<{ webhook: WebhookDto; secret: string }> {
   requirePermission(ctx, "settings.write");
   const v = CreateWebhookInput.parse(input);
   const secret = `whsec_${randomBytes(32).toString("base64url")}`;
@@ -57,7 +81,11 @@ export async function createWebhook({ ctx, input }: { ctx: ServiceContext; input
       },
       select,
     });
-    await recordAudit(tx, ctx, { action: "webhook.created", target: { type: "webhook", id: row.id, label: row.url }, details: { events: row.events } });
+    await recordAudit(tx, ctx, {
+      action: "webhook.created",
+      target: { type: "webhook", id: row.id, label: row.url },
+      details: { events: row.events },
+    });
     return { webhook: toDto(row), secret };
   });
 }
@@ -77,9 +105,22 @@ export async function deleteWebhook({ ctx, webhookId }: { ctx: ServiceContext; w
   });
 }
 
-export async function listDeliveries({ ctx, webhookId, limit = 50 }: { ctx: ServiceContext; webhookId: string; limit?: number }): Promise<DeliveryDto[]> {
+export async function listDeliveries({
+  ctx,
+  webhookId,
+  limit = 50,
+}: {
+  ctx: ServiceContext;
+  webhookId: string;
+  limit?: number;
+}): Promise<DeliveryDto[]> {
   requirePermission(ctx, "settings.write");
-  const rows = await dbOf(ctx).webhookDelivery.findMany({ where: { endpointId: webhookId }, include: { event: { select: { type: true } } }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: Math.min(limit, 200) });
+  const rows = await dbOf(ctx).webhookDelivery.findMany({
+    where: { endpointId: webhookId },
+    include: { event: { select: { type: true } } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: Math.min(limit, 200),
+  });
   return rows.map((d) => ({
     id: d.id,
     eventId: d.eventId,
@@ -98,9 +139,16 @@ export async function listDeliveries({ ctx, webhookId, limit = 50 }: { ctx: Serv
 export async function redeliver({ ctx, deliveryId }: { ctx: ServiceContext; deliveryId: string }): Promise<void> {
   requirePermission(ctx, "settings.write");
   await withTx(ctx, async (tx) => {
-    const d = await tx.webhookDelivery.findUnique({ where: { id: deliveryId }, select: { endpointId: true, eventId: true } });
+    const d = await tx.webhookDelivery.findUnique({
+      where: { id: deliveryId },
+      select: { endpointId: true, eventId: true },
+    });
     if (!d) throw new NotFoundError("Delivery");
     await tx.webhookDelivery.create({ data: { id: newId("delivery"), endpointId: d.endpointId, eventId: d.eventId } });
-    await recordAudit(tx, ctx, { action: "webhook.redelivered", target: { type: "webhook", id: d.endpointId }, details: { eventId: d.eventId, deliveryId } });
+    await recordAudit(tx, ctx, {
+      action: "webhook.redelivered",
+      target: { type: "webhook", id: d.endpointId },
+      details: { eventId: d.eventId, deliveryId },
+    });
   });
 }

@@ -23,9 +23,14 @@ export async function dispatchOutbox(ctx: ServiceContext, now = new Date()): Pro
     const events = await tx.$queryRaw<{ id: string; type: string }[]>`
       SELECT "id", "type" FROM "OutboxEvent" WHERE "dispatchedAt" IS NULL ORDER BY "createdAt" LIMIT 100 FOR UPDATE SKIP LOCKED`;
     if (events.length === 0) return 0;
-    const endpoints = await tx.webhookEndpoint.findMany({ where: { disabledAt: null }, select: { id: true, events: true } });
+    const endpoints = await tx.webhookEndpoint.findMany({
+      where: { disabledAt: null },
+      select: { id: true, events: true },
+    });
     const deliveries = events.flatMap((e) =>
-      endpoints.filter((ep) => ep.events.includes(e.type)).map((ep) => ({ id: newId("delivery"), endpointId: ep.id, eventId: e.id, nextAttemptAt: now })),
+      endpoints
+        .filter((ep) => ep.events.includes(e.type))
+        .map((ep) => ({ id: newId("delivery"), endpointId: ep.id, eventId: e.id, nextAttemptAt: now })),
     );
     if (deliveries.length > 0) await tx.webhookDelivery.createMany({ data: deliveries });
     await tx.outboxEvent.updateMany({ where: { id: { in: events.map((e) => e.id) } }, data: { dispatchedAt: now } });
@@ -48,8 +53,14 @@ export async function deliverDue(ctx: ServiceContext, deps: DeliverDeps, limit =
       SELECT "id" FROM "WebhookDelivery" WHERE "status" = 'pending' AND "nextAttemptAt" <= ${now}
       ORDER BY "nextAttemptAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
     if (rows.length === 0) return [];
-    await tx.webhookDelivery.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { nextAttemptAt: new Date(now.getTime() + LEASE_MS) } });
-    return tx.webhookDelivery.findMany({ where: { id: { in: rows.map((r) => r.id) } }, include: { endpoint: true, event: true } });
+    await tx.webhookDelivery.updateMany({
+      where: { id: { in: rows.map((r) => r.id) } },
+      data: { nextAttemptAt: new Date(now.getTime() + LEASE_MS) },
+    });
+    return tx.webhookDelivery.findMany({
+      where: { id: { in: rows.map((r) => r.id) } },
+      include: { endpoint: true, event: true },
+    });
   });
   await Promise.all(
     claimed.map(async (d) => {
@@ -92,7 +103,14 @@ export async function deliverDue(ctx: ServiceContext, deps: DeliverDeps, limit =
           nextAttemptAt: error === null || giveUp ? at : new Date(at.getTime() + backoffSeconds(attempts) * 1000),
         },
       });
-      if (error) logger.warn("webhook.delivery_failed", { deliveryId: d.id, endpointId: d.endpointId, attempts, error, gaveUp: giveUp });
+      if (error)
+        logger.warn("webhook.delivery_failed", {
+          deliveryId: d.id,
+          endpointId: d.endpointId,
+          attempts,
+          error,
+          gaveUp: giveUp,
+        });
     }),
   );
   return claimed.length;

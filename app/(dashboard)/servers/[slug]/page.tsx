@@ -67,7 +67,9 @@ export default async function ServerPage({ params }: { params: Promise<{ slug: s
                 {server.dcrEnabled && (server.dcrRedirectPresets.length > 0 || server.dcrRedirectCustom.length > 0) ? (
                   <span className="ml-2 text-sm text-muted-foreground">redirect URIs restricted</span>
                 ) : null}
-                {server.dcrEnabled && server.dcrRequireApproval ? <span className="ml-2 text-sm text-muted-foreground">· admin approval</span> : null}
+                {server.dcrEnabled && server.dcrRequireApproval ? (
+                  <span className="ml-2 text-sm text-muted-foreground">· admin approval</span>
+                ) : null}
               </dd>
             </div>
           </dl>

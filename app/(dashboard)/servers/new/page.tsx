@@ -10,7 +10,10 @@ export default async function NewServerPage() {
   await requireStaff("/servers/new", "servers.write");
   return (
     <div className="space-y-6">
-      <PageHeader title="New MCP server" description="Gatehouse will be the authorization server for this MCP endpoint." />
+      <PageHeader
+        title="New MCP server"
+        description="Gatehouse will be the authorization server for this MCP endpoint."
+      />
       <ServerForm action={createServerAction} />
     </div>
   );

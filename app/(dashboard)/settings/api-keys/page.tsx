@@ -23,8 +23,8 @@ export default async function ApiKeysPage() {
         description={
           <>
             Keys for scripts and CI to call the admin API at <code className="font-mono">/api/v1</code>: send{" "}
-            <code className="font-mono">Authorization: Bearer gha_…</code>. A key can do what its role allows. The endpoints are
-            described in <code className="font-mono">docs/api.md</code>.
+            <code className="font-mono">Authorization: Bearer gha_…</code>. A key can do what its role allows. The
+            endpoints are described in <code className="font-mono">docs/api.md</code>.
           </>
         }
         actions={<CreateApiKeyButton />}

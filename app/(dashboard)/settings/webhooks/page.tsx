@@ -22,9 +22,9 @@ export default async function WebhooksPage() {
             title="Webhooks"
             description={
               <>
-                Gatehouse POSTs signed JSON events to your URL when clients register or are deleted, consents are granted or revoked, a refresh
-                token is reused, or a user is disabled. Check each delivery&apos;s <code className="font-mono">Gatehouse-Signature</code>{" "}
-                header: see the signature format below.
+                Gatehouse POSTs signed JSON events to your URL when clients register or are deleted, consents are
+                granted or revoked, a refresh token is reused, or a user is disabled. Check each delivery&apos;s{" "}
+                <code className="font-mono">Gatehouse-Signature</code> header: see the signature format below.
               </>
             }
             actions={<CreateWebhookButton />}

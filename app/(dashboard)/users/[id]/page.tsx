@@ -26,7 +26,9 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   // The service decides; these only hide what it would refuse: nobody disables themselves, and
   // disabling a staff member takes the right to manage their role (owners only for owners).
   const canDisable =
-    hasPermission(viewer.role, "users.disable") && viewer.id !== user.id && (user.role === null || (viewer.role !== null && canManageRole(viewer.role, user.role)));
+    hasPermission(viewer.role, "users.disable") &&
+    viewer.id !== user.id &&
+    (user.role === null || (viewer.role !== null && canManageRole(viewer.role, user.role)));
   const accessTokenTtl = Math.max(0, ...consents.map((c) => c.server.accessTokenTtl));
 
   return (
@@ -48,7 +50,11 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         className="pb-0"
         title={<span className="break-words">{user.name || user.email}</span>}
         description={user.name ? user.email : undefined}
-        actions={canDisable ? <UserStatusButton userId={user.id} email={user.email} disabled={user.disabledAt !== null} /> : undefined}
+        actions={
+          canDisable ? (
+            <UserStatusButton userId={user.id} email={user.email} disabled={user.disabledAt !== null} />
+          ) : undefined
+        }
       />
       <UserDetails user={user} />
 
@@ -58,10 +64,17 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
             <h2 id="user-access" className="text-lg font-semibold">
               Authorized apps
             </h2>
-            <p className="text-sm text-muted-foreground">Every client this person allowed to act on their behalf, on every MCP server.</p>
+            <p className="text-sm text-muted-foreground">
+              Every client this person allowed to act on their behalf, on every MCP server.
+            </p>
           </div>
           {canRevoke && consents.length > 0 ? (
-            <RevokeAllAccessButton userId={user.id} email={user.email} count={consents.length} accessTokenTtl={accessTokenTtl} />
+            <RevokeAllAccessButton
+              userId={user.id}
+              email={user.email}
+              count={consents.length}
+              accessTokenTtl={accessTokenTtl}
+            />
           ) : null}
         </div>
         {consents.length > 0 ? (

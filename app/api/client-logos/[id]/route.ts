@@ -6,7 +6,11 @@ import { getClientLogo, systemContext } from "@/lib/services";
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const { id } = await params;
   const logo = await getClientLogo(systemContext("client-logo"), id);
-  if (!logo) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  if (!logo)
+    return new Response("Not found", {
+      status: 404,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
   return new Response(new Uint8Array(logo.bytes), {
     headers: {
       "Content-Type": logo.contentType,

@@ -9,9 +9,16 @@ async function handle(request: Request, { params }: { params: Promise<{ slug: st
   // After a POST, redirects are 303 so the browser does not re-POST (AUTHZ-14).
   const status = request.method === "POST" ? 303 : 302;
   if (outcome.kind === "error_page") return authorizationErrorPage(outcome.title, outcome.description, outcome.status);
-  if (outcome.kind === "interstitial") return authorizationErrorInterstitial(outcome.clientName, outcome.description, outcome.location);
-  const location = outcome.kind === "redirect" ? outcome.location : new URL(`/oauth/${slug}/consent/${outcome.requestId}`, request.url).toString();
-  return new Response(null, { status: outcome.kind === "consent" ? 303 : status, headers: { Location: location, "Cache-Control": "no-store" } });
+  if (outcome.kind === "interstitial")
+    return authorizationErrorInterstitial(outcome.clientName, outcome.description, outcome.location);
+  const location =
+    outcome.kind === "redirect"
+      ? outcome.location
+      : new URL(`/oauth/${slug}/consent/${outcome.requestId}`, request.url).toString();
+  return new Response(null, {
+    status: outcome.kind === "consent" ? 303 : status,
+    headers: { Location: location, "Cache-Control": "no-store" },
+  });
 }
 
 export const GET = handle;

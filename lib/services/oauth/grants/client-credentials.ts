@@ -19,13 +19,27 @@ export async function clientCredentialsGrant(
   if (!client.isConfidential || !client.grantTypes.includes("client_credentials")) {
     throw new OAuthError("unauthorized_client", "This client may not use the client-credentials grant.");
   }
-  if (client.approvalStatus === "PENDING") throw new OAuthError("unauthorized_client", "This client awaits an administrator's approval: it gets no tokens until then.");
+  if (client.approvalStatus === "PENDING")
+    throw new OAuthError(
+      "unauthorized_client",
+      "This client awaits an administrator's approval: it gets no tokens until then.",
+    );
   for (const r of input.resources) {
-    if (canonicalResourceOrNull(r) !== server.resource) throw new OAuthError("invalid_target", `This authorization server issues tokens only for ${server.resource}.`);
+    if (canonicalResourceOrNull(r) !== server.resource)
+      throw new OAuthError("invalid_target", `This authorization server issues tokens only for ${server.resource}.`);
   }
-  const ceiling = clientScopeCeiling(client.allowedScopes, server.scopes.map((s) => s.name));
+  const ceiling = clientScopeCeiling(
+    client.allowedScopes,
+    server.scopes.map((s) => s.name),
+  );
   const scopes = input.scope === undefined ? ceiling : parseScope(input.scope);
-  if (!isSubset(scopes, ceiling)) throw new OAuthError("invalid_scope", "The requested scope is not allowed for this client.");
-  const { token } = await mintAccessToken(ctx, server, { sub: `${CLIENT_SUBJECT_PREFIX}${client.clientId}`, clientId: client.clientId, scopes, resource: server.resource }, now);
+  if (!isSubset(scopes, ceiling))
+    throw new OAuthError("invalid_scope", "The requested scope is not allowed for this client.");
+  const { token } = await mintAccessToken(
+    ctx,
+    server,
+    { sub: `${CLIENT_SUBJECT_PREFIX}${client.clientId}`, clientId: client.clientId, scopes, resource: server.resource },
+    now,
+  );
   return { access_token: token, token_type: "Bearer", expires_in: server.accessTokenTtl, scope: formatScope(scopes) };
 }

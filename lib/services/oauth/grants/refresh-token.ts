@@ -33,7 +33,8 @@ export async function refreshTokens(
   input: RefreshInput,
   now = new Date(),
 ): Promise<TokenResponse> {
-  if (!client.grantTypes.includes("refresh_token")) throw new OAuthError("unauthorized_client", "This client may not use refresh tokens.");
+  if (!client.grantTypes.includes("refresh_token"))
+    throw new OAuthError("unauthorized_client", "This client may not use refresh tokens.");
   const hash = hashSecret(input.refreshToken);
   const invalid = (why: string): Outcome => ({ error: new OAuthError("invalid_grant", why) });
 
@@ -42,7 +43,9 @@ export async function refreshTokens(
     if (!found) return invalid("The refresh token is invalid.");
     // Lock the family: concurrent refreshes of one family take turns, and a revocation (which
     // deletes or revokes the family) either happens before — then this sees it — or waits.
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "RefreshFamily" WHERE "id" = ${found.familyId} FOR UPDATE`;
+    const locked = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT "id" FROM "RefreshFamily" WHERE "id" = ${found.familyId} FOR UPDATE`;
     if (locked.length === 0) return invalid("The refresh token was revoked.");
     const token = await tx.refreshToken.findUnique({ where: { hash }, include: { family: true } });
     if (!token || token.family.serverId !== server.id) return invalid("The refresh token is invalid.");
@@ -53,7 +56,8 @@ export async function refreshTokens(
     const user = await tx.user.findUnique({ where: { id: family.userId }, select: { disabledAt: true } });
     if (!user || user.disabledAt) return invalid("The user's access was revoked.");
     for (const r of input.resources) {
-      if (canonicalResourceOrNull(r) !== family.resource) return { error: new OAuthError("invalid_target", "resource is outside the original grant.") };
+      if (canonicalResourceOrNull(r) !== family.resource)
+        return { error: new OAuthError("invalid_target", "resource is outside the original grant.") };
     }
     // Checked before anything rotates: a refused request must not cost the client its token.
     if (input.scope !== undefined && !isSubset(parseScope(input.scope), family.scopes)) {
@@ -66,7 +70,10 @@ export async function refreshTokens(
       if (now.getTime() <= graceEnds && token.successorSealed) {
         return { grant: { ...base, refreshToken: unseal(SEAL_PURPOSE, token.successorSealed) } };
       }
-      await tx.refreshFamily.update({ where: { id: family.id }, data: { revokedAt: now, revokedReason: "reuse_detected" } });
+      await tx.refreshFamily.update({
+        where: { id: family.id },
+        data: { revokedAt: now, revokedReason: "reuse_detected" },
+      });
       await recordAudit(tx, ctx, {
         action: "refresh_token.reuse_detected",
         target: { type: "client", id: client.id, label: client.name },
@@ -85,7 +92,8 @@ export async function refreshTokens(
     });
     if (claimed.count !== 1) {
       const winner = await tx.refreshToken.findUnique({ where: { hash } });
-      if (winner?.successorSealed) return { grant: { ...base, refreshToken: unseal(SEAL_PURPOSE, winner.successorSealed) } };
+      if (winner?.successorSealed)
+        return { grant: { ...base, refreshToken: unseal(SEAL_PURPOSE, winner.successorSealed) } };
       return invalid("The refresh token was already used.");
     }
     await tx.refreshToken.create({ data: { hash: next.hash, familyId: family.id, expiresAt } });
@@ -97,6 +105,23 @@ export async function refreshTokens(
   if ("error" in outcome) throw outcome.error;
   const { grant } = outcome;
   const requested = input.scope === undefined ? grant.familyScopes : parseScope(input.scope);
-  const { token } = await mintAccessToken(ctx, server, { sub: grant.userId, clientId: client.clientId, scopes: requested, resource: grant.resource, familyId: grant.familyId }, now);
-  return { access_token: token, token_type: "Bearer", expires_in: server.accessTokenTtl, scope: formatScope(requested), refresh_token: grant.refreshToken };
+  const { token } = await mintAccessToken(
+    ctx,
+    server,
+    {
+      sub: grant.userId,
+      clientId: client.clientId,
+      scopes: requested,
+      resource: grant.resource,
+      familyId: grant.familyId,
+    },
+    now,
+  );
+  return {
+    access_token: token,
+    token_type: "Bearer",
+    expires_in: server.accessTokenTtl,
+    scope: formatScope(requested),
+    refresh_token: grant.refreshToken,
+  };
 }

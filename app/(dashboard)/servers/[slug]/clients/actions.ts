@@ -3,9 +3,25 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
-import { ClientIdInput, clientFormToInput, CreateClientInput, DeleteClientInput, DeleteClientsInput, RotateClientSecretInput, UpdateClientInput } from "@/lib/schemas/clients";
+import {
+  ClientIdInput,
+  clientFormToInput,
+  CreateClientInput,
+  DeleteClientInput,
+  DeleteClientsInput,
+  RotateClientSecretInput,
+  UpdateClientInput,
+} from "@/lib/schemas/clients";
 import { asArray } from "@/lib/schemas/form";
-import { approveClient, createClient, deleteClient, deleteClients, rotateClientSecret, setClientDisabled, updateClient } from "@/lib/services";
+import {
+  approveClient,
+  createClient,
+  deleteClient,
+  deleteClients,
+  rotateClientSecret,
+  setClientDisabled,
+  updateClient,
+} from "@/lib/services";
 
 // Every client form carries its MCP server's slug as a hidden field. The services re-read the
 // client scoped by that server, so a forged slug/id pair finds nothing rather than another's client.

@@ -14,7 +14,13 @@ import { loadServer } from "../load-server";
 
 export const metadata: Metadata = { title: "Clients" };
 
-export default async function ClientsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<RawSearchParams> }) {
+export default async function ClientsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<RawSearchParams>;
+}) {
   const { slug } = await params;
   // The URL is the state; parsed the same way the client island parses useSearchParams().
   const filter = ClientListFilter.parse(lastValues(await searchParams));
@@ -22,7 +28,10 @@ export default async function ClientsPage({ params, searchParams }: { params: Pr
   const canCreate = hasPermission(user.role, "clients.write");
 
   const queryClient = makeQueryClient();
-  await queryClient.prefetchQuery({ ...clientsPageQuery(server.slug, filter), queryFn: () => listClients({ ctx, serverSlug: server.slug, input: filter }) });
+  await queryClient.prefetchQuery({
+    ...clientsPageQuery(server.slug, filter),
+    queryFn: () => listClients({ ctx, serverSlug: server.slug, input: filter }),
+  });
 
   return (
     <div className="space-y-6">

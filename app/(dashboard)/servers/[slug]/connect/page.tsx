@@ -69,10 +69,16 @@ export default async function ConnectPage({ params }: { params: Promise<{ slug: 
 
   return (
     <div className="space-y-6">
-      <PageHeader title={server.name} description="Connect: what your MCP server needs to accept this server's access tokens." />
+      <PageHeader
+        title={server.name}
+        description="Connect: what your MCP server needs to accept this server's access tokens."
+      />
       <ServerTabs slug={server.slug} current="/connect" />
 
-      <Section title="Authorization server" description="MCP clients find these from your MCP server's metadata; you rarely type them in.">
+      <Section
+        title="Authorization server"
+        description="MCP clients find these from your MCP server's metadata; you rarely type them in."
+      >
         <dl className="grid gap-3">
           <Row label="Issuer" value={server.issuer} />
           <Row label="Authorization server metadata" value={authorizationServerMetadataUrl(target)} />
@@ -96,7 +102,8 @@ export default async function ConnectPage({ params }: { params: Promise<{ slug: 
         <CodeBlock code={metadataJson(target)} label="protected resource metadata" />
         <p className="text-sm text-muted-foreground">
           <code className="font-mono">resource</code> must equal your MCP endpoint&apos;s URL exactly, and{" "}
-          <code className="font-mono">authorization_servers</code> must name this issuer exactly: clients compare both byte for byte.
+          <code className="font-mono">authorization_servers</code> must name this issuer exactly: clients compare both
+          byte for byte.
         </p>
       </Section>
 
@@ -106,48 +113,58 @@ export default async function ConnectPage({ params }: { params: Promise<{ slug: 
       >
         <CodeBlock code={unauthorizedChallenge(target)} label="401 WWW-Authenticate header" />
         <p className="text-sm text-muted-foreground">
-          For an invalid or expired token add <code className="font-mono">error=&quot;invalid_token&quot;</code>. When a valid token lacks a scope the
-          call needs, answer 403 and list every scope the call needs:
+          For an invalid or expired token add <code className="font-mono">error=&quot;invalid_token&quot;</code>. When a
+          valid token lacks a scope the call needs, answer 403 and list every scope the call needs:
         </p>
         <CodeBlock code={insufficientScopeChallenge(target)} label="403 WWW-Authenticate header" />
       </Section>
 
-      <Section title="Verify access tokens" description="Access tokens are ES256-signed JWTs (RFC 9068). Check them locally, or ask Gatehouse.">
+      <Section
+        title="Verify access tokens"
+        description="Access tokens are ES256-signed JWTs (RFC 9068). Check them locally, or ask Gatehouse."
+      >
         <h3 className="text-sm font-medium">Locally, with jose</h3>
         <CodeBlock code={joseVerifySnippet(target)} label="jose verification code" />
         <p className="text-sm text-muted-foreground">
-          A locally verified token stays valid until it expires, so a revocation in Gatehouse reaches your server within one access-token
-          lifetime: at most {formatSeconds(server.accessTokenTtl)} ({server.accessTokenTtl} seconds) for this server. Use introspection where that is
-          too long.
+          A locally verified token stays valid until it expires, so a revocation in Gatehouse reaches your server within
+          one access-token lifetime: at most {formatSeconds(server.accessTokenTtl)} ({server.accessTokenTtl} seconds)
+          for this server. Use introspection where that is too long.
         </p>
         <h3 className="text-sm font-medium">With introspection (RFC 7662)</h3>
         <CodeBlock code={introspectionCurl(target)} label="introspection command" />
         <p className="text-sm text-muted-foreground">
-          Authenticate as a confidential client of this MCP server. The answer is <code className="font-mono">{`{"active":false}`}</code> the moment a
-          token, its consent or its client is revoked.
+          Authenticate as a confidential client of this MCP server. The answer is{" "}
+          <code className="font-mono">{`{"active":false}`}</code> the moment a token, its consent or its client is
+          revoked.
         </p>
       </Section>
 
       {isDemo ? (
-        <Section title="Try the demo server" description="Gatehouse runs this MCP server itself, with the tools whoami and echo.">
+        <Section
+          title="Try the demo server"
+          description="Gatehouse runs this MCP server itself, with the tools whoami and echo."
+        >
           <h3 className="text-sm font-medium">From MCP Inspector</h3>
           <CodeBlock code={INSPECTOR_COMMAND} label="MCP Inspector command" />
           <ol className="grid list-decimal gap-1 pl-5 text-sm text-muted-foreground">
             <li>
-              Choose the transport <span className="font-medium text-foreground">Streamable HTTP</span> and enter the URL{" "}
-              <code className="font-mono break-all text-foreground">{server.resourceUrl}</code>.
+              Choose the transport <span className="font-medium text-foreground">Streamable HTTP</span> and enter the
+              URL <code className="font-mono break-all text-foreground">{server.resourceUrl}</code>.
             </li>
             <li>
               Connect. The Inspector reads the 401 challenge, finds Gatehouse, registers itself
-              {server.dcrEnabled ? "" : " (turn on dynamic client registration in Settings first)"} and sends you to sign in and consent.
+              {server.dcrEnabled ? "" : " (turn on dynamic client registration in Settings first)"} and sends you to
+              sign in and consent.
             </li>
             <li>
-              Open Tools and run <code className="font-mono">whoami</code>: it shows the token&apos;s subject, client, scopes and expiry.
+              Open Tools and run <code className="font-mono">whoami</code>: it shows the token&apos;s subject, client,
+              scopes and expiry.
             </li>
           </ol>
           <h3 className="text-sm font-medium">From any MCP client or the command line</h3>
           <p className="text-sm text-muted-foreground">
-            Point the client at the URL above. Or create a client-credentials client under Clients and call a tool with its token:
+            Point the client at the URL above. Or create a client-credentials client under Clients and call a tool with
+            its token:
           </p>
           <CodeBlock code={demoCurlSnippet(target)} label="demo server commands" />
         </Section>

@@ -10,7 +10,10 @@ import { decideAuthorization } from "@/lib/services/oauth/authorization";
  * Allow or Deny. A server action: Next.js checks the Origin of the POST (CSRF), and its redirect
  * after an action is a 303 (AUTHZ-14, AUTHZ-16).
  */
-export async function decideConsentAction(_prev: { message: string } | null, form: FormData): Promise<{ message: string }> {
+export async function decideConsentAction(
+  _prev: { message: string } | null,
+  form: FormData,
+): Promise<{ message: string }> {
   const slug = String(form.get("slug") ?? "");
   const requestId = String(form.get("requestId") ?? "");
   const user = await currentUser();

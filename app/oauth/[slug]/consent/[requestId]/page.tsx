@@ -46,7 +46,8 @@ export default async function ConsentPage({
     );
   }
   const asked = (await searchParams).ask === "1";
-  if (pending.alreadyConsented && pending.prompt !== "consent" && pending.prompt !== "login" && !asked) redirect(`${here}/continue`);
+  if (pending.alreadyConsented && pending.prompt !== "consent" && pending.prompt !== "login" && !asked)
+    redirect(`${here}/continue`);
 
   const selfRegistered = pending.client.registration !== "MANUAL";
   const localOnly = allRedirectsAreLoopback(pending.client.redirectUris);
@@ -60,13 +61,18 @@ export default async function ConsentPage({
               // eslint-disable-next-line @next/next/no-img-element -- a logo served from our own origin
               <img src={pending.client.logoUri} alt="" className="size-10 rounded" />
             ) : (
-              <div aria-hidden className="flex size-10 items-center justify-center rounded bg-muted text-lg font-semibold">
+              <div
+                aria-hidden
+                className="flex size-10 items-center justify-center rounded bg-muted text-lg font-semibold"
+              >
                 {pending.client.name.slice(0, 1).toUpperCase()}
               </div>
             )}
             <div>
               <CardTitle asChild>
-                <h1>{pending.client.name} wants to access {pending.server.name}</h1>
+                <h1>
+                  {pending.client.name} wants to access {pending.server.name}
+                </h1>
               </CardTitle>
               <CardDescription>It will act on your behalf.</CardDescription>
             </div>
@@ -93,25 +99,30 @@ export default async function ConsentPage({
             <div>
               <dt className="text-muted-foreground">MCP server</dt>
               <dd>
-                {pending.server.name} <span className="font-mono text-xs break-all text-muted-foreground">{pending.server.resource}</span>
+                {pending.server.name}{" "}
+                <span className="font-mono text-xs break-all text-muted-foreground">{pending.server.resource}</span>
               </dd>
             </div>
           </dl>
           {localOnly && (
             <p role="note" className="flex gap-2 rounded-md border border-warning/40 bg-warning/10 p-3 text-sm">
               <AlertTriangle aria-hidden className="mt-0.5 size-4 shrink-0" />
-              This application receives your authorization on this computer (localhost). Only continue if you just started it yourself.
+              This application receives your authorization on this computer (localhost). Only continue if you just
+              started it yourself.
             </p>
           )}
           <div>
             <h2 className="text-sm font-medium">It asks to</h2>
             {pending.scopes.length === 0 ? (
-              <p className="text-sm text-muted-foreground">Access {pending.server.name} with no specific permissions.</p>
+              <p className="text-sm text-muted-foreground">
+                Access {pending.server.name} with no specific permissions.
+              </p>
             ) : (
               <ul className="mt-2 grid gap-2">
                 {pending.scopes.map((s) => (
                   <li key={s.name} className="text-sm">
-                    <code className="rounded bg-muted px-1.5 py-0.5">{s.name}</code> {s.description && <span className="text-muted-foreground">— {s.description}</span>}
+                    <code className="rounded bg-muted px-1.5 py-0.5">{s.name}</code>{" "}
+                    {s.description && <span className="text-muted-foreground">— {s.description}</span>}
                   </li>
                 ))}
               </ul>
@@ -120,7 +131,8 @@ export default async function ConsentPage({
           {awaitsApproval ? (
             <p role="alert" className="flex gap-2 rounded-md border border-warning/40 bg-warning/10 p-3 text-sm">
               <AlertTriangle aria-hidden className="mt-0.5 size-4 shrink-0" />
-              {pending.client.name} awaits an administrator&apos;s approval. You cannot allow it until an administrator of {pending.server.name} has approved it; try again later.
+              {pending.client.name} awaits an administrator&apos;s approval. You cannot allow it until an administrator
+              of {pending.server.name} has approved it; try again later.
             </p>
           ) : (
             <ConsentForm slug={slug} requestId={requestId} />
@@ -138,7 +150,11 @@ export default async function ConsentPage({
             </form>
           </div>
           <p className="text-xs text-muted-foreground">
-            You can revoke this access at any time in <Link href="/account/apps" className="underline">your authorized apps</Link>.
+            You can revoke this access at any time in{" "}
+            <Link href="/account/apps" className="underline">
+              your authorized apps
+            </Link>
+            .
           </p>
         </CardContent>
       </Card>

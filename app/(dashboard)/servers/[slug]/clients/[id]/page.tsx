@@ -51,15 +51,28 @@ export default async function ClientOverviewPage({ params }: { params: Promise<{
   const { slug, id } = await params;
   const { user, ctx, server, client } = await loadClient(slug, id, "");
   const activity = await getClientActivity({ ctx, serverSlug: server.slug, clientId: client.id });
-  const cimd = client.registration === "METADATA_DOCUMENT" ? await getMetadataDocumentStatus({ ctx, serverSlug: server.slug, clientId: client.id }) : null;
+  const cimd =
+    client.registration === "METADATA_DOCUMENT"
+      ? await getMetadataDocumentStatus({ ctx, serverSlug: server.slug, clientId: client.id })
+      : null;
   return (
     <ClientPageShell
       server={server}
       client={client}
       current=""
-      approval={{ canApprove: hasPermission(user.role, "clients.write"), canReject: hasPermission(user.role, "clients.delete") }}
+      approval={{
+        canApprove: hasPermission(user.role, "clients.write"),
+        canReject: hasPermission(user.role, "clients.delete"),
+      }}
     >
-      {cimd && <MetadataDocumentCard serverSlug={server.slug} clientRowId={client.id} status={cimd} canRefresh={hasPermission(user.role, "clients.write")} />}
+      {cimd && (
+        <MetadataDocumentCard
+          serverSlug={server.slug}
+          clientRowId={client.id}
+          status={cimd}
+          canRefresh={hasPermission(user.role, "clients.write")}
+        />
+      )}
       <Card>
         <CardHeader>
           <CardTitle asChild>
@@ -85,19 +98,35 @@ export default async function ClientOverviewPage({ params }: { params: Promise<{
               </span>
             </Row>
             <Row label="Registration">
-              {REGISTRATION_LABELS[client.registration]}: {registrationSentence(client.registration, client.createdByLabel)}
+              {REGISTRATION_LABELS[client.registration]}:{" "}
+              {registrationSentence(client.registration, client.createdByLabel)}
             </Row>
             <Row label="Flow">
               {FLOW_LABELS[client.flow]}
-              {client.flow === "client_credentials" ? " — acts on its own behalf." : " with PKCE — acts on behalf of users who consent."}
+              {client.flow === "client_credentials"
+                ? " — acts on its own behalf."
+                : " with PKCE — acts on behalf of users who consent."}
             </Row>
-            <Row label="Client type">{client.isConfidential ? "Confidential (has a secret)" : "Public (no secret)"}</Row>
-            <Row label="Token endpoint auth">{AUTH_METHOD_LABELS[client.tokenEndpointAuthMethod] ?? <code className="font-mono">{client.tokenEndpointAuthMethod}</code>}</Row>
+            <Row label="Client type">
+              {client.isConfidential ? "Confidential (has a secret)" : "Public (no secret)"}
+            </Row>
+            <Row label="Token endpoint auth">
+              {AUTH_METHOD_LABELS[client.tokenEndpointAuthMethod] ?? (
+                <code className="font-mono">{client.tokenEndpointAuthMethod}</code>
+              )}
+            </Row>
             <Row label="Grant types">
               <CodeList items={client.grantTypes} empty="None" />
             </Row>
             <Row label="Redirect URIs">
-              <CodeList items={client.redirectUris} empty={client.flow === "client_credentials" ? "None: a client-credentials client never redirects users." : "None"} />
+              <CodeList
+                items={client.redirectUris}
+                empty={
+                  client.flow === "client_credentials"
+                    ? "None: a client-credentials client never redirects users."
+                    : "None"
+                }
+              />
             </Row>
             <Row label="Allowed scopes">
               <CodeList items={client.allowedScopes} empty="None" />
@@ -126,8 +155,12 @@ export default async function ClientOverviewPage({ params }: { params: Promise<{
             <Row label="Updated">
               <LocalTime iso={client.updatedAt} />
             </Row>
-            <Row label="Last used">{client.lastUsedAt ? <LocalTime iso={client.lastUsedAt} /> : <None>Never</None>}</Row>
-            <Row label="Disabled">{client.disabledAt ? <LocalTime iso={client.disabledAt} /> : <None>No: the client is active</None>}</Row>
+            <Row label="Last used">
+              {client.lastUsedAt ? <LocalTime iso={client.lastUsedAt} /> : <None>Never</None>}
+            </Row>
+            <Row label="Disabled">
+              {client.disabledAt ? <LocalTime iso={client.disabledAt} /> : <None>No: the client is active</None>}
+            </Row>
           </dl>
         </CardContent>
       </Card>

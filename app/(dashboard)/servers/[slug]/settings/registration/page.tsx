@@ -22,8 +22,9 @@ export default async function ServerRegistrationPage({ params }: { params: Promi
         title={server.name}
         description={
           <>
-            Initial access tokens: a client must send one (<code className="font-mono">Authorization: Bearer ghi_…</code>) to register itself while registration
-            is “{DCR_MODE_LABELS.TOKEN}” (RFC 7591 §3).
+            Initial access tokens: a client must send one (
+            <code className="font-mono">Authorization: Bearer ghi_…</code>) to register itself while registration is “
+            {DCR_MODE_LABELS.TOKEN}” (RFC 7591 §3).
           </>
         }
       />
@@ -35,8 +36,12 @@ export default async function ServerRegistrationPage({ params }: { params: Promi
       </p>
       {server.dcrMode !== "TOKEN" && (
         <p role="note" className="rounded-md border border-warning/40 bg-warning/10 p-3 text-sm">
-          Registration on this server is currently “{DCR_MODE_LABELS[server.dcrMode]}”: tokens are checked only while it is “{DCR_MODE_LABELS.TOKEN}”. Change it
-          in <Link href={`/servers/${server.slug}/settings`} className="underline">Settings</Link>.
+          Registration on this server is currently “{DCR_MODE_LABELS[server.dcrMode]}”: tokens are checked only while it
+          is “{DCR_MODE_LABELS.TOKEN}”. Change it in{" "}
+          <Link href={`/servers/${server.slug}/settings`} className="underline">
+            Settings
+          </Link>
+          .
         </p>
       )}
       {canEdit && <CreateInitialAccessTokenForm serverSlug={server.slug} />}

@@ -4,14 +4,20 @@ import { authorizationErrorPage } from "@/lib/oauth/error-page";
 import { ServiceError } from "@/lib/services";
 import { continueAuthorization } from "@/lib/services/oauth/authorization";
 
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string; requestId: string }> }): Promise<Response> {
+export async function GET(
+  request: Request,
+  { params }: { params: Promise<{ slug: string; requestId: string }> },
+): Promise<Response> {
   const { slug, requestId } = await params;
   const consentPage = new URL(`/oauth/${slug}/consent/${requestId}?ask=1`, request.url).toString();
   const user = await currentUser();
   if (!user) return Response.redirect(consentPage, 303);
   try {
     const location = await continueAuthorization(slug, requestId, user);
-    return new Response(null, { status: 303, headers: { Location: location ?? consentPage, "Cache-Control": "no-store" } });
+    return new Response(null, {
+      status: 303,
+      headers: { Location: location ?? consentPage, "Cache-Control": "no-store" },
+    });
   } catch (err) {
     if (err instanceof ServiceError) return authorizationErrorPage("This authorization cannot continue", err.message);
     throw err;

@@ -46,8 +46,8 @@ export default async function ClientConsentsPage({
   return (
     <ClientPageShell server={server} client={client} current="/consents">
       <p className="text-sm text-muted-foreground">
-        Everyone who allowed {client.name} to act on their behalf on {server.name}. Revoking a consent ends that user&apos;s access through
-        this client; their next authorization asks again.
+        Everyone who allowed {client.name} to act on their behalf on {server.name}. Revoking a consent ends that
+        user&apos;s access through this client; their next authorization asks again.
       </p>
       <HydrationBoundary state={dehydrate(queryClient)}>
         <ConsentsTable

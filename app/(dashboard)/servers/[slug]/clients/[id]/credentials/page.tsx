@@ -29,15 +29,23 @@ export default async function ClientCredentialsPage({ params }: { params: Promis
         <CardContent className="grid gap-4">
           {!client.isConfidential ? (
             <p className="text-sm">
-              This is a public client (PKCE only): it has no secret. It proves it started each authorization with a PKCE code verifier
-              (S256) instead, which suits native and browser apps that cannot keep a secret.
+              This is a public client (PKCE only): it has no secret. It proves it started each authorization with a PKCE
+              code verifier (S256) instead, which suits native and browser apps that cannot keep a secret.
             </p>
           ) : (
             <>
               <dl className="grid gap-2 text-sm">
                 <div className="grid gap-1 sm:grid-cols-[12rem_1fr]">
                   <dt className="text-muted-foreground">Current secret</dt>
-                  <dd>{client.secretLast4 ? <>Secret ending in …<code className="font-mono">{client.secretLast4}</code></> : "No secret on record"}</dd>
+                  <dd>
+                    {client.secretLast4 ? (
+                      <>
+                        Secret ending in …<code className="font-mono">{client.secretLast4}</code>
+                      </>
+                    ) : (
+                      "No secret on record"
+                    )}
+                  </dd>
                 </div>
                 <div className="grid gap-1 sm:grid-cols-[12rem_1fr]">
                   <dt className="text-muted-foreground">Created</dt>
@@ -46,8 +54,8 @@ export default async function ClientCredentialsPage({ params }: { params: Promis
               </dl>
               {client.previousSecretExpiresAt && client.previousSecretLast4 ? (
                 <p role="status" className="rounded-md border border-warning/50 bg-warning/10 px-3 py-2 text-sm">
-                  The previous secret (…<code className="font-mono">{client.previousSecretLast4}</code>) stops working at{" "}
-                  <LocalTime iso={client.previousSecretExpiresAt} />.
+                  The previous secret (…<code className="font-mono">{client.previousSecretLast4}</code>) stops working
+                  at <LocalTime iso={client.previousSecretExpiresAt} />.
                 </p>
               ) : null}
               {canRotate ? (

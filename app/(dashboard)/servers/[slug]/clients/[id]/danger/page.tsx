@@ -23,7 +23,8 @@ export default async function ClientDangerPage({ params }: { params: Promise<{ s
             <h2>{isActive ? "Disable this client" : "This client is disabled"}</h2>
           </CardTitle>
           <CardDescription>
-            A disabled client cannot authenticate or get tokens. {isActive ? "You can enable it again later." : "Enable it to let it authenticate and get tokens again."}
+            A disabled client cannot authenticate or get tokens.{" "}
+            {isActive ? "You can enable it again later." : "Enable it to let it authenticate and get tokens again."}
           </CardDescription>
         </CardHeader>
         <CardContent>
@@ -39,7 +40,9 @@ export default async function ClientDangerPage({ params }: { params: Promise<{ s
           <CardTitle asChild>
             <h2>Delete this client</h2>
           </CardTitle>
-          <CardDescription>Deleting is permanent: every token issued to it stops working, and its consents are removed.</CardDescription>
+          <CardDescription>
+            Deleting is permanent: every token issued to it stops working, and its consents are removed.
+          </CardDescription>
         </CardHeader>
         <CardContent>
           {canDelete ? (

@@ -37,7 +37,9 @@ export default async function ClientSettingsPage({ params }: { params: Promise<{
               </div>
               <div className="grid gap-1 sm:grid-cols-[12rem_1fr]">
                 <dt className="text-muted-foreground">Redirect URIs</dt>
-                <dd className="font-mono text-xs break-all whitespace-pre-line">{client.redirectUris.join("\n") || "None"}</dd>
+                <dd className="font-mono text-xs break-all whitespace-pre-line">
+                  {client.redirectUris.join("\n") || "None"}
+                </dd>
               </div>
               <div className="grid gap-1 sm:grid-cols-[12rem_1fr]">
                 <dt className="text-muted-foreground">Allowed scopes</dt>
