@@ -1,8 +1,9 @@
 // Runs once when a server instance starts, before it serves requests: apply migrations, create
-// the demo MCP server on the very first start, make sure the secret exists.
+// the demo MCP server on the very first start, make sure the secret exists. If the database cannot
+// be opened, the process logs why and exits with status 1 rather than serve 500s.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
-  const { boot } = await import("./lib/boot");
-  await boot();
+  const { bootOrExit } = await import("./lib/boot");
+  await bootOrExit();
 }

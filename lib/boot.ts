@@ -11,6 +11,25 @@ import { cimdLocalTestingFlags } from "@/lib/services/cimd/transport";
 
 let booted: Promise<void> | undefined;
 
+/**
+ * Boots, or ends the process: a server whose database cannot be opened (a PGlite folder another
+ * process holds or that is damaged, an unreachable DATABASE_URL, a changed migration, bad
+ * configuration) would otherwise stay up answering 500 to every request. Exiting with status 1 and
+ * the reason lets a supervisor restart it or alert.
+ */
+export async function bootOrExit(): Promise<void> {
+  try {
+    await boot();
+  } catch (err) {
+    logger.error("gatehouse.start_failed", {
+      reason: err instanceof Error ? err.message : String(err),
+      error: err,
+      message: "Gatehouse cannot start: stopping (exit status 1).",
+    });
+    process.exit(1);
+  }
+}
+
 export function boot(): Promise<void> {
   booted ??= (async () => {
     gatehouseSecret();

@@ -1,9 +1,9 @@
 // Gatehouse's operator CLI: `npm run gatehouse -- <command> [--flags]`. It works on the same
-// database as the server (the PGlite folder or PostgreSQL); with PGlite, run it while the server
-// is stopped (PGlite holds its folder for one process). Exit codes: 0 ok, 1 failed, 2 bad usage.
+// database as the server (the PGlite folder or PostgreSQL); with PGlite it refuses to run while the
+// server (or another process) holds the folder (status 1). Exit codes: 0 ok, 1 failed, 2 bad usage.
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
-import { applyMigrations, database } from "@/lib/db/client";
+import { applyMigrations } from "@/lib/db/client";
 import { isRole, ROLES } from "@/lib/auth/permissions";
 import { API_KEY_EXPIRIES } from "@/lib/schemas/api-keys";
 import { REGISTRATION_TYPES, SECRET_GRACE_PERIODS } from "@/lib/schemas/clients";
@@ -24,6 +24,7 @@ import {
   systemContext,
 } from "@/lib/services";
 import { rotateSigningKey } from "@/lib/services/oauth/signing-keys";
+import { openDatabaseOrExit } from "./open-database";
 
 class UsageError extends Error {}
 
@@ -343,7 +344,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(`${(err as Error).message}\nUsage: npm run gatehouse -- ${command.usage}`);
     return 2;
   }
-  const db = database();
+  const db = openDatabaseOrExit();
   try {
     await applyMigrations(db);
     await command.run(flags);

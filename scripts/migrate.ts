@@ -1,7 +1,8 @@
 // `npm run db:migrate`: apply committed migrations to the configured database and exit.
-import { applyMigrations, database } from "@/lib/db/client";
+import { applyMigrations } from "@/lib/db/client";
+import { openDatabaseOrExit } from "./open-database";
 
-const db = database();
+const db = openDatabaseOrExit();
 try {
   const { applied, alreadyApplied } = await applyMigrations(db);
   console.log(

@@ -1,9 +1,10 @@
 // `npm run db:seed`: migrations, plus the demo MCP server a first start would create.
 // Users are not seeded: the first visit to /setup creates the owner (or use `gatehouse user:create`).
-import { applyMigrations, database } from "@/lib/db/client";
+import { applyMigrations } from "@/lib/db/client";
+import { openDatabaseOrExit } from "./open-database";
 import { ensureDemoServer, systemContext } from "@/lib/services";
 
-const db = database();
+const db = openDatabaseOrExit();
 try {
   await applyMigrations(db);
   console.log(

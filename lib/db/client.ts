@@ -1,7 +1,8 @@
 // The only file that chooses the database driver: embedded PGlite in GATEHOUSE_DATA_DIR by
 // default, PostgreSQL through @prisma/adapter-pg when DATABASE_URL is a postgres:// URL.
-// One database per process, kept on globalThis so Next.js dev reloads do not open PGlite twice
-// (PGlite holds its data folder for a single process).
+// One database per process, kept on globalThis so Next.js dev reloads do not open PGlite twice.
+// PGlite holds its data folder for a single process: openPglite takes the folder's lock first
+// (data-folder-lock.ts), so a second process (the CLI beside the server) is refused, not corrupting.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
@@ -12,6 +13,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { PrismaClient, type Prisma } from "./generated/prisma/client";
+import { lockDataFolder } from "./data-folder-lock";
 import { newPglite } from "./pglite";
 import { loadMigrations, migrate, type MigrateResult } from "./migrate";
 import { pgConnection, pgliteConnection, type SqlConnection } from "./sql-connection";
@@ -48,10 +50,18 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** Opens an embedded database: in memory ("memory://"), or a folder, after taking its lock (or throws DataFolderInUseError). */
 export function openPglite(dataDir: string): Database {
   const isMemory = dataDir.startsWith("memory://");
   if (!isMemory) mkdirSync(path.resolve(dataDir), { recursive: true });
-  const pglite = newPglite(isMemory ? dataDir : path.resolve(dataDir));
+  const lock = isMemory ? undefined : lockDataFolder(dataDir);
+  let pglite: PGlite;
+  try {
+    pglite = newPglite(isMemory ? dataDir : path.resolve(dataDir));
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
   const prisma = new PrismaClient({ adapter: pgliteAdapter(pglite) });
   // PGlite is a single session: serialise raw work with Prisma's own use of it.
   return {
@@ -63,8 +73,12 @@ export function openPglite(dataDir: string): Database {
       await pglite.listen(channel, () => onNotify());
     },
     async close() {
-      await prisma.$disconnect();
-      await pglite.close();
+      try {
+        await prisma.$disconnect();
+        await pglite.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }
