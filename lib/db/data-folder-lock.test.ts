@@ -89,9 +89,12 @@ describe("lockDataFolder", () => {
       catch (err) { console.log(err.name); }`;
     const script = path.join(dir, "racer.mts");
     writeFileSync(script, racer);
-    const tsx = path.resolve(import.meta.dirname, "../../node_modules/.bin/tsx");
+    // Node itself with tsx's loader (not the tsx wrapper, whose child would outlive a SIGKILL).
     const children = Array.from({ length: 4 }, () =>
-      spawn(tsx, [script, dir], { stdio: ["ignore", "pipe", "inherit"] }),
+      spawn(process.execPath, ["--import", "tsx", script, dir], {
+        cwd: path.resolve(import.meta.dirname, "../.."),
+        stdio: ["ignore", "pipe", "inherit"],
+      }),
     );
     try {
       const runs = await Promise.all(

@@ -4,7 +4,7 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { LOCK_FILE } from "@/lib/db/data-folder-lock";
 import { api, cli, createApiKey, describeProcesses, spawnServer, startServer, type Server } from "./processes";
 
@@ -13,18 +13,21 @@ const REFUSED = /Gatehouse is running on this data folder \(pid (\d+)\); stop it
 describeProcesses(
   "a PGlite data folder, one process at a time",
   () => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), "gatehouse-lock-"));
-    const store = { dataDir };
+    const store = { dataDir: "" };
     const servers: Server[] = [];
+    beforeAll(() => {
+      store.dataDir = mkdtempSync(path.join(tmpdir(), "gatehouse-lock-"));
+    });
     afterAll(async () => {
       for (const s of servers) await s.kill9();
-      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(store.dataDir, { recursive: true, force: true });
     });
 
     it(
       "refuses the CLI and a second server while the server runs; every acknowledged write survives a restart",
       { timeout: 240_000 },
       async () => {
+        const { dataDir } = store;
         const apiKey = await createApiKey(store);
         const first = await startServer(store);
         servers.push(first);

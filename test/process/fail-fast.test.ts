@@ -4,14 +4,17 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeProcesses, spawnServer, type Exit, type Server, type Store } from "./processes";
 
 describeProcesses(
   "a server that cannot open its database",
   () => {
-    const workDir = mkdtempSync(path.join(tmpdir(), "gatehouse-fail-fast-"));
+    let workDir = "";
     const servers: Server[] = [];
+    beforeAll(() => {
+      workDir = mkdtempSync(path.join(tmpdir(), "gatehouse-fail-fast-"));
+    });
     afterAll(async () => {
       for (const s of servers) await s.kill9();
       rmSync(workDir, { recursive: true, force: true });
