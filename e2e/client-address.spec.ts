@@ -2,9 +2,15 @@
 // X-Forwarded-For claims (GATEHOUSE_TRUSTED_PROXIES is 0 here), on the App Router (DCR) and on the
 // Node adapter (token endpoint) alike; and the public origin is GATEHOUSE_URL whatever Host or
 // X-Forwarded-Host say (the JSON API's same-origin check, Auth.js's post-sign-in Location).
-// Requests come from chosen loopback addresses (all of 127.0.0.0/8 is this machine on Linux), so
+// A second `next start` with GATEHOUSE_TRUSTED_PROXIES=1 (own port and PGlite folder) checks the
+// proxy rule. Requests come from chosen loopback addresses (all of 127.0.0.0/8 is this machine on Linux), so
 // this spec's limits never touch the 127.0.0.1 that other specs use.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";
+import net from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { OWNER, signIn } from "./helpers";
 
@@ -23,10 +29,15 @@ interface RawResponse {
 function raw(
   method: string,
   path: string,
-  { from, headers = {}, body }: { from: string; headers?: Record<string, string>; body?: string },
+  {
+    from,
+    headers = {},
+    body,
+    port = PORT,
+  }: { from: string; headers?: Record<string, string>; body?: string; port?: number },
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: "127.0.0.1", port: PORT, localAddress: from, method, path, headers }, (res) => {
+    const req = http.request({ host: "127.0.0.1", port, localAddress: from, method, path, headers }, (res) => {
       let text = "";
       res.setEncoding("utf8");
       res.on("data", (chunk: string) => (text += chunk));
@@ -34,6 +45,17 @@ function raw(
     });
     req.once("error", reject);
     req.end(body);
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
   });
 }
 
@@ -61,8 +83,10 @@ test("a rotating X-Forwarded-For does not escape the per-address DCR limit (App 
   expect(other.status).toBe(400);
 });
 
-test("failed client authentications count against the socket's address, not the one claimed (Node adapter)", async () => {
+/** A confidential client_credentials client registered on the demo server, and a token request for it. */
+async function confidentialClient(port: number) {
   const registered = await raw("POST", "/oauth/demo/register", {
+    port,
     from: "127.0.0.31",
     headers: json,
     body: JSON.stringify({
@@ -76,6 +100,7 @@ test("failed client authentications count against the socket's address, not the 
   const { client_id, client_secret } = JSON.parse(registered.body) as { client_id: string; client_secret: string };
   const token = (from: string, secret: string, forwardedFor?: string) =>
     raw("POST", "/oauth/demo/token", {
+      port,
       from,
       headers: {
         "content-type": "application/x-www-form-urlencoded",
@@ -84,15 +109,76 @@ test("failed client authentications count against the socket's address, not the 
       },
       body: "grant_type=client_credentials",
     });
+  return { secret: client_secret, token };
+}
 
+test("failed client authentications count against the socket's address, not the one claimed (Node adapter)", async () => {
+  const { secret, token } = await confidentialClient(PORT);
   // The attacker at 127.0.0.32 names the victim 127.0.0.33 in X-Forwarded-For, then rotates it.
   for (let i = 0; i < 10; i++) expect((await token("127.0.0.32", "ghs_wrong", "127.0.0.33")).status).toBe(401);
   const rotated = await token("127.0.0.32", "ghs_wrong", spoofed());
   expect(rotated.status).toBe(429);
   expect(Number(rotated.headers["retry-after"])).toBeGreaterThan(0);
   // The failing address is locked even with the right secret; the victim is not locked at all.
-  expect((await token("127.0.0.32", client_secret)).status).toBe(429);
-  expect((await token("127.0.0.33", client_secret)).status).toBe(200);
+  expect((await token("127.0.0.32", secret)).status).toBe(429);
+  expect((await token("127.0.0.33", secret)).status).toBe(200);
+});
+
+test.describe("behind one trusted proxy (GATEHOUSE_TRUSTED_PROXIES=1)", () => {
+  let port = 0;
+  let server: ChildProcess | undefined;
+  let dataDir = "";
+
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
+    port = await freePort();
+    dataDir = mkdtempSync(path.join(tmpdir(), "gatehouse-proxy-"));
+    // Its own process group, so stopping it stops what `next start` started.
+    server = spawn(
+      process.execPath,
+      ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"],
+      {
+        env: {
+          ...process.env,
+          GATEHOUSE_URL: `http://127.0.0.1:${port}`,
+          GATEHOUSE_DATA_DIR: dataDir,
+          DATABASE_URL: "",
+          GATEHOUSE_TRUSTED_PROXIES: "1",
+        },
+        detached: true,
+        stdio: "ignore",
+      },
+    );
+    await expect
+      .poll(
+        () =>
+          raw("GET", "/api/health", { port, from: "127.0.0.1" }).then(
+            (r) => r.status,
+            () => 0,
+          ),
+        {
+          timeout: 90_000,
+        },
+      )
+      .toBe(200);
+  });
+
+  test.afterAll(async () => {
+    if (server?.pid !== undefined && server.exitCode === null) {
+      const exited = new Promise((r) => server!.once("exit", r));
+      process.kill(-server.pid, "SIGTERM");
+      await exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test("the rightmost X-Forwarded-For entry (what the proxy appended) is the client's address", async () => {
+    const { secret, token } = await confidentialClient(port);
+    // The "proxy" at 127.0.0.51 appends the address it saw after whatever the client claimed.
+    for (let i = 0; i < 10; i++) await token("127.0.0.51", "ghs_wrong", `${spoofed()}, 203.0.113.52`);
+    expect((await token("127.0.0.51", secret, "203.0.113.53, 203.0.113.52")).status).toBe(429);
+    expect((await token("127.0.0.51", secret, "203.0.113.52, 203.0.113.53")).status).toBe(200);
+  });
 });
 
 test("a cookie-authenticated write with a foreign Origin is refused even when X-Forwarded-Host agrees", async ({
