@@ -20,6 +20,7 @@ import {
   type ServerDto,
 } from "@/lib/services";
 import { decideAuthorization, getPendingAuthorization, startAuthorization } from "@/lib/services/oauth/authorization";
+import { fromIp } from "@/test/client-ip";
 
 const database = await createTestDb();
 const ctx = systemContext("test", { db: database.prisma });
@@ -286,8 +287,7 @@ describe("redirect URI allowlist", () => {
 describe("per-IP rate limit (REG-14)", () => {
   it("the limit+1st registration from one address an hour → 429 with Retry-After; another address is unaffected", async () => {
     const s = await server({ dcrRateLimitPerHour: 3 });
-    const from = (ip: string, name: string) =>
-      register(s.slug, { ...PUBLIC, client_name: name }, { "x-forwarded-for": ip });
+    const from = (ip: string, name: string) => register(s.slug, { ...PUBLIC, client_name: name }, fromIp(ip));
     for (let i = 0; i < 3; i++) expect((await from("203.0.113.7", `c${i}`)).status).toBe(201);
     const limited = await from("203.0.113.7", "c4");
     expect(limited.status).toBe(429);
@@ -305,9 +305,7 @@ describe("per-IP rate limit (REG-14)", () => {
   it("0 turns the limit off", async () => {
     const s = await server({ dcrRateLimitPerHour: 0 });
     for (let i = 0; i < 25; i++)
-      expect(
-        (await register(s.slug, { ...PUBLIC, client_name: `n${i}` }, { "x-forwarded-for": "203.0.113.8" })).status,
-      ).toBe(201);
+      expect((await register(s.slug, { ...PUBLIC, client_name: `n${i}` }, fromIp("203.0.113.8"))).status).toBe(201);
   });
 });
 

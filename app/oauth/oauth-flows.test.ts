@@ -10,6 +10,7 @@ import { insertUser, unique } from "@/test/factories";
 import { inProcessFetch } from "@/test/in-process-fetch";
 import { createClient, createServer, systemContext, type SessionUser } from "@/lib/services";
 import { decideAuthorization, startAuthorization } from "@/lib/services/oauth/authorization";
+import { fromIp } from "@/test/client-ip";
 
 const database = await createTestDb();
 const ctx = systemContext("test", { db: database.prisma });
@@ -411,8 +412,25 @@ describe("token endpoint hygiene", () => {
     const bad = `Basic ${Buffer.from(`${client.client_id}:ghs_wrong`).toString("base64")}`;
     let last: Response | undefined;
     for (let i = 0; i < 11; i++)
-      last = await post("grant_type=client_credentials", { authorization: bad, "x-forwarded-for": "198.51.100.4" });
+      last = await post("grant_type=client_credentials", { authorization: bad, ...fromIp("198.51.100.4") });
     expect(last!.status).toBe(429);
     expect(Number(last!.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+
+  it("never refuses the right secret from an address that did not fail; the failing one stays locked (10.7)", async () => {
+    const { client, secret: clientSecret } = await m2mClient();
+    const basic = (secret: string) => `Basic ${Buffer.from(`${client.client_id}:${secret}`).toString("base64")}`;
+    for (let i = 0; i < 10; i++)
+      await post("grant_type=client_credentials", { authorization: basic("ghs_wrong"), ...fromIp("198.51.100.5") });
+    const locked = await post("grant_type=client_credentials", {
+      authorization: basic(clientSecret),
+      ...fromIp("198.51.100.5"),
+    });
+    expect(locked.status).toBe(429);
+    const elsewhere = await post("grant_type=client_credentials", {
+      authorization: basic(clientSecret),
+      ...fromIp("198.51.100.6"),
+    });
+    expect(elsewhere.status).toBe(200);
   });
 });

@@ -5,7 +5,7 @@ import { ZodError } from "zod";
 import { getServiceContext } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { newId } from "@/lib/ids";
-import { requestMeta } from "@/lib/request-meta";
+import { publicOrigin, requestMeta } from "@/lib/request-meta";
 import { hasPermission, type Permission } from "@/lib/auth/permissions";
 import { logger } from "@/lib/logger";
 import { fieldErrorsOf } from "@/lib/schemas/form";
@@ -60,15 +60,11 @@ async function callerContext(req: Request): Promise<ServiceContext | Response> {
   return (await getServiceContext()) ?? apiError("UNAUTHENTICATED", "Sign in, or send an API key.", 401);
 }
 
+/** Same origin means GATEHOUSE_URL's: Host and X-Forwarded-Host are the client's to choose. */
 function isSameOrigin(req: Request): boolean {
   const origin = req.headers.get("origin");
   if (origin === null) return req.headers.get("sec-fetch-site") !== "cross-site";
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
+  return origin === publicOrigin();
 }
 
 export function jsonRoute<P>(

@@ -5,7 +5,7 @@ import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
 import { newId } from "@/lib/ids";
-import { requestMeta } from "@/lib/request-meta";
+import { publicOrigin, requestMeta } from "@/lib/request-meta";
 import { gatehouseSecret } from "@/lib/secret";
 import { authenticateUser, RateLimitedError, type ServiceContext } from "@/lib/services";
 
@@ -17,9 +17,14 @@ const SESSION_MAX_AGE = 12 * 60 * 60;
 
 function config(): NextAuthConfig {
   const secure = env().GATEHOUSE_URL.startsWith("https://");
+  // Auth.js builds every URL it uses (the request signIn() hands itself, callback and redirect
+  // targets) from AUTH_URL, else from Host / X-Forwarded-Host, which the client chooses. Pin it
+  // to the public origin (lib/request-meta.ts); trustHost then only skips a check of that header.
+  process.env.AUTH_URL = publicOrigin();
   return {
     secret: gatehouseSecret(),
     trustHost: true,
+    basePath: "/api/auth",
     useSecureCookies: secure,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE, updateAge: 60 * 60 },
     pages: { signIn: "/sign-in", error: "/sign-in" },
@@ -47,6 +52,12 @@ function config(): NextAuthConfig {
       }),
     ],
     callbacks: {
+      // Only ever back to Gatehouse itself: a path, or an absolute URL on the public origin.
+      redirect({ url }) {
+        const origin = publicOrigin();
+        if (url.startsWith("/") && !url.startsWith("//")) return `${origin}${url}`;
+        return URL.canParse(url) && new URL(url).origin === origin ? url : `${origin}/`;
+      },
       jwt({ token, user }) {
         if (user) {
           token.uid = user.id;

@@ -10,6 +10,7 @@ import { jsonNoStoreResult } from "@/lib/oauth/errors";
 import { corsPreflightResult, withCorsResult } from "@/lib/oauth/metadata";
 import type { ProtocolRequest, ProtocolResponse } from "@/lib/oauth/protocol-http";
 import { logger } from "@/lib/logger";
+import { stampRequest } from "./front-door";
 
 /** Form bodies of these endpoints are a few hundred bytes; anything longer is refused (413). */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -80,16 +81,15 @@ export function readBody(req: IncomingMessage): Promise<string | null> {
 }
 
 function protocolRequest(req: IncomingMessage, body: string): ProtocolRequest {
+  // Under `next start` the front door already stamped the request; a bare server did not.
+  stampRequest(req);
   const headers = req.headers;
   return {
     method: req.method ?? "GET",
     headers: {
       get(name) {
-        const key = name.toLowerCase();
-        const value = headers[key];
-        // Like Next.js's own server (base-server: x-forwarded-for ??= the socket's address), so
-        // requestMeta reads the same client address whichever server ran in front.
-        if (value === undefined) return key === "x-forwarded-for" ? (req.socket.remoteAddress ?? null) : null;
+        const value = headers[name.toLowerCase()];
+        if (value === undefined) return null;
         return Array.isArray(value) ? value.join(", ") : value;
       },
     },

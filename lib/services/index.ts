@@ -7,7 +7,9 @@ export {
   authenticateUser,
   InvalidCredentialsError,
   SIGN_IN_LIMITS,
+  signInBackoffMs,
   type AuthenticatedUser,
+  type SignInClock,
 } from "./users/authenticate-user";
 export { getSessionUser, type SessionUser } from "./users/get-session-user";
 export { createUser, CreateUserInput } from "./users/create-user";

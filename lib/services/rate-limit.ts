@@ -16,9 +16,10 @@ export async function hitRateLimit(
   now = new Date(),
 ): Promise<RateLimitResult> {
   const rows = await db.$queryRaw<{ count: number; windowStart: Date }[]>`
-    INSERT INTO "RateLimitBucket" ("key", "windowStart", "count", "expiresAt")
-    VALUES (${key}, ${now}, 1, ${new Date(now.getTime() + windowSeconds * 1000)})
+    INSERT INTO "RateLimitBucket" ("key", "windowStart", "count", "expiresAt", "lastHitAt")
+    VALUES (${key}, ${now}, 1, ${new Date(now.getTime() + windowSeconds * 1000)}, ${now})
     ON CONFLICT ("key") DO UPDATE SET
+      "lastHitAt" = ${now},
       "count" = CASE WHEN "RateLimitBucket"."expiresAt" <= ${now} THEN 1 ELSE "RateLimitBucket"."count" + 1 END,
       "windowStart" = CASE WHEN "RateLimitBucket"."expiresAt" <= ${now} THEN ${now} ELSE "RateLimitBucket"."windowStart" END,
       "expiresAt" = CASE WHEN "RateLimitBucket"."expiresAt" <= ${now} THEN ${new Date(now.getTime() + windowSeconds * 1000)} ELSE "RateLimitBucket"."expiresAt" END
@@ -49,8 +50,24 @@ export async function isRateLimited(
   };
 }
 
-export async function clearRateLimit(db: DbOrTx, key: string): Promise<void> {
-  await db.rateLimitBucket.deleteMany({ where: { key } });
+export interface RateLimitState {
+  count: number;
+  expiresAt: Date;
+  lastHitAt: Date;
+}
+
+/** The live buckets among `keys` (expired ones count as absent), in one query. */
+export async function readRateLimits(
+  db: DbOrTx,
+  keys: string[],
+  now = new Date(),
+): Promise<Map<string, RateLimitState>> {
+  const rows = await db.rateLimitBucket.findMany({ where: { key: { in: keys }, expiresAt: { gt: now } } });
+  return new Map(rows.map((r) => [r.key, { count: r.count, expiresAt: r.expiresAt, lastHitAt: r.lastHitAt }]));
+}
+
+export async function clearRateLimit(db: DbOrTx, ...keys: string[]): Promise<void> {
+  await db.rateLimitBucket.deleteMany({ where: { key: { in: keys } } });
 }
 
 export async function sweepRateLimits(db: DbOrTx, now = new Date()): Promise<number> {

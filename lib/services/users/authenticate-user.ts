@@ -1,19 +1,51 @@
 // Email + password sign-in. One generic failure for every reason (unknown email, wrong password,
 // disabled, no password) so the form cannot be used to enumerate accounts; unknown emails still
-// pay for a KDF run so timing does not tell either. Failures are throttled per email and per IP.
+// pay for a KDF run so timing does not tell either.
+//
+// Throttling keeps guessing expensive without letting anyone lock someone else out (issue 10.7):
+// - per (account, address): after `lockAfter` failures that address is refused for that account
+//   until the window ends, even with the right password (it is the address that kept failing);
+// - per address across accounts: `perIpLimit` failures refuse that address (credential stuffing);
+// - per account across addresses: no refusal, an increasing delay. Each failure moves the account's
+//   "not before" time (last failure + backoff). Before it, an address that has failed for this
+//   account is refused with Retry-After; any other address waits it out and is then checked, so a
+//   correct password from an address that did not fail is never refused.
+// The client address comes from lib/request-meta.ts (the socket, or GATEHOUSE_TRUSTED_PROXIES).
 import { z } from "zod";
 import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/permissions";
 import { recordAudit } from "../audit/record-audit";
 import { dbOf, type ServiceContext } from "../context";
 import { RateLimitedError, ServiceError } from "../errors";
-import { clearRateLimit, hitRateLimit, isRateLimited } from "../rate-limit";
+import { clearRateLimit, hitRateLimit, readRateLimits } from "../rate-limit";
 import { withTx } from "../transaction";
 
 export const SIGN_IN_LIMITS = {
-  perEmail: { limit: 5, windowSeconds: 15 * 60 },
-  perIp: { limit: 30, windowSeconds: 15 * 60 },
+  windowSeconds: 15 * 60,
+  /** Failures per (account, address) before that address is refused for the account. */
+  lockAfter: 5,
+  /** Failures per address, across accounts, before that address is refused. */
+  perIpLimit: 30,
+  /** Per account across addresses: from the `after`-th failure, wait baseMs·2^(n−after), at most maxMs. */
+  backoff: { after: 3, baseMs: 1000, maxMs: 5000 },
 } as const;
+
+/** How long after the latest failure the account's next attempt may be checked. */
+export function signInBackoffMs(failures: number): number {
+  const { after, baseMs, maxMs } = SIGN_IN_LIMITS.backoff;
+  return failures < after ? 0 : Math.min(maxMs, baseMs * 2 ** (failures - after));
+}
+
+/** Test seams: the clock and how to wait out the account's backoff. */
+export interface SignInClock {
+  now(): Date;
+  sleep(ms: number): Promise<void>;
+}
+
+const realClock: SignInClock = {
+  now: () => new Date(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
 
 export const AuthenticateUserInput = z.object({
   email: z.string().trim().toLowerCase().max(254),
@@ -37,28 +69,40 @@ export class InvalidCredentialsError extends ServiceError {
 export async function authenticateUser({
   ctx,
   input,
+  clock = realClock,
 }: {
   ctx: ServiceContext;
   input: z.input<typeof AuthenticateUserInput>;
+  clock?: SignInClock;
 }): Promise<AuthenticatedUser> {
   const parsed = AuthenticateUserInput.safeParse(input);
   if (!parsed.success) throw new InvalidCredentialsError();
   const { email, password } = parsed.data;
   const db = dbOf(ctx);
-  const emailKey = `signin:email:${email}`;
+  const accountKey = `signin:email:${email}`;
+  const pairKey = `signin:email-ip:${email}:${ctx.ip ?? "-"}`;
   const ipKey = ctx.ip ? `signin:ip:${ctx.ip}` : undefined;
+  const { windowSeconds, lockAfter, perIpLimit } = SIGN_IN_LIMITS;
 
-  for (const [key, { limit }] of [
-    [emailKey, SIGN_IN_LIMITS.perEmail],
-    [ipKey, SIGN_IN_LIMITS.perIp],
-  ] as const) {
-    if (!key) continue;
-    const state = await isRateLimited(db, key, limit);
-    if (state.limited) {
-      throw new RateLimitedError(
-        `Too many failed sign-in attempts. Try again in ${Math.ceil(state.retryAfterSeconds / 60)} minute(s).`,
-        state.retryAfterSeconds,
-      );
+  const now = clock.now();
+  const buckets = await readRateLimits(db, ipKey ? [accountKey, pairKey, ipKey] : [accountKey, pairKey], now);
+  const secondsUntil = (t: Date) => Math.max(1, Math.ceil((t.getTime() - now.getTime()) / 1000));
+  const refuse = (seconds: number) =>
+    new RateLimitedError(
+      `Too many failed sign-in attempts. Try again in ${seconds < 60 ? `${seconds} second(s)` : `${Math.ceil(seconds / 60)} minute(s)`}.`,
+      seconds,
+    );
+  const pair = buckets.get(pairKey);
+  if (pair && pair.count >= lockAfter) throw refuse(secondsUntil(pair.expiresAt));
+  const fromIp = ipKey ? buckets.get(ipKey) : undefined;
+  if (fromIp && fromIp.count >= perIpLimit) throw refuse(secondsUntil(fromIp.expiresAt));
+  const account = buckets.get(accountKey);
+  if (account) {
+    const notBefore = account.lastHitAt.getTime() + signInBackoffMs(account.count);
+    const waitMs = notBefore - now.getTime();
+    if (waitMs > 0) {
+      if (pair) throw refuse(secondsUntil(new Date(notBefore)));
+      await clock.sleep(waitMs);
     }
   }
 
@@ -79,8 +123,14 @@ export async function authenticateUser({
     : (await burnPasswordCheck(password), false);
 
   if (!user || !ok || user.disabledAt) {
-    await hitRateLimit(db, emailKey, SIGN_IN_LIMITS.perEmail.limit, SIGN_IN_LIMITS.perEmail.windowSeconds);
-    if (ipKey) await hitRateLimit(db, ipKey, SIGN_IN_LIMITS.perIp.limit, SIGN_IN_LIMITS.perIp.windowSeconds);
+    const failedAt = clock.now();
+    for (const [key, limit] of [
+      [pairKey, lockAfter],
+      [accountKey, Number.MAX_SAFE_INTEGER],
+      [ipKey, perIpLimit],
+    ] as const) {
+      if (key) await hitRateLimit(db, key, limit, windowSeconds, failedAt);
+    }
     await withTx(ctx, (tx) =>
       recordAudit(
         tx,
@@ -95,7 +145,7 @@ export async function authenticateUser({
     throw new InvalidCredentialsError();
   }
 
-  await clearRateLimit(db, emailKey);
+  await clearRateLimit(db, pairKey, accountKey);
   await withTx(ctx, async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
     await recordAudit(

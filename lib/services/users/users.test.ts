@@ -16,11 +16,28 @@ import {
   RateLimitedError,
   setUserPassword,
   SIGN_IN_LIMITS,
+  signInBackoffMs,
   systemContext,
+  type SignInClock,
 } from "@/lib/services";
 
 const database = await createTestDb();
 const anon = (ip = "203.0.113.7") => systemContext("test", { db: database.prisma, ip });
+
+/** A clock that waits instantly and remembers how long it was asked to wait. */
+function fakeClock(): SignInClock & { slept: number[]; advance(ms: number): void } {
+  let t = Date.now();
+  const slept: number[] = [];
+  return {
+    slept,
+    now: () => new Date(t),
+    sleep: async (ms) => {
+      slept.push(ms);
+      t += ms;
+    },
+    advance: (ms) => (t += ms),
+  };
+}
 
 describe("completeSetup", () => {
   it("creates the first OWNER once, then refuses", async () => {
@@ -84,21 +101,63 @@ describe("authenticateUser", () => {
     ).rejects.toBeInstanceOf(InvalidCredentialsError);
   });
 
-  it("throttles repeated failures for one email, even with the right password afterwards", async () => {
+  it("locks an account out only from the address that kept failing; the owner elsewhere signs in (10.7)", async () => {
     const user = await insertUser(database, null, { passwordHash: await hashPassword("a-long-password-1") });
-    for (let i = 0; i < SIGN_IN_LIMITS.perEmail.limit; i++) {
+    const clock = fakeClock();
+    for (let i = 0; i < SIGN_IN_LIMITS.lockAfter; i++) {
+      clock.advance(60_000); // past any backoff: this is about the lockout
       await expect(
-        authenticateUser({ ctx: anon(`198.51.100.${i}`), input: { email: user.email, password: "wrong" } }),
+        authenticateUser({ ctx: anon("198.51.100.66"), input: { email: user.email, password: "wrong" }, clock }),
       ).rejects.toBeInstanceOf(InvalidCredentialsError);
     }
-    await expect(
-      authenticateUser({ ctx: anon("198.51.100.99"), input: { email: user.email, password: "a-long-password-1" } }),
-    ).rejects.toBeInstanceOf(RateLimitedError);
+    clock.advance(60_000);
+    const locked = authenticateUser({
+      ctx: anon("198.51.100.66"),
+      input: { email: user.email, password: "a-long-password-1" },
+      clock,
+    });
+    await expect(locked).rejects.toBeInstanceOf(RateLimitedError);
+    await expect(locked).rejects.toMatchObject({ retryAfterSeconds: expect.any(Number) });
+    const owner = await authenticateUser({
+      ctx: anon("198.51.100.67"),
+      input: { email: user.email, password: "a-long-password-1" },
+      clock,
+    });
+    expect(owner.id).toBe(user.id);
+  });
+
+  it("slows guessing across addresses with an increasing delay, refusing only addresses that failed", async () => {
+    const user = await insertUser(database, null, { passwordHash: await hashPassword("a-long-password-1") });
+    const clock = fakeClock();
+    const attempt = (ip: string, password: string) =>
+      authenticateUser({ ctx: anon(ip), input: { email: user.email, password }, clock });
+    // Three failures from three addresses, no waiting yet.
+    for (const ip of ["192.0.2.1", "192.0.2.2", "192.0.2.3"])
+      await expect(attempt(ip, "wrong")).rejects.toBeInstanceOf(InvalidCredentialsError);
+    expect(clock.slept).toEqual([]);
+    // Now the account has a "not before": an address that failed is refused until then…
+    const refused = attempt("192.0.2.1", "a-long-password-1");
+    await expect(refused).rejects.toBeInstanceOf(RateLimitedError);
+    await expect(refused).rejects.toMatchObject({ retryAfterSeconds: 1 });
+    // …while fresh addresses wait it out, each failure doubling the wait (capped).
+    for (const ip of ["192.0.2.4", "192.0.2.5", "192.0.2.6", "192.0.2.7"])
+      await expect(attempt(ip, "wrong")).rejects.toBeInstanceOf(InvalidCredentialsError);
+    expect(clock.slept).toEqual([1000, 2000, 4000, 5000]);
+    // A correct password from an address that never failed is delayed, never refused.
+    expect((await attempt("192.0.2.8", "a-long-password-1")).id).toBe(user.id);
+    expect(clock.slept.at(-1)).toBe(5000);
+    // Success clears the account's failures: no more waiting.
+    await attempt("192.0.2.9", "a-long-password-1");
+    expect(clock.slept).toHaveLength(5);
+  });
+
+  it("the backoff grows per failure and is capped at a few seconds", () => {
+    expect([0, 1, 2, 3, 4, 5, 6, 50].map(signInBackoffMs)).toEqual([0, 0, 0, 1000, 2000, 4000, 5000, 5000]);
   });
 
   it("throttles repeated failures from one IP across emails", async () => {
     const ip = "192.0.2.77";
-    for (let i = 0; i < SIGN_IN_LIMITS.perIp.limit; i++) {
+    for (let i = 0; i < SIGN_IN_LIMITS.perIpLimit; i++) {
       await authenticateUser({
         ctx: anon(ip),
         input: { email: `${unique("x")}@example.test`, password: "wrong" },

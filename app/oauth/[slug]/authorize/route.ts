@@ -1,6 +1,7 @@
 // The authorization endpoint (GET and POST). No CORS here, ever (META-19).
 import { authorizationErrorInterstitial, authorizationErrorPage } from "@/lib/oauth/error-page";
 import { currentUser } from "@/lib/auth/session";
+import { publicUrl } from "@/lib/request-meta";
 import { startAuthorization } from "@/lib/services/oauth/authorization";
 
 async function handle(request: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
@@ -12,9 +13,7 @@ async function handle(request: Request, { params }: { params: Promise<{ slug: st
   if (outcome.kind === "interstitial")
     return authorizationErrorInterstitial(outcome.clientName, outcome.description, outcome.location);
   const location =
-    outcome.kind === "redirect"
-      ? outcome.location
-      : new URL(`/oauth/${slug}/consent/${outcome.requestId}`, request.url).toString();
+    outcome.kind === "redirect" ? outcome.location : publicUrl(`/oauth/${slug}/consent/${outcome.requestId}`);
   return new Response(null, {
     status: outcome.kind === "consent" ? 303 : status,
     headers: { Location: location, "Cache-Control": "no-store" },

@@ -1,15 +1,16 @@
 // After sign-in, a consent that already covers the request issues the code without asking again.
 import { currentUser } from "@/lib/auth/session";
 import { authorizationErrorPage } from "@/lib/oauth/error-page";
+import { publicUrl } from "@/lib/request-meta";
 import { ServiceError } from "@/lib/services";
 import { continueAuthorization } from "@/lib/services/oauth/authorization";
 
 export async function GET(
-  request: Request,
+  _request: Request,
   { params }: { params: Promise<{ slug: string; requestId: string }> },
 ): Promise<Response> {
   const { slug, requestId } = await params;
-  const consentPage = new URL(`/oauth/${slug}/consent/${requestId}?ask=1`, request.url).toString();
+  const consentPage = publicUrl(`/oauth/${slug}/consent/${requestId}?ask=1`);
   const user = await currentUser();
   if (!user) return Response.redirect(consentPage, 303);
   try {

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "RateLimitBucket" ADD COLUMN     "lastHitAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP;
+
