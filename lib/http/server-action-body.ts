@@ -38,12 +38,17 @@ export async function serverActionBodyProblem(request: Request): Promise<string 
         if (problem) return problem;
       }
     }
-    if (isFetchAction && typeof form.get("0") !== "string") return ARGUMENTS;
-    return null;
+    return isFetchAction ? rootProblem(form.get("0")) : null;
   }
   // Next.js ignores url-encoded actions; any other body of a fetch action is one JSON row.
   if (!isFetchAction || type.startsWith("application/x-www-form-urlencoded")) return null;
-  return rowProblem(await request.text());
+  return rootProblem(await request.text());
+}
+
+/** The root row holds the argument list: a JSON array (rowProblem has vetted its contents). */
+function rootProblem(root: FormDataEntryValue | null): string | null {
+  if (typeof root !== "string") return ARGUMENTS;
+  return rowProblem(root) ?? (Array.isArray(JSON.parse(root)) ? null : ARGUMENTS);
 }
 
 const ARGUMENTS = "The server action's arguments are malformed.";
