@@ -17,7 +17,7 @@
 // 'request' event of every http.Server in this process; instrumentation.ts installs it before the
 // first request is served.
 import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
-import { NUL_MESSAGE } from "./read-body-capped";
+import { NUL_MESSAGE, PROTOCOL_BODY_LIMIT } from "./read-body-capped";
 import { bodyLimitOf, surfaceError, surfaceOf, type PlainResponse } from "./surface";
 
 export const ALLOWED_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
@@ -37,18 +37,22 @@ export function edgeRejection(req: EdgeRequest): PlainResponse | null {
   const pathname = query < 0 ? url : url.slice(0, query);
   const surface = surfaceOf(pathname);
   const method = req.method ?? "GET";
-  // Connection: close on every refusal: a body we did not read is never drained.
-  const close = { Connection: "close" };
+  const declared = req.headers["content-length"];
+  // A refused request's body is never read: Node drains a small one (and keeps the connection);
+  // a large or chunked one ends the connection instead.
+  const close: Record<string, string> =
+    req.headers["transfer-encoding"] !== undefined || Number(declared ?? 0) > PROTOCOL_BODY_LIMIT
+      ? { Connection: "close" }
+      : {};
 
   if (!ALLOWED.has(method))
     return surfaceError(surface, 405, `The method ${method} is not allowed.`, { Allow: ALLOW_HEADER, ...close });
   if (url.includes("%00")) return surfaceError(surface, 400, NUL_MESSAGE, close);
 
-  const declared = req.headers["content-length"];
   if (declared !== undefined) {
     const limit = bodyLimitOf(pathname, surface);
     if (Number(declared) > limit)
-      return surfaceError(surface, 413, `The request body is larger than ${limit} bytes.`, close);
+      return surfaceError(surface, 413, `The request body is larger than ${limit} bytes.`, { Connection: "close" });
   } else if (req.headers["transfer-encoding"] !== undefined && (surface === "page" || surface === "api")) {
     return surfaceError(surface, 411, "Send the request body with a Content-Length.", close);
   }

@@ -39,6 +39,23 @@ describe("serverActionBodyProblem", () => {
     ["a reference to a missing promise row", '["$@1"]', "text/plain"],
     ["a reference React does not expect here", '[{"a":"$Q2"}]', "text/plain"],
     [
+      "the root row twice",
+      multipart([
+        ["0", '["$K1"]'],
+        ["1_a", "x"],
+        ["0", '["$K1"]'],
+      ]),
+      mp,
+    ],
+    [
+      "the root row twice under another name",
+      multipart([
+        ["0", '["$K1"]'],
+        ["00", "[]"],
+      ]),
+      mp,
+    ],
+    [
       "a NUL in a field",
       multipart([
         ["1_name", "a\0b"],

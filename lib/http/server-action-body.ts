@@ -10,9 +10,6 @@
 // declared length.
 import { hasNul, MalformedBodyError, NUL_MESSAGE, parseJsonRefusingNul } from "./read-body-capped";
 
-/** React's reply rows are fields named by number; other fields are FormData entries ("1_email"). */
-const REPLY_ROW = /^\d+$/;
-
 /**
  * The "$" strings React's encodeReply writes for what our actions take: an escaped "$" ("$$…"),
  * FormData ("$K<n>"), undefined, dates, bigints and the non-finite numbers.
@@ -30,13 +27,18 @@ export async function serverActionBodyProblem(request: Request): Promise<string 
     } catch {
       return "The multipart body is malformed.";
     }
+    // React reads a field as reply row +name (so "0", "00" and "" are all row 0); other fields are
+    // FormData entries ("1_email"). A row sent twice makes React resolve it twice, and throw.
+    const rows = new Set<number>();
     for (const [name, value] of form) {
       if (typeof value !== "string") continue;
       if (hasNul(name) || hasNul(value)) return NUL_MESSAGE;
-      if (isFetchAction && REPLY_ROW.test(name)) {
-        const problem = rowProblem(value);
-        if (problem) return problem;
-      }
+      const row = +name;
+      if (!isFetchAction || Number.isNaN(row)) continue;
+      if (rows.has(row)) return ARGUMENTS;
+      rows.add(row);
+      const problem = rowProblem(value);
+      if (problem) return problem;
     }
     return isFetchAction ? rootProblem(form.get("0")) : null;
   }
