@@ -46,8 +46,11 @@ export function send(
     };
     const headers: Record<string, string | number> = { ...r.headers };
     if (r.body && !r.chunked) headers["content-length"] = r.body.length;
+    // A body the server may refuse unread (chunked or large) gets a connection of its own: the server
+    // closes it after refusing, and Node's agent could otherwise hand it to the next request.
+    const own = r.chunked || (r.body?.length ?? 0) > 64 * 1024;
     const req = http.request(
-      { hostname: base.hostname, port: base.port, method: r.method, path: r.path, headers, agent },
+      { hostname: base.hostname, port: base.port, method: r.method, path: r.path, headers, agent: own ? false : agent },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.length < 4 && chunks.push(c));
@@ -93,6 +96,8 @@ export async function runFuzz(
   };
   const started = performance.now();
   let next = 0;
+  let previous = "(none)";
+  let lastStatus = "";
   const worker = async () => {
     while (next < requests.length) {
       const r = requests[next++]!;
@@ -104,10 +109,14 @@ export async function runFuzz(
       surface[key] = (surface[key] ?? 0) + 1;
       if (result === "timeout") report.hangs.push(describeRequest(r));
       else if (result === "reset")
-        (r.chunked || (r.body?.length ?? 0) > 64 * 1024 ? report.resets : report.lostAnswers).push(describeRequest(r));
+        (r.chunked || (r.body?.length ?? 0) > 64 * 1024 ? report.resets : report.lostAnswers).push(
+          describeRequest(r) + (opts.concurrency === 1 ? `\n    after ${previous} → ${lastStatus}` : ""),
+        );
       else if (result.status >= 500)
         report.serverErrors.push({ request: describeRequest(r), status: result.status, body: result.body });
       if (report.requests % 1000 === 0) opts.onProgress?.(report.requests);
+      previous = describeRequest(r).slice(0, 400);
+      lastStatus = key;
     }
   };
   await Promise.all(Array.from({ length: opts.concurrency }, worker));
