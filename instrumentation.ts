@@ -1,12 +1,15 @@
 // Runs once when a server instance starts, before it serves requests: stamp every incoming request
-// with its client address and the public host (lib/http/front-door.ts), apply migrations, create
-// the demo MCP server on the very first start, make sure the secret exists. If the database cannot
-// be opened, the process logs why and exits with status 1 rather than serve 500s.
+// with its client address and the public host (lib/http/front-door.ts), put the edge guard in front
+// of every route (lib/http/edge-guard.ts), apply migrations, create the demo MCP server on the very
+// first start, make sure the secret exists. If the database cannot be opened, the process logs why
+// and exits with status 1 rather than serve 500s.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { installFrontDoor } = await import("./lib/http/front-door");
   installFrontDoor();
+  const { installEdgeGuard } = await import("./lib/http/edge-guard");
+  installEdgeGuard();
   const { bootOrExit } = await import("./lib/boot");
   await bootOrExit();
 }

@@ -8,6 +8,13 @@ import { newId } from "@/lib/ids";
 import { publicOrigin, requestMeta } from "@/lib/request-meta";
 import { hasPermission, type Permission } from "@/lib/auth/permissions";
 import { logger } from "@/lib/logger";
+import {
+  ADMIN_BODY_LIMIT,
+  BodyTooLargeError,
+  MalformedBodyError,
+  NUL_MESSAGE,
+  readJsonCapped,
+} from "@/lib/http/read-body-capped";
 import { fieldErrorsOf } from "@/lib/schemas/form";
 import { authenticateApiKey, RateLimitedError, ServiceError, type ServiceContext } from "@/lib/services";
 
@@ -21,8 +28,17 @@ const STATUS: Record<string, number> = {
   PRECONDITION_FAILED: 409,
 };
 
-export function apiError(code: string, message: string, status: number, extra: Record<string, unknown> = {}): Response {
-  return Response.json({ error: { code, message, ...extra } }, { status, headers: { "Cache-Control": "no-store" } });
+export function apiError(
+  code: string,
+  message: string,
+  status: number,
+  extra: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Response {
+  return Response.json(
+    { error: { code, message, ...extra } },
+    { status, headers: { "Cache-Control": "no-store", ...headers } },
+  );
 }
 
 export function errorResponse(err: unknown, requestId: string): Response {
@@ -36,6 +52,9 @@ export function errorResponse(err: unknown, requestId: string): Response {
     if (err instanceof RateLimitedError) res.headers.set("Retry-After", String(err.retryAfterSeconds));
     return res;
   }
+  if (err instanceof BodyTooLargeError)
+    return apiError("PAYLOAD_TOO_LARGE", err.message, 413, {}, { Connection: "close" });
+  if (err instanceof MalformedBodyError) return apiError("INVALID", err.message, 422);
   if (err instanceof ZodError)
     return apiError("INVALID", "The request is invalid.", 422, { fields: fieldErrorsOf(err) });
   logger.error("api.failed", { requestId, err });
@@ -85,9 +104,15 @@ export function jsonRoute<P>(
   };
 }
 
-/** A JSON request body, or a 422-shaped error when it is not a JSON object. */
+/**
+ * A JSON request body of at most 1 MiB (413 past it), or a 422-shaped error when it is not a JSON
+ * object or holds a NUL character.
+ */
 export async function readJsonObject(req: Request): Promise<Record<string, unknown>> {
-  const body: unknown = await req.json().catch(() => undefined);
+  const body: unknown = await readJsonCapped(req, ADMIN_BODY_LIMIT).catch((err: unknown) => {
+    if (err instanceof MalformedBodyError && err.message !== NUL_MESSAGE) return undefined;
+    throw err;
+  });
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     throw new ServiceError("INVALID", "The request body must be a JSON object.");
   }

@@ -42,6 +42,14 @@ describe("parseBasicAuth (RFC 6749 §2.3.1)", () => {
     expect(parseBasicAuth(header)).toEqual({ clientId: "a b", clientSecret: "c+d" });
   });
 
+  it.each([
+    ["a form-encoded NUL in the id", "a%00:b"],
+    ["a raw NUL in the secret", "a:b\0c"],
+  ])("refuses %s with invalid_request (PostgreSQL cannot store NUL)", (_case, credentials) => {
+    const header = `Basic ${Buffer.from(credentials).toString("base64")}`;
+    expect(() => parseBasicAuth(header)).toThrow(expect.objectContaining({ code: "invalid_request", status: 400 }));
+  });
+
   it("the scheme name is case-insensitive", () => {
     expect(parseBasicAuth(basic("a", "b").replace("Basic", "bAsIc"))).toEqual({ clientId: "a", clientSecret: "b" });
   });

@@ -3,6 +3,7 @@
 // client_secret_post, or none (public clients send only client_id). Exactly one method per
 // request (TOK-07); a confidential client must authenticate (TOK-08); public clients may not
 // present a secret.
+import { hasNul, NUL_MESSAGE } from "@/lib/http/read-body-capped";
 import { verifyClientSecret, type StoredClientSecrets } from "./client-credentials-secret";
 import { OAuthError } from "./errors";
 import type { Params } from "./params";
@@ -25,11 +26,16 @@ export function parseBasicAuth(header: string | null): { clientId: string; clien
   const decoded = Buffer.from(m[1], "base64").toString("utf8");
   const colon = decoded.indexOf(":");
   if (colon < 0) throw new OAuthError("invalid_client", "The Basic credentials are malformed.");
+  let credentials: { clientId: string; clientSecret: string };
   try {
-    return { clientId: formDecode(decoded.slice(0, colon)), clientSecret: formDecode(decoded.slice(colon + 1)) };
+    credentials = { clientId: formDecode(decoded.slice(0, colon)), clientSecret: formDecode(decoded.slice(colon + 1)) };
   } catch {
     throw new OAuthError("invalid_client", "The Basic credentials are not correctly form-encoded.");
   }
+  // Raw or form-encoded (%00): no client id or secret contains NUL, and PostgreSQL refuses it.
+  if (hasNul(credentials.clientId) || hasNul(credentials.clientSecret))
+    throw new OAuthError("invalid_request", NUL_MESSAGE);
+  return credentials;
 }
 
 /** What the request presents. Throws invalid_request for two methods at once. */

@@ -1,5 +1,6 @@
 // OAuth error objects (RFC 6749 §5.2, OAuth 2.1 §3.2.4, RFC 8707 invalid_target, RFC 7009, RFC 7591)
 // and JSON responses with Cache-Control: no-store (OAuth 2.1 §3.2.3).
+import { BodyTooLargeError, MalformedBodyError } from "@/lib/http/read-body-capped";
 import { jsonResult, toWebResponse, type ProtocolResponse } from "./protocol-http";
 
 export type OAuthErrorCode =
@@ -32,6 +33,17 @@ export class OAuthError extends Error {
     super(description);
     this.name = "OAuthError";
   }
+}
+
+/**
+ * A body reader's failure as an OAuth error: too large → 413 invalid_request (Connection: close,
+ * the rest of the body is not read); unreadable (bad JSON, NUL) → 400 with `code`.
+ */
+export function bodyReadError(err: unknown, code: OAuthErrorCode = "invalid_request"): unknown {
+  if (err instanceof BodyTooLargeError)
+    return new OAuthError("invalid_request", err.message, 413, { Connection: "close" });
+  if (err instanceof MalformedBodyError) return new OAuthError(code, err.message);
+  return err;
 }
 
 export const NO_STORE = { "Cache-Control": "no-store", Pragma: "no-cache" } as const;

@@ -18,6 +18,13 @@ function oauthError(fn: () => unknown): OAuthError {
 
 // OAuth 2.1 §3.1, §3.2 (checklist GEN-03, GEN-04, GEN-05) and RFC 8707 §2 (resource may repeat).
 describe("parseParams", () => {
+  it.each(["client_id=a%00b", "token=%00", "a%00=1", "state=x&scope=mcp%00tools"])(
+    "refuses a NUL character in any name or value (%s): PostgreSQL cannot store it",
+    (body) => {
+      expect(() => parse(body)).toThrow(expect.objectContaining({ code: "invalid_request", status: 400 }));
+    },
+  );
+
   it("reads each parameter once, decoded", () => {
     const { params, repeated } = parse(
       "grant_type=authorization_code&code=a%2Bb&redirect_uri=http%3A%2F%2F127.0.0.1%2Fcb&scope=a+b",

@@ -1,6 +1,8 @@
 // Request parameters (OAuth 2.1 §3.1, §3.2): a parameter may appear at most once (GEN-04),
 // an empty value counts as omitted (GEN-05), unknown parameters are ignored (GEN-03). Token-style
 // endpoints accept only a form-encoded POST body (TOK-01); credentials in the URL are never read.
+// A NUL character in any name or value is invalid_request (issue 10: it reached PostgreSQL as a 500).
+import { hasNul, NUL_MESSAGE } from "@/lib/http/read-body-capped";
 import { OAuthError } from "./errors";
 import type { ProtocolRequest } from "./protocol-http";
 
@@ -19,6 +21,8 @@ export function parseParams(search: URLSearchParams): ParsedParams {
   const params: Params = new Map();
   const repeated = new Map<string, string[]>();
   for (const [key, value] of search) {
+    // PostgreSQL cannot store NUL in text: refused here, for every parameter of every endpoint.
+    if (hasNul(key) || hasNul(value)) throw new OAuthError("invalid_request", NUL_MESSAGE);
     if (value === "") continue;
     if (REPEATABLE.has(key)) {
       repeated.set(key, [...(repeated.get(key) ?? []), value]);

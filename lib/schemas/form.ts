@@ -13,10 +13,18 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   return out;
 }
 
+/**
+ * A server action's form argument as FormData. Anyone can POST an action with other arguments
+ * (a string, nothing): those read as an empty form, which fails validation instead of throwing (500).
+ */
+export function asFormData(form: unknown): FormData {
+  return form instanceof FormData ? form : new FormData();
+}
+
 /** FormData → plain object of strings; a name used more than once becomes an array. */
 export function formToObject(form: FormData): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
-  for (const [key, value] of form.entries()) {
+  for (const [key, value] of asFormData(form).entries()) {
     if (key.startsWith("$ACTION") || typeof value !== "string") continue;
     const prev = out[key];
     if (prev === undefined) out[key] = value;

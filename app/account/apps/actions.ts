@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { ActionResult } from "@/lib/actions/action-result";
 import { toActionError } from "@/lib/actions/to-action-error";
 import { contextFor, currentUser } from "@/lib/auth/session";
+import { asFormData } from "@/lib/schemas/form";
 import { revokeMyApp } from "@/lib/services";
 
 const RevokeMyAppInput = z.object({ consentId: z.string().min(1).max(100) });
@@ -18,7 +19,7 @@ export async function revokeMyAppAction(
 ): Promise<ActionResult<{ clientName: string }>> {
   const user = await currentUser();
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent("/account/apps")}`);
-  const parsed = RevokeMyAppInput.safeParse({ consentId: form.get("consentId") });
+  const parsed = RevokeMyAppInput.safeParse({ consentId: asFormData(form).get("consentId") });
   if (!parsed.success)
     return { ok: false, code: "INVALID", message: "This app could not be found. Reload the page and try again." };
   const ctx = await contextFor(user);

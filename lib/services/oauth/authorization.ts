@@ -10,7 +10,8 @@ import {
 } from "@/lib/oauth/authorize-request";
 import { parseParams, type ParsedParams } from "@/lib/oauth/params";
 import { isSubset } from "@/lib/oauth/scope";
-import { OAuthError } from "@/lib/oauth/errors";
+import { bodyReadError, OAuthError } from "@/lib/oauth/errors";
+import { PROTOCOL_BODY_LIMIT, readTextCapped } from "@/lib/http/read-body-capped";
 import { newId } from "@/lib/ids";
 import { logger } from "@/lib/logger";
 import { requestMeta } from "@/lib/request-meta";
@@ -39,7 +40,10 @@ async function readParams(request: Request): Promise<ParsedParams> {
     const type = (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
     if (type !== "application/x-www-form-urlencoded")
       throw new OAuthError("invalid_request", "POST to /authorize must be form-encoded.");
-    return parseParams(new URLSearchParams(await request.text()));
+    const body = await readTextCapped(request, PROTOCOL_BODY_LIMIT).catch((err: unknown) => {
+      throw bodyReadError(err);
+    });
+    return parseParams(new URLSearchParams(body));
   }
   return parseParams(new URL(request.url).searchParams);
 }
@@ -114,8 +118,8 @@ async function authorizeOutcome(request: Request, slug: string, user: SessionUse
   } catch (err) {
     return {
       kind: "error_page",
-      status: 400,
-      title: "Invalid request",
+      status: err instanceof OAuthError ? err.status : 400,
+      title: err instanceof OAuthError && err.status === 413 ? "Request too large" : "Invalid request",
       description: err instanceof OAuthError ? err.description : "The request is malformed.",
     };
   }

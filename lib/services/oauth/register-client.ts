@@ -10,7 +10,8 @@
 //   7. admin approval: the client is stored PENDING.
 import { generateClientId, generateClientSecret, hashSecret, lastFour } from "@/lib/oauth/client-credentials-secret";
 import { describeDcrRedirectPolicy, firstDisallowedRedirectUri } from "@/lib/oauth/dcr-policy";
-import { jsonNoStore, OAuthError, oauthErrorResponse } from "@/lib/oauth/errors";
+import { bodyReadError, jsonNoStore, OAuthError, oauthErrorResponse } from "@/lib/oauth/errors";
+import { PROTOCOL_BODY_LIMIT, readJsonCapped } from "@/lib/http/read-body-capped";
 import { invalidInitialAccessToken, readInitialAccessToken } from "@/lib/oauth/initial-access-token";
 import { validateRegistration, type EffectiveRegistration } from "@/lib/oauth/registration";
 import { formatScope } from "@/lib/oauth/scope";
@@ -79,8 +80,8 @@ async function register(ctx: ServiceContext, server: OAuthServer, request: Reque
   const type = (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
   if (type !== "application/json")
     throw new OAuthError("invalid_client_metadata", "Send the client metadata as application/json.");
-  const body: unknown = await request.json().catch(() => {
-    throw new OAuthError("invalid_client_metadata", "The body is not valid JSON.");
+  const body = await readJsonCapped(request, PROTOCOL_BODY_LIMIT).catch((err: unknown) => {
+    throw bodyReadError(err, "invalid_client_metadata");
   });
   const reg = validateRegistration(
     body,

@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { signOut } from "@/lib/auth/auth";
 import { currentUser } from "@/lib/auth/session";
+import { asFormData } from "@/lib/schemas/form";
 import { ServiceError } from "@/lib/services";
 import { decideAuthorization } from "@/lib/services/oauth/authorization";
 
@@ -12,8 +13,9 @@ import { decideAuthorization } from "@/lib/services/oauth/authorization";
  */
 export async function decideConsentAction(
   _prev: { message: string } | null,
-  form: FormData,
+  formArg: FormData,
 ): Promise<{ message: string }> {
+  const form = asFormData(formArg);
   const slug = String(form.get("slug") ?? "");
   const requestId = String(form.get("requestId") ?? "");
   const user = await currentUser();
@@ -29,7 +31,8 @@ export async function decideConsentAction(
 }
 
 /** "Not you? Sign out": back to sign-in, then to this same consent screen. */
-export async function switchAccountAction(form: FormData): Promise<void> {
+export async function switchAccountAction(formArg: FormData): Promise<void> {
+  const form = asFormData(formArg);
   const slug = String(form.get("slug") ?? "");
   const requestId = String(form.get("requestId") ?? "");
   await signOut({ redirectTo: `/sign-in?callbackUrl=${encodeURIComponent(`/oauth/${slug}/consent/${requestId}`)}` });
