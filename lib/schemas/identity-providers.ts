@@ -11,10 +11,15 @@ const words = (v: string) =>
     .map((w) => w.trim())
     .filter(Boolean);
 
+/** A form checkbox ("on" or absent), or an already-parsed boolean (services re-parse their input). */
 const Checkbox = z
-  .union([z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")])
+  .union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")])
   .optional()
-  .transform((v) => v === "on" || v === "true");
+  .transform((v) => v === true || v === "on" || v === "true");
+
+/** Text separated by spaces, commas or lines, or an already-split list. */
+const WordList = (max: number) =>
+  z.union([z.string().max(max), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : words(v)));
 
 const Claim = z
   .string()
@@ -27,7 +32,7 @@ const Domain = z
   .toLowerCase()
   .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, "Enter domains like example.com.");
 
-export const RoleMappingsText = z
+const RoleMappingsText = z
   .string()
   .max(5000)
   .default("")
@@ -70,20 +75,22 @@ export const IdentityProviderInput = z.object({
   /** Empty on edit keeps the stored secret; "clearSecret" removes it (public client). */
   clientSecret: z.string().trim().max(1000).optional().default(""),
   clearSecret: Checkbox,
-  scopes: z
-    .string()
-    .max(500)
-    .default("openid email profile")
-    .transform(words)
+  scopes: WordList(500)
+    .default(["openid", "email", "profile"])
     .pipe(z.array(z.string().regex(/^[\x21\x23-\x5b\x5d-\x7e]+$/, "Scopes are plain words.")).max(20)),
-  allowedDomains: z.string().max(5000).default("").transform(words).pipe(z.array(Domain).max(100)),
+  allowedDomains: WordList(5000).default([]).pipe(z.array(Domain).max(100)),
   routeDomains: Checkbox,
   jitEnabled: Checkbox,
   requireEmailVerified: Checkbox,
   emailClaim: Claim.min(1, "Enter the email claim."),
   nameClaim: Claim.min(1, "Enter the name claim."),
-  groupsClaim: Claim.transform((v) => v || null),
-  roleMappings: RoleMappingsText,
+  groupsClaim: Claim.nullable()
+    .optional()
+    .transform((v) => v || null),
+  roleMappings: z.union([
+    RoleMappingsText,
+    z.array(z.object({ group: z.string().trim().min(1).max(200), role: z.enum(ROLES) })).max(100),
+  ]),
   serverIds: z.array(z.string().max(100)).max(500).default([]),
   enabled: Checkbox,
 });
