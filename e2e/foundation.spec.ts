@@ -72,7 +72,7 @@ test("an owner creates an MCP server; it is listed and audited; a duplicate slug
   await page.getByRole("button", { name: "Create MCP server" }).click();
   await expect(page).toHaveURL(new RegExp(`/servers/${slug}$`));
   await expect(page.getByRole("heading", { level: 1, name: "Weather tools" })).toBeVisible();
-  await expect(page.getByText(`http://localhost:3100/oauth/${slug}`)).toBeVisible();
+  await expect(page.getByText(`http://localhost:${process.env.E2E_PORT ?? 3100}/oauth/${slug}`)).toBeVisible();
 
   await page.getByRole("link", { name: "MCP servers" }).click();
   await expect(page.getByRole("link", { name: "Weather tools" })).toBeVisible();
