@@ -10,7 +10,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { UnauthorizedError } from "@modelcontextprotocol/sdk/client/auth.js";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import { OWNER, signIn } from "./helpers";
+import { expectSignedInDashboard, OWNER, signIn } from "./helpers";
 import { E2EOAuthProvider } from "./mcp-oauth-provider";
 
 const GATEHOUSE_URL = `http://localhost:${process.env.E2E_PORT ?? 3100}`;
@@ -78,6 +78,7 @@ test("an MCP client's authorization continues through an upstream OpenID provide
   const admin = await browser.newPage();
   await loopbackOnly(admin);
   await signIn(admin, OWNER.email, OWNER.password);
+  await expectSignedInDashboard(admin);
   await admin.goto("/settings/identity-providers/new");
   await admin.getByLabel("Issuer URL").fill(idp.issuer);
   await admin.getByLabel("Button label").fill("Test IdP");

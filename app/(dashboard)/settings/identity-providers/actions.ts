@@ -4,6 +4,7 @@
 // and write the audit events). The client secret goes in and never comes back.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import type { ActionResult } from "@/lib/actions/action-result";
 import { defineAction } from "@/lib/actions/define-action";
 import { asArray } from "@/lib/schemas/form";
 import { IdentityProviderInput, LocalPasswordsInput, ProviderIdInput } from "@/lib/schemas/identity-providers";
@@ -21,16 +22,26 @@ const withServers = (values: Record<string, string | string[]>) => ({
   serverIds: asArray(values.serverIds),
 });
 
-export const createProviderAction = defineAction({
+const createProvider = defineAction({
   input: IdentityProviderInput,
   permission: "settings.write",
   prepare: withServers,
   run: async (input, ctx) => {
     const provider = await createIdentityProvider({ ctx, input });
     revalidatePath(PATH);
-    redirect(`${PATH}/${provider.id}?created=1`);
+    return { id: provider.id };
   },
 });
+
+/** On success, on to the provider's page (redirect outside defineAction, which catches errors). */
+export async function createProviderAction(
+  prev: ActionResult<{ id: string }> | null,
+  form: FormData,
+): Promise<ActionResult<{ id: string }>> {
+  const result = await createProvider(prev, form);
+  if (result.ok) redirect(`${PATH}/${result.data.id}`);
+  return result;
+}
 
 export const updateProviderAction = defineAction({
   input: IdentityProviderInput.extend(ProviderIdInput.shape),
@@ -43,15 +54,21 @@ export const updateProviderAction = defineAction({
   },
 });
 
-export const deleteProviderAction = defineAction({
+const deleteProvider = defineAction({
   input: ProviderIdInput,
   permission: "settings.write",
   run: async (input, ctx) => {
     await deleteIdentityProvider({ ctx, input });
     revalidatePath(PATH);
-    redirect(PATH);
+    return null;
   },
 });
+
+export async function deleteProviderAction(prev: ActionResult<null> | null, form: FormData) {
+  const result = await deleteProvider(prev, form);
+  if (result.ok) redirect(PATH);
+  return result;
+}
 
 export const testProviderAction = defineAction({
   input: ProviderIdInput,
