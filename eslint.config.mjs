@@ -49,7 +49,10 @@ const config = [
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
     },
   },
-  { files: ["lib/oauth/**"], rules: { "no-restricted-imports": ["error", { patterns: [frameworkFree] }] } },
+  {
+    files: ["lib/oauth/**", "lib/identity/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [frameworkFree] }] },
+  },
   {
     files: ["lib/http/**"],
     rules: {

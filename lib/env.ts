@@ -29,6 +29,11 @@ const EnvSchema = z.object({
    */
   GATEHOUSE_CIMD_ALLOW_LOOPBACK: Flag,
   GATEHOUSE_CIMD_ALLOW_HTTP: Flag,
+  /**
+   * Local testing only: accept an upstream identity provider whose issuer is plain http on a
+   * loopback host (the oidc-provider the tests start). https stays required everywhere else.
+   */
+  GATEHOUSE_IDP_ALLOW_HTTP_LOOPBACK: Flag,
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

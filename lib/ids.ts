@@ -17,6 +17,9 @@ const PREFIXES = {
   event: "evt",
   delivery: "dlv",
   initialAccessToken: "iat",
+  identityProvider: "idp",
+  identity: "uid",
+  pendingLogin: "pl",
 } as const;
 
 export type IdKind = keyof typeof PREFIXES;

@@ -10,4 +10,6 @@ export GATEHOUSE_DATA_DIR="$DATA_DIR" GATEHOUSE_URL="http://localhost:${PORT}" D
 # server trusts that CA the standard way, and its CIMD fetcher may reach loopback (local testing).
 bash scripts/e2e-tls.sh .e2e-tls
 export NODE_EXTRA_CA_CERTS="$PWD/.e2e-tls/ca.pem" GATEHOUSE_CIMD_ALLOW_LOOPBACK=1
+# e2e/sso.spec.ts starts an oidc-provider on http://127.0.0.1: let Gatehouse accept that issuer.
+export GATEHOUSE_IDP_ALLOW_HTTP_LOOPBACK=1
 exec npx next start -p "$PORT"

@@ -1,6 +1,6 @@
 "use client";
 
-import { KeyRound, ScrollText, Server, ShieldCheck, Users, Webhook, type LucideIcon } from "lucide-react";
+import { Fingerprint, KeyRound, ScrollText, Server, ShieldCheck, Users, Webhook, type LucideIcon } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { hasPermission, type Permission, type Role } from "@/lib/auth/permissions";
@@ -13,6 +13,12 @@ const LINKS = [
   { href: "/members", label: "Members", icon: ShieldCheck, permission: "members.read" },
   { href: "/settings/api-keys", label: "API keys", icon: KeyRound, permission: "apikeys.write" },
   { href: "/settings/webhooks", label: "Webhooks", icon: Webhook, permission: "settings.write" },
+  {
+    href: "/settings/identity-providers",
+    label: "Identity providers",
+    icon: Fingerprint,
+    permission: "settings.write",
+  },
 ] as const satisfies readonly { href: string; label: string; icon: LucideIcon; permission: Permission }[];
 
 /** The sidebar, showing only the sections the signed-in role may open. */

@@ -7,10 +7,24 @@ import { env } from "@/lib/env";
 import { newId } from "@/lib/ids";
 import { publicOrigin, requestMeta } from "@/lib/request-meta";
 import { gatehouseSecret } from "@/lib/secret";
-import { authenticateUser, RateLimitedError, type ServiceContext } from "@/lib/services";
+import {
+  authenticateUser,
+  PasswordsOffError,
+  RateLimitedError,
+  redeemLoginTicket,
+  type ServiceContext,
+} from "@/lib/services";
 
 export class RateLimitedSignIn extends CredentialsSignin {
   code = "rate_limited";
+}
+
+export class PasswordsOffSignIn extends CredentialsSignin {
+  code = "passwords_off";
+}
+
+function signInContext(request: Request): ServiceContext {
+  return { actor: { type: "system", label: "sign-in" }, requestId: newId("request"), ...requestMeta(request.headers) };
 }
 
 const SESSION_MAX_AGE = 12 * 60 * 60;
@@ -32,12 +46,7 @@ function config(): NextAuthConfig {
       Credentials({
         credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
         async authorize(credentials, request) {
-          const meta = requestMeta(request.headers);
-          const ctx: ServiceContext = {
-            actor: { type: "system", label: "sign-in" },
-            requestId: newId("request"),
-            ...meta,
-          };
+          const ctx = signInContext(request);
           try {
             const user = await authenticateUser({
               ctx,
@@ -46,8 +55,24 @@ function config(): NextAuthConfig {
             return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion };
           } catch (err) {
             if (err instanceof RateLimitedError) throw new RateLimitedSignIn();
+            if (err instanceof PasswordsOffError) throw new PasswordsOffSignIn();
             return null; // one generic "wrong email or password"
           }
+        },
+      }),
+      // Upstream identity providers: the callback (app/api/identity/[slug]/callback) validated the
+      // IdP's answer and minted a one-time, two-minute login ticket; this turns it into the same
+      // JWT session a password gives, so sessionVersion and every session check stay one path.
+      Credentials({
+        id: "sso",
+        name: "Identity provider",
+        credentials: { ticket: {} },
+        async authorize(credentials, request) {
+          const user = await redeemLoginTicket({
+            ctx: signInContext(request),
+            input: { ticket: String(credentials.ticket ?? "") },
+          });
+          return user && { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion };
         },
       }),
     ],

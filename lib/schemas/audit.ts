@@ -37,6 +37,11 @@ export const AUDIT_ACTIONS = [
   "client.pruned",
   "initial_access_token.created",
   "initial_access_token.revoked",
+  "identity_provider.created",
+  "identity_provider.updated",
+  "identity_provider.deleted",
+  "identity.linked",
+  "settings.updated",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

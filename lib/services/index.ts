@@ -6,6 +6,7 @@ export { completeSetup, isSetupComplete } from "./setup/setup";
 export {
   authenticateUser,
   InvalidCredentialsError,
+  PasswordsOffError,
   SIGN_IN_LIMITS,
   signInBackoffMs,
   type AuthenticatedUser,
@@ -92,3 +93,27 @@ export {
   type InitialAccessTokenStatus,
 } from "./dcr/initial-access-tokens";
 export { pruneDcrClients, type PrunedServer } from "./dcr/prune-dcr-clients";
+export {
+  listIdentityProviders,
+  getIdentityProvider,
+  createIdentityProvider,
+  updateIdentityProvider,
+  deleteIdentityProvider,
+  testIdentityProvider,
+} from "./identity/identity-providers";
+export type { IdentityProviderDto } from "./identity/provider-dto";
+export {
+  startUpstreamLogin,
+  finishUpstreamLogin,
+  redeemLoginTicket,
+  SsoRefusedError,
+  type FinishedLogin,
+} from "./identity/upstream-login";
+export {
+  getSignInOptions,
+  routeEmailToProvider,
+  setLocalPasswordsForEndUsers,
+  getLocalPasswordsForEndUsers,
+  type SignInOptions,
+  type SignInProvider,
+} from "./identity/sign-in-options";

@@ -18,6 +18,7 @@ import { recordAudit } from "../audit/record-audit";
 import { dbOf, type ServiceContext } from "../context";
 import { RateLimitedError, ServiceError } from "../errors";
 import { clearRateLimit, hitRateLimit, readRateLimits } from "../rate-limit";
+import { getLocalPasswordsForEndUsers } from "../identity/sign-in-options";
 import { withTx } from "../transaction";
 
 export const SIGN_IN_LIMITS = {
@@ -63,6 +64,16 @@ export interface AuthenticatedUser {
 export class InvalidCredentialsError extends ServiceError {
   constructor() {
     super("UNAUTHENTICATED", "The email or password is incorrect.");
+  }
+}
+
+/** The password was right, but end users must sign in through an identity provider. */
+export class PasswordsOffError extends ServiceError {
+  constructor() {
+    super(
+      "FORBIDDEN",
+      "Sign in with your organisation's identity provider: passwords are turned off for your account.",
+    );
   }
 }
 
@@ -146,6 +157,8 @@ export async function authenticateUser({
   }
 
   await clearRateLimit(db, pairKey, accountKey);
+  // Staff keep their passwords whatever the setting: the break-glass owner can never be locked out.
+  if (!user.role && !(await getLocalPasswordsForEndUsers(ctx))) throw new PasswordsOffError();
   await withTx(ctx, async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
     await recordAudit(
