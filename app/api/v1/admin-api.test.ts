@@ -8,6 +8,7 @@ import * as clientRoute from "./servers/[slug]/clients/[id]/route";
 import * as clientsRoute from "./servers/[slug]/clients/route";
 import * as rotateRoute from "./servers/[slug]/clients/[id]/rotate-secret/route";
 import * as disableRoute from "./servers/[slug]/clients/[id]/disable/route";
+import * as serverRoute from "./servers/[slug]/route";
 
 const database = await createTestDb();
 const server = await insertServer(database);
@@ -142,5 +143,34 @@ describe("admin API with API keys", () => {
     );
     expect(notJson.status).toBe(422);
     expect((await clientsRoute.GET(call("GET", base, token), params({ slug: "missing" }))).status).toBe(404);
+  });
+
+  it("reads, partly updates and deletes a server (confirmed by name, answering what it took down)", async () => {
+    const token = await keyFor("ADMIN");
+    const target = await insertServer(database);
+    const one = params({ slug: target.slug });
+    const got = (await (await serverRoute.GET(call("GET", "", token), one)).json()) as { server: { name: string } };
+    expect(got.server.name).toBe(target.name);
+    const patched = await serverRoute.PATCH(call("PATCH", "", token, { name: "Renamed", accessTokenTtl: 300 }), one);
+    expect(patched.status).toBe(200);
+    expect(((await patched.json()) as { server: unknown }).server).toMatchObject({
+      name: "Renamed",
+      accessTokenTtl: 300,
+      slug: target.slug,
+      resourceUrl: target.resourceUrl,
+    });
+    const viewer = await keyFor("VIEWER");
+    expect((await serverRoute.DELETE(call("DELETE", "", viewer, { confirmName: "Renamed" }), one)).status).toBe(403);
+    const unconfirmed = await serverRoute.DELETE(call("DELETE", "", token, {}), one);
+    expect(unconfirmed.status).toBe(422);
+    expect(((await unconfirmed.json()) as { error: { fields: object } }).error.fields).toHaveProperty("confirmName");
+    expect((await serverRoute.DELETE(call("DELETE", "", token, { confirmName: "wrong" }), one)).status).toBe(422);
+    const deleted = await serverRoute.DELETE(call("DELETE", "", token, { confirmName: "Renamed" }), one);
+    expect(deleted.status).toBe(200);
+    expect(await deleted.json()).toEqual({
+      deleted: { clients: 0, consents: 0, authorizations: 0, initialAccessTokens: 0, scopes: expect.any(Number) },
+    });
+    expect((await serverRoute.GET(call("GET", "", token), one)).status).toBe(404);
+    expect((await serverRoute.DELETE(call("DELETE", "", token, { confirmName: "Renamed" }), one)).status).toBe(404);
   });
 });
