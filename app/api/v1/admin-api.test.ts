@@ -2,13 +2,18 @@
 // handlers themselves, a real (fresh) database.
 import { describe, expect, it } from "vitest";
 import { createTestDb } from "@/test/db";
-import { insertServer, makeCtx } from "@/test/factories";
+import { insertServer, insertUser, makeCtx } from "@/test/factories";
 import { createApiKey, revokeApiKey } from "@/lib/services";
 import * as clientRoute from "./servers/[slug]/clients/[id]/route";
 import * as clientsRoute from "./servers/[slug]/clients/route";
 import * as rotateRoute from "./servers/[slug]/clients/[id]/rotate-secret/route";
 import * as disableRoute from "./servers/[slug]/clients/[id]/disable/route";
 import * as serverRoute from "./servers/[slug]/route";
+import * as usersRoute from "./users/route";
+import * as userRoute from "./users/[id]/route";
+import * as revokeAccessRoute from "./users/[id]/revoke-access/route";
+import * as userDisableRoute from "./users/[id]/disable/route";
+import * as userEnableRoute from "./users/[id]/enable/route";
 
 const database = await createTestDb();
 const server = await insertServer(database);
@@ -172,5 +177,33 @@ describe("admin API with API keys", () => {
     });
     expect((await serverRoute.GET(call("GET", "", token), one)).status).toBe(404);
     expect((await serverRoute.DELETE(call("DELETE", "", token, { confirmName: "Renamed" }), one)).status).toBe(404);
+  });
+
+  it("finds a user by email, reads their access, revokes it and disables them; each step audited", async () => {
+    const token = await keyFor("SECURITY");
+    const person = await insertUser(database, null);
+    const found = await usersRoute.GET(call("GET", `/api/v1/users?q=${person.email.toUpperCase()}`, token), params({}));
+    const { users } = (await found.json()) as { users: { id: string }[] };
+    expect(users.map((u) => u.id)).toEqual([person.id]);
+    const one = params({ id: person.id });
+    const access = await userRoute.GET(call("GET", "", token), one);
+    expect(await access.json()).toMatchObject({ user: { id: person.id, email: person.email }, consents: [] });
+    const revoked = await revokeAccessRoute.POST(call("POST", "", token), one);
+    expect(await revoked.json()).toEqual({ revoked: [] });
+    const disabled = await userDisableRoute.POST(call("POST", "", token), one);
+    expect(((await disabled.json()) as { user: { disabledAt: string | null } }).user.disabledAt).not.toBeNull();
+    const enabled = await userEnableRoute.POST(call("POST", "", token), one);
+    expect(((await enabled.json()) as { user: { disabledAt: string | null } }).user.disabledAt).toBeNull();
+    expect(await database.prisma.auditEvent.count({ where: { targetId: person.id, actorType: "API_KEY" } })).toBe(2);
+
+    const viewer = await keyFor("VIEWER");
+    expect((await userDisableRoute.POST(call("POST", "", viewer), one)).status).toBe(403);
+    expect((await revokeAccessRoute.POST(call("POST", "", viewer), one)).status).toBe(403);
+    const missing = params({ id: "user_missing" });
+    expect((await userRoute.GET(call("GET", "", token), missing)).status).toBe(404);
+    expect((await revokeAccessRoute.POST(call("POST", "", token), missing)).status).toBe(404);
+    const bad = await usersRoute.GET(call("GET", "/api/v1/users?kind=robots", token), params({}));
+    expect(bad.status).toBe(422);
+    expect(((await bad.json()) as { error: { fields: object } }).error.fields).toHaveProperty("kind");
   });
 });
