@@ -9,6 +9,8 @@ import * as clientsRoute from "./servers/[slug]/clients/route";
 import * as rotateRoute from "./servers/[slug]/clients/[id]/rotate-secret/route";
 import * as disableRoute from "./servers/[slug]/clients/[id]/disable/route";
 import * as serverRoute from "./servers/[slug]/route";
+import * as revokeConsentsRoute from "./servers/[slug]/clients/[id]/consents/revoke/route";
+import * as revokeAllConsentsRoute from "./servers/[slug]/clients/[id]/consents/revoke-all/route";
 import * as usersRoute from "./users/route";
 import * as userRoute from "./users/[id]/route";
 import * as revokeAccessRoute from "./users/[id]/revoke-access/route";
@@ -205,5 +207,27 @@ describe("admin API with API keys", () => {
     const bad = await usersRoute.GET(call("GET", "/api/v1/users?kind=robots", token), params({}));
     expect(bad.status).toBe(422);
     expect(((await bad.json()) as { error: { fields: object } }).error.fields).toHaveProperty("kind");
+  });
+
+  it("revokes a client's consents: a consent already gone is 404, revoke-all needs the client's name", async () => {
+    const token = await keyFor("SECURITY");
+    const admin = await keyFor("ADMIN");
+    const created = await clientsRoute.POST(
+      call("POST", base, admin, { name: "Consented" }),
+      params({ slug: server.slug }),
+    );
+    const { client } = (await created.json()) as { client: { clientId: string } };
+    const one = params({ slug: server.slug, id: client.clientId });
+    const gone = await revokeConsentsRoute.POST(call("POST", "", token, { consentIds: ["cns_gone"] }), one);
+    expect(gone.status).toBe(404);
+    expect(((await gone.json()) as { error: { code: string } }).error.code).toBe("NOT_FOUND");
+    expect((await revokeConsentsRoute.POST(call("POST", "", token, {}), one)).status).toBe(422);
+    expect((await revokeAllConsentsRoute.POST(call("POST", "", token, { confirmName: "x" }), one)).status).toBe(422);
+    const all = await revokeAllConsentsRoute.POST(call("POST", "", token, { confirmName: "Consented" }), one);
+    expect(await all.json()).toEqual({ revoked: [] });
+    const viewer = await keyFor("VIEWER");
+    expect(
+      (await revokeAllConsentsRoute.POST(call("POST", "", viewer, { confirmName: "Consented" }), one)).status,
+    ).toBe(403);
   });
 });
