@@ -72,6 +72,17 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))("gatehouse CLI", () => {
     expect(listed.stdout).not.toContain("ghs_");
   });
 
+  it("offboards a person in one line: revokes their access and disables them", { timeout: 60_000 }, async () => {
+    const created = await cli("user:create", "--email", "Leaver@Example.com", "--password", "correct horse battery");
+    expect(created.code, created.stderr).toBe(0);
+    const off = await cli("user:revoke-access", "--email", "leaver@example.com");
+    expect(off.code, off.stderr).toBe(0);
+    expect(off.stdout).toContain("Revoked 0 consent(s) of leaver@example.com and disabled the account");
+    const nobody = await cli("user:disable", "--email", "nobody@example.com");
+    expect(nobody.code).toBe(2);
+    expect(nobody.stderr).toContain("No user has the email nobody@example.com.");
+  });
+
   it("exits 2 with a usage message on bad arguments", { timeout: 60_000 }, async () => {
     const missingName = await cli("client:create", "--server", "demo");
     expect(missingName.code).toBe(2);

@@ -18,8 +18,10 @@ import {
   listServers,
   listUsers,
   pruneDcrClients,
+  revokeAllUserAccess,
   rotateClientSecret,
   ServiceError,
+  setUserDisabled,
   setUserPassword,
   systemContext,
 } from "@/lib/services";
@@ -63,6 +65,28 @@ const COMMANDS: Record<
     async run(f) {
       await setUserPassword({ ctx: ctx(), input: { email: req(f, "email"), password: req(f, "password") } });
       console.log(`Password set for ${String(f.email).toLowerCase()}; their existing sessions have ended.`);
+    },
+  },
+  "user:disable": {
+    usage: "user:disable --email EMAIL",
+    options: { email: { type: "string" } },
+    async run(f) {
+      const user = await userByEmail(req(f, "email"));
+      await setUserDisabled({ ctx: ctx(), userId: user.id, disabled: true });
+      console.log(`Disabled ${user.email}: sign-in and refresh are blocked and live tokens no longer work.`);
+    },
+  },
+  "user:revoke-access": {
+    usage: "user:revoke-access --email EMAIL",
+    options: { email: { type: "string" } },
+    /** The offboarding one-liner: every consent on every server revoked, then the account disabled. */
+    async run(f) {
+      const user = await userByEmail(req(f, "email"));
+      const revoked = await revokeAllUserAccess({ ctx: ctx(), userId: user.id });
+      await setUserDisabled({ ctx: ctx(), userId: user.id, disabled: true });
+      console.log(
+        `Revoked ${revoked.length} consent(s) of ${user.email} and disabled the account; their tokens no longer work.`,
+      );
     },
   },
   "user:list": {
@@ -267,6 +291,15 @@ const COMMANDS: Record<
 
 function ctx() {
   return systemContext("cli");
+}
+
+/** The user with exactly this email (case-insensitive), or a usage error. */
+async function userByEmail(email: string) {
+  const wanted = email.trim().toLowerCase();
+  const users = await listUsers({ ctx: ctx(), input: { q: wanted, limit: 500 } });
+  const user = users.find((u) => u.email.toLowerCase() === wanted);
+  if (!user) throw new UsageError(`No user has the email ${wanted}.`);
+  return user;
 }
 
 function req(f: Flags, name: string): string {

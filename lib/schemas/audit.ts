@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   "member.removed",
   "server.created",
   "server.updated",
+  "server.deleted",
   "client.created",
   "client.updated",
   "client.secret_rotated",

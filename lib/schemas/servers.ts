@@ -87,6 +87,10 @@ export type ServerFormValues = z.input<typeof ServerInput>;
 export const UpdateServerInput = z.object({ serverId: z.string().min(1) }).and(ServerInput);
 export type UpdateServerInput = z.infer<typeof UpdateServerInput>;
 
+/** Deleting a server is confirmed by typing its name, as in the dashboard. */
+export const DeleteServerInput = z.object({ slug: z.string().min(1), confirmName: z.string() });
+export type DeleteServerInput = z.infer<typeof DeleteServerInput>;
+
 /** Form fields → ServerInput's shape: scope rows arrive as parallel scopeName/scopeDescription lists. */
 export function serverFormToInput(values: Record<string, string | string[]>): Record<string, unknown> {
   const list = (k: string) => {

@@ -23,6 +23,7 @@ export { changeMemberRole } from "./members/change-member-role";
 export { removeMember } from "./members/remove-member";
 export { createServer } from "./servers/create-server";
 export { updateServer } from "./servers/update-server";
+export { deleteServer, type DeletedServerCounts } from "./servers/delete-server";
 export { listServers, getServerBySlug } from "./servers/list-servers";
 export { ensureDemoServer } from "./servers/ensure-demo-server";
 export { issuerFor, type ServerDto, type ScopeDto } from "./servers/server-dto";

@@ -2,12 +2,20 @@
 // handlers themselves, a real (fresh) database.
 import { describe, expect, it } from "vitest";
 import { createTestDb } from "@/test/db";
-import { insertServer, makeCtx } from "@/test/factories";
+import { insertServer, insertUser, makeCtx } from "@/test/factories";
 import { createApiKey, revokeApiKey } from "@/lib/services";
 import * as clientRoute from "./servers/[slug]/clients/[id]/route";
 import * as clientsRoute from "./servers/[slug]/clients/route";
 import * as rotateRoute from "./servers/[slug]/clients/[id]/rotate-secret/route";
 import * as disableRoute from "./servers/[slug]/clients/[id]/disable/route";
+import * as serverRoute from "./servers/[slug]/route";
+import * as revokeConsentsRoute from "./servers/[slug]/clients/[id]/consents/revoke/route";
+import * as revokeAllConsentsRoute from "./servers/[slug]/clients/[id]/consents/revoke-all/route";
+import * as usersRoute from "./users/route";
+import * as userRoute from "./users/[id]/route";
+import * as revokeAccessRoute from "./users/[id]/revoke-access/route";
+import * as userDisableRoute from "./users/[id]/disable/route";
+import * as userEnableRoute from "./users/[id]/enable/route";
 
 const database = await createTestDb();
 const server = await insertServer(database);
@@ -142,5 +150,84 @@ describe("admin API with API keys", () => {
     );
     expect(notJson.status).toBe(422);
     expect((await clientsRoute.GET(call("GET", base, token), params({ slug: "missing" }))).status).toBe(404);
+  });
+
+  it("reads, partly updates and deletes a server (confirmed by name, answering what it took down)", async () => {
+    const token = await keyFor("ADMIN");
+    const target = await insertServer(database);
+    const one = params({ slug: target.slug });
+    const got = (await (await serverRoute.GET(call("GET", "", token), one)).json()) as { server: { name: string } };
+    expect(got.server.name).toBe(target.name);
+    const patched = await serverRoute.PATCH(call("PATCH", "", token, { name: "Renamed", accessTokenTtl: 300 }), one);
+    expect(patched.status).toBe(200);
+    expect(((await patched.json()) as { server: unknown }).server).toMatchObject({
+      name: "Renamed",
+      accessTokenTtl: 300,
+      slug: target.slug,
+      resourceUrl: target.resourceUrl,
+    });
+    const viewer = await keyFor("VIEWER");
+    expect((await serverRoute.DELETE(call("DELETE", "", viewer, { confirmName: "Renamed" }), one)).status).toBe(403);
+    const unconfirmed = await serverRoute.DELETE(call("DELETE", "", token, {}), one);
+    expect(unconfirmed.status).toBe(422);
+    expect(((await unconfirmed.json()) as { error: { fields: object } }).error.fields).toHaveProperty("confirmName");
+    expect((await serverRoute.DELETE(call("DELETE", "", token, { confirmName: "wrong" }), one)).status).toBe(422);
+    const deleted = await serverRoute.DELETE(call("DELETE", "", token, { confirmName: "Renamed" }), one);
+    expect(deleted.status).toBe(200);
+    expect(await deleted.json()).toEqual({
+      deleted: { clients: 0, consents: 0, authorizations: 0, initialAccessTokens: 0, scopes: expect.any(Number) },
+    });
+    expect((await serverRoute.GET(call("GET", "", token), one)).status).toBe(404);
+    expect((await serverRoute.DELETE(call("DELETE", "", token, { confirmName: "Renamed" }), one)).status).toBe(404);
+  });
+
+  it("finds a user by email, reads their access, revokes it and disables them; each step audited", async () => {
+    const token = await keyFor("SECURITY");
+    const person = await insertUser(database, null);
+    const found = await usersRoute.GET(call("GET", `/api/v1/users?q=${person.email.toUpperCase()}`, token), params({}));
+    const { users } = (await found.json()) as { users: { id: string }[] };
+    expect(users.map((u) => u.id)).toEqual([person.id]);
+    const one = params({ id: person.id });
+    const access = await userRoute.GET(call("GET", "", token), one);
+    expect(await access.json()).toMatchObject({ user: { id: person.id, email: person.email }, consents: [] });
+    const revoked = await revokeAccessRoute.POST(call("POST", "", token), one);
+    expect(await revoked.json()).toEqual({ revoked: [] });
+    const disabled = await userDisableRoute.POST(call("POST", "", token), one);
+    expect(((await disabled.json()) as { user: { disabledAt: string | null } }).user.disabledAt).not.toBeNull();
+    const enabled = await userEnableRoute.POST(call("POST", "", token), one);
+    expect(((await enabled.json()) as { user: { disabledAt: string | null } }).user.disabledAt).toBeNull();
+    expect(await database.prisma.auditEvent.count({ where: { targetId: person.id, actorType: "API_KEY" } })).toBe(2);
+
+    const viewer = await keyFor("VIEWER");
+    expect((await userDisableRoute.POST(call("POST", "", viewer), one)).status).toBe(403);
+    expect((await revokeAccessRoute.POST(call("POST", "", viewer), one)).status).toBe(403);
+    const missing = params({ id: "user_missing" });
+    expect((await userRoute.GET(call("GET", "", token), missing)).status).toBe(404);
+    expect((await revokeAccessRoute.POST(call("POST", "", token), missing)).status).toBe(404);
+    const bad = await usersRoute.GET(call("GET", "/api/v1/users?kind=robots", token), params({}));
+    expect(bad.status).toBe(422);
+    expect(((await bad.json()) as { error: { fields: object } }).error.fields).toHaveProperty("kind");
+  });
+
+  it("revokes a client's consents: a consent already gone is 404, revoke-all needs the client's name", async () => {
+    const token = await keyFor("SECURITY");
+    const admin = await keyFor("ADMIN");
+    const created = await clientsRoute.POST(
+      call("POST", base, admin, { name: "Consented" }),
+      params({ slug: server.slug }),
+    );
+    const { client } = (await created.json()) as { client: { clientId: string } };
+    const one = params({ slug: server.slug, id: client.clientId });
+    const gone = await revokeConsentsRoute.POST(call("POST", "", token, { consentIds: ["cns_gone"] }), one);
+    expect(gone.status).toBe(404);
+    expect(((await gone.json()) as { error: { code: string } }).error.code).toBe("NOT_FOUND");
+    expect((await revokeConsentsRoute.POST(call("POST", "", token, {}), one)).status).toBe(422);
+    expect((await revokeAllConsentsRoute.POST(call("POST", "", token, { confirmName: "x" }), one)).status).toBe(422);
+    const all = await revokeAllConsentsRoute.POST(call("POST", "", token, { confirmName: "Consented" }), one);
+    expect(await all.json()).toEqual({ revoked: [] });
+    const viewer = await keyFor("VIEWER");
+    expect(
+      (await revokeAllConsentsRoute.POST(call("POST", "", viewer, { confirmName: "Consented" }), one)).status,
+    ).toBe(403);
   });
 });

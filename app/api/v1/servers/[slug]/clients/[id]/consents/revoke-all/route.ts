@@ -1,0 +1,17 @@
+import { jsonRoute, readJsonObject } from "@/lib/api/json-route";
+import { revokeAllClientConsents } from "@/lib/services";
+
+type Params = { slug: string; id: string };
+
+/** Revokes every consent of this client, confirmed by its name: `{ "confirmName": "…" }`. */
+export const POST = jsonRoute<Params>("consents.revoke", async (req, ctx, { slug, id }) => {
+  const { confirmName } = await readJsonObject(req);
+  return {
+    revoked: await revokeAllClientConsents({
+      ctx,
+      serverSlug: slug,
+      clientId: id,
+      confirmName: String(confirmName ?? ""),
+    }),
+  };
+});
