@@ -3,11 +3,13 @@
 // issuing a token costs no database write; consents are counted inside their own transactions.
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import { logger } from "@/lib/logger";
+import { processWide } from "@/lib/process-state";
 import { requirePermission } from "../authz";
 import { dbOf, type ServiceContext } from "../context";
 import { findClientOrThrow, findServerIdOrThrow } from "../clients/find-client";
 
-const pending = new Map<string, number>();
+// Process-wide: tokens are counted in the pages/api bundle, flushed by a timer started in another.
+const pending = processWide("activity.pendingTokenCounts", () => new Map<string, number>());
 
 function dayOf(d: Date): string {
   return d.toISOString().slice(0, 10);
@@ -97,10 +99,10 @@ export async function getClientActivity({
   });
 }
 
-let timer: NodeJS.Timeout | undefined;
+const flushTimer = processWide("activity.flushTimer", () => ({ timer: undefined as NodeJS.Timeout | undefined }));
 
 export function startActivityFlush(ctx: ServiceContext, everyMs = 5_000): void {
-  if (timer) return;
-  timer = setInterval(() => void flushActivity(ctx), everyMs);
-  timer.unref();
+  if (flushTimer.timer) return;
+  flushTimer.timer = setInterval(() => void flushActivity(ctx), everyMs);
+  flushTimer.timer.unref();
 }

@@ -4,6 +4,7 @@
 // first use — the client appears in the Clients list as "CIMD" — and updated on every fetch; a
 // change in a security-relevant member is audited (CIMD-20). Failures are never cached: the row
 // keeps its last good document, the error is recorded, and the caller refuses the request.
+import { processWide } from "@/lib/process-state";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import {
   changedDocumentFields,
@@ -33,7 +34,7 @@ export function clientLogoPath(clientRowId: string, fetchedAt: Date): string {
   return `/api/client-logos/${clientRowId}?v=${fetchedAt.getTime().toString(36)}`;
 }
 
-const inflight = new Map<string, Promise<CimdResolution>>();
+const inflight = processWide("cimd.inflight", () => new Map<string, Promise<CimdResolution>>());
 
 /**
  * Resolves `clientId` (a URL) for `server`. `force` re-fetches even a fresh document (the

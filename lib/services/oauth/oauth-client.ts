@@ -1,6 +1,7 @@
 // Clients as the protocol endpoints need them, secrets' hashes included (never leaves the server).
 // Cached per process for a second: the token endpoint's hot path reads no row for a busy client,
 // and disabling a client takes effect within that second (introspection re-checks uncached).
+import { processWide } from "@/lib/process-state";
 import { dbOf, type ServiceContext } from "../context";
 import { processCache } from "../process-cache";
 
@@ -65,7 +66,7 @@ export function forgetOAuthClient(serverId: string, clientId: string): void {
   cache.delete(`${serverId} ${clientId}`);
 }
 
-const lastTouched = new Map<string, number>();
+const lastTouched = processWide("oauthClient.lastTouched", () => new Map<string, number>());
 
 /** "Last used" moves at most once a minute per client: one cheap write, not one per token. */
 export async function touchClient(ctx: ServiceContext, client: OAuthClientRecord, now = new Date()): Promise<void> {

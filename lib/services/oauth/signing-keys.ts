@@ -2,6 +2,7 @@
 // unretired key signs; the JWKS keeps publishing a retired key until every token it signed has
 // expired (access tokens live at most a day). Keys are cached per process: a rotation on another
 // instance is picked up within KEY_CACHE_MS, and verification looks unknown kids up at once.
+import { processWide } from "@/lib/process-state";
 import { createHash, randomBytes } from "node:crypto";
 import { exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK, type KeyObject } from "jose";
 import { seal, unseal } from "@/lib/crypto/seal";
@@ -20,8 +21,12 @@ const LOCK = 7_342_201;
 
 type KeyLike = CryptoKey | KeyObject;
 
-let active: { material: SigningKeyMaterial; loadedAt: number } | undefined;
-const publicKeys = new Map<string, KeyLike>();
+// Process-wide (lib/process-state.ts): a key rotated through the dashboard must reach the token
+// endpoint's bundle too, not only the bundle that rotated it.
+const keyCache = processWide("signingKeys.active", () => ({
+  active: undefined as { material: SigningKeyMaterial; loadedAt: number } | undefined,
+}));
+const publicKeys = processWide("signingKeys.public", () => new Map<string, KeyLike>());
 
 async function createKey(tx: Prisma.TransactionClient): Promise<{ kid: string }> {
   const { publicKey, privateKey } = await generateKeyPair(SIGNING_ALG, { extractable: true });
@@ -60,9 +65,9 @@ async function loadActive(ctx: ServiceContext): Promise<SigningKeyMaterial> {
 /** The key that signs new access tokens. */
 export async function activeSigningKey(ctx: ServiceContext): Promise<SigningKeyMaterial> {
   if (ctx.db) return loadActive(ctx); // tests with their own database: no process cache
-  if (!active || Date.now() - active.loadedAt > KEY_CACHE_MS)
-    active = { material: await loadActive(ctx), loadedAt: Date.now() };
-  return active.material;
+  if (!keyCache.active || Date.now() - keyCache.active.loadedAt > KEY_CACHE_MS)
+    keyCache.active = { material: await loadActive(ctx), loadedAt: Date.now() };
+  return keyCache.active.material;
 }
 
 /** A published key by kid, for verifying tokens (undefined when unknown or no longer published). */
@@ -123,6 +128,6 @@ export async function rotateSigningKey({ ctx }: { ctx: ServiceContext }): Promis
     });
     return { kid, retired: current.map((c) => c.kid) };
   });
-  active = undefined;
+  keyCache.active = undefined;
   return result;
 }
