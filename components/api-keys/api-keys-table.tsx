@@ -58,7 +58,7 @@ export function ApiKeysTable({ keys, now }: { keys: ApiKeyDto[]; now: Date }) {
                   <UserDate value={key.createdAt} />
                 </TableCell>
                 <TableCell>
-                  <UserDate value={key.lastUsedAt} withTime fallback="Never" />
+                  <UserDate value={key.lastUsedAt} fallback="Never" />
                 </TableCell>
                 <TableCell>
                   <UserDate value={key.expiresAt} fallback="Never" />

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
-import { AUDIT_ACTIONS, type AuditFilter } from "@/lib/schemas/audit";
+import { AUDIT_ACTIONS, type AuditFilter } from "@/lib/schemas/audit-list";
 import { hasActiveFilters } from "./audit-url";
 
 export interface AuditServerOption {

@@ -8,7 +8,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { TableCell, TableRow } from "@/components/ui/table";
 import type { AuditEventDto } from "@/lib/services";
 import { cn } from "@/lib/utils";
-import { AUDIT_COLUMNS } from "./audit-table-skeleton";
+import { AUDIT_COLUMN_CLASS, AUDIT_COLUMNS } from "./audit-table-skeleton";
 
 const ACTOR_TYPE_LABEL: Record<AuditEventDto["actorType"], string> = {
   USER: "User",
@@ -57,21 +57,26 @@ export function AuditRow({ event }: { event: AuditEventDto }) {
             <span className="sr-only">Details of {event.action}</span>
           </Button>
         </TableCell>
-        <TableCell>
-          <LocalTime iso={event.createdAt} />
+        <TableCell className={AUDIT_COLUMN_CLASS.time}>
+          <LocalTime iso={event.createdAt} relative />
         </TableCell>
         <TableCell>
-          <Badge variant="outline" className="font-mono">
-            {event.action}
+          <Badge variant="outline" className="max-w-48 font-mono">
+            <span className="truncate" title={event.action}>
+              {event.action}
+            </span>
           </Badge>
+          <span className="mt-1 block text-xs text-muted-foreground sm:hidden">
+            <LocalTime iso={event.createdAt} relative />
+          </span>
         </TableCell>
-        <TableCell className="max-w-56">
+        <TableCell className={cn(AUDIT_COLUMN_CLASS.actor, "max-w-48")}>
           <span className="block truncate" title={actor}>
             {actor}
           </span>
           {showActorType ? <Muted>{ACTOR_TYPE_LABEL[event.actorType]}</Muted> : null}
         </TableCell>
-        <TableCell className="max-w-64">
+        <TableCell className={cn(AUDIT_COLUMN_CLASS.target, "max-w-48")}>
           {target ? (
             <span className="block truncate" title={target}>
               {target}
@@ -79,16 +84,13 @@ export function AuditRow({ event }: { event: AuditEventDto }) {
           ) : (
             <span className="text-muted-foreground">—</span>
           )}
-          {event.targetType ? <Muted>{event.targetType}</Muted> : null}
+          {event.targetType || event.serverSlug ? (
+            <Muted>
+              {[event.targetType, event.serverSlug ? `on ${event.serverSlug}` : null].filter(Boolean).join(" ")}
+            </Muted>
+          ) : null}
         </TableCell>
-        <TableCell>
-          {event.serverSlug ? (
-            <span className="font-mono text-xs">{event.serverSlug}</span>
-          ) : (
-            <span className="text-muted-foreground">—</span>
-          )}
-        </TableCell>
-        <TableCell>
+        <TableCell className={AUDIT_COLUMN_CLASS.ip} data-testid="audit-ip">
           {event.ip ? (
             <span className="font-mono text-xs">{event.ip}</span>
           ) : (
@@ -100,6 +102,22 @@ export function AuditRow({ event }: { event: AuditEventDto }) {
         <TableCell colSpan={AUDIT_COLUMNS.length} className="px-4 py-4">
           {isOpen ? (
             <dl className="grid gap-x-6 gap-y-3 text-sm md:grid-cols-[max-content_1fr]">
+              <dt className="font-medium text-muted-foreground">Time</dt>
+              <dd>
+                <LocalTime iso={event.createdAt} />
+              </dd>
+              <dt className="font-medium text-muted-foreground">Actor</dt>
+              <dd className="break-all">{actor}</dd>
+              {target ? (
+                <>
+                  <dt className="font-medium text-muted-foreground">Target</dt>
+                  <dd className="break-all">{target}</dd>
+                </>
+              ) : null}
+              <dt className="font-medium text-muted-foreground">MCP server</dt>
+              <dd className="font-mono text-xs">{event.serverSlug ?? "—"}</dd>
+              <dt className="font-medium text-muted-foreground">IP address</dt>
+              <dd className="font-mono text-xs">{event.ip ?? "Not recorded"}</dd>
               <dt className="font-medium text-muted-foreground">Event ID</dt>
               <dd className="font-mono text-xs break-all">{event.id}</dd>
               {event.actorId ? (

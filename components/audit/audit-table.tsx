@@ -11,19 +11,19 @@ import { useUrlFilter } from "@/components/data-table/use-url-filter";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody } from "@/components/ui/table";
 import { auditPageQuery } from "@/lib/queries/audit";
-import { AuditFilter } from "@/lib/schemas/audit";
+import type { AuditFilter } from "@/lib/schemas/audit-list";
 import { AuditFilters, type AuditServerOption } from "./audit-filters";
 import { AuditRow } from "./audit-row";
 import { AUDIT_COLUMNS, AuditTableSkeleton } from "./audit-table-skeleton";
 import { auditHref, hasActiveFilters } from "./audit-url";
 
 /**
- * The audit log island: filters, the event table and cursor paging. The filter comes from the URL
- * (parsed exactly like the server page does, so the prefetched query is reused), and every change
+ * The audit log island: filters, the event table and cursor paging. The filter is the URL state the
+ * server page parsed (so the prefetched query is reused), and every change
  * of filter or page is a navigation. The first page polls for new events.
  */
-export function AuditTable({ servers }: { servers: AuditServerOption[] }) {
-  const { filter, navigate, isNavigating } = useUrlFilter(AuditFilter, auditHref);
+export function AuditTable({ servers, filter: urlFilter }: { servers: AuditServerOption[]; filter: AuditFilter }) {
+  const { filter, navigate, isNavigating } = useUrlFilter(urlFilter, auditHref);
   const query = useQuery({ ...auditPageQuery(filter), refetchInterval: filter.cursor ? false : 30_000 });
 
   const isFiltered = hasActiveFilters(filter);

@@ -1,5 +1,5 @@
 // Client-safe helpers for the audit page's URL state (the URL is the state).
-import { auditFilterToSearchParams, type AuditFilter } from "@/lib/schemas/audit";
+import { auditFilterToSearchParams, type AuditFilter } from "@/lib/schemas/audit-list";
 
 /** The `/audit` URL for a filter; empty values are left out. */
 export function auditHref(filter: AuditFilter): string {

@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import { REGISTRATION_LABELS, type RegistrationType } from "@/lib/schemas/clients";
+import { REGISTRATION_LABELS, type RegistrationType } from "@/lib/schemas/client-list";
 import type { ClientDto } from "@/lib/services";
 
 export function RegistrationBadge({ registration }: { registration: RegistrationType }) {

@@ -1,4 +1,4 @@
-import type { ClientFlow, RegistrationType } from "@/lib/schemas/clients";
+import type { ClientFlow, RegistrationType } from "@/lib/schemas/client-list";
 
 /** Which flow a client uses and why, as the create form says it live. */
 export function flowExplanation(flow: ClientFlow, isPublic: boolean): string {

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { PageHeader } from "@/components/ui/page-header";
-import { FLOW_LABELS } from "@/lib/schemas/clients";
+import { FLOW_LABELS } from "@/lib/schemas/client-list";
 import type { ClientDto } from "@/lib/services";
 import { cn } from "@/lib/utils";
 import { ApproveClientButton, RejectClientButton } from "./approval-actions";
@@ -39,7 +39,7 @@ export function ClientPageShell({
             </Link>
           </li>
           <li aria-hidden="true">/</li>
-          <li aria-current="page" className="truncate text-foreground">
+          <li aria-current="page" className="min-w-0 max-w-full truncate text-foreground" title={client.name}>
             {client.name}
           </li>
         </ol>
@@ -49,7 +49,7 @@ export function ClientPageShell({
         title={
           <span className="flex items-center gap-3">
             <ClientAvatar name={client.name} logoUri={client.logoUri} />
-            <span className="min-w-0 break-words">{client.name}</span>
+            <span className="min-w-0 wrap-anywhere">{client.name}</span>
           </span>
         }
         description={

@@ -4,9 +4,9 @@ import { useQueryClient } from "@tanstack/react-query";
 import { startTransition, useActionState, useEffect, useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { updateClientAction } from "@/app/(dashboard)/servers/[slug]/clients/actions";
+import { CountedField } from "@/components/forms/counted-field";
 import { FormAlert } from "@/components/forms/form-alert";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { FormField } from "@/components/ui/form-field";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import { clientKeys } from "@/lib/queries/clients";
@@ -77,7 +77,8 @@ export function ClientSettingsForm({
       <FormAlert message={hasFieldErrors(errors, FIELD_KEYS) ? "Fix the highlighted fields." : undefined} />
       <input type="hidden" name="serverSlug" value={serverSlug} />
       <input type="hidden" name="clientId" value={client.id} />
-      <FormField
+      <CountedField
+        max={100}
         label="Name"
         name="name"
         required

@@ -1,5 +1,5 @@
 // Client-safe helpers for the Clients pages' URLs (the URL is the list's state).
-import { clientFilterToSearchParams, type ClientListFilter } from "@/lib/schemas/clients";
+import { clientFilterToSearchParams, type ClientListFilter } from "@/lib/schemas/client-list";
 
 export function clientsListHref(slug: string, filter: Partial<ClientListFilter> = {}): string {
   const qs = clientFilterToSearchParams(filter).toString();

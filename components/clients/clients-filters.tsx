@@ -12,10 +12,10 @@ import {
   CLIENT_STATUS_FILTERS,
   CLIENT_TYPE_FILTER_LABELS,
   CLIENT_TYPE_FILTERS,
-  ClientListFilter,
   FLOW_LABELS,
+  type ClientListFilter,
   type ClientSort,
-} from "@/lib/schemas/clients";
+} from "@/lib/schemas/client-list";
 import { hasActiveFilters } from "./client-url";
 
 // Radix Select items cannot have an empty value, so "no filter" gets a sentinel.
@@ -41,10 +41,9 @@ export function ClientsFilters({
 }) {
   const [q, setQ] = useState(filter.q ?? "");
 
-  // The same schema that parses the URL turns the sentinel and any stray value into "no filter".
-  function apply(patch: Record<string, string | undefined>) {
-    const next = ClientListFilter.parse({ ...filter, ...patch, cursor: undefined });
-    onApply(next);
+  // The selects offer only valid values; the server page parses the URL again anyway.
+  function apply(patch: Partial<ClientListFilter>) {
+    onApply({ ...filter, ...patch, cursor: undefined });
   }
   const pick = (key: "type" | "flow" | "status" | "sort") => (value: string) =>
     apply({ [key]: value === ALL ? undefined : value });
@@ -107,7 +106,7 @@ export function ClientsFilters({
           ))}
         </FilterSelect>
         {hasActiveFilters(filter) ? (
-          <Button type="button" variant="ghost" onClick={() => onApply(ClientListFilter.parse({ sort: filter.sort }))}>
+          <Button type="button" variant="ghost" onClick={() => onApply({ sort: filter.sort })}>
             Clear filters
           </Button>
         ) : null}

@@ -14,41 +14,44 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { LocalTime } from "@/components/ui/local-time";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { clientsPageQuery } from "@/lib/queries/clients";
-import { ClientListFilter, FLOW_LABELS } from "@/lib/schemas/clients";
+import { cn } from "@/lib/utils";
+import { FLOW_LABELS, type ClientListFilter } from "@/lib/schemas/client-list";
 import type { ClientDto } from "@/lib/services";
 import { ClientAvatar, RegistrationBadge, StatusBadge } from "./client-badges";
 import { clientHref, clientsListHref, hasActiveFilters } from "./client-url";
 import { ClientsFilters } from "./clients-filters";
 import { ApproveClientButton } from "./approval-actions";
 import { BulkDeleteClientsDialog } from "./bulk-delete-clients-dialog";
-import { CLIENT_COLUMNS, ClientsTableSkeleton } from "./clients-table-skeleton";
+import { CLIENT_COLUMN_CLASS, CLIENT_COLUMNS, ClientsTableSkeleton } from "./clients-table-skeleton";
 import { NewClientButton } from "./new-client-button";
 
 // A fixed locale: the server render and the browser must print the same digits.
 const count = new Intl.NumberFormat("en-US");
 
 /**
- * The Clients list island. The filter comes from the URL, parsed exactly as the server page
- * parses it, so the prefetched page is reused; every filter, sort or page change is a navigation.
+ * The Clients list island. The filter is the URL state the server page parsed and prefetched, so
+ * the prefetched page is reused; every filter, sort or page change is a navigation.
  */
 export function ClientsTable({
   slug,
   canCreate,
   canDelete = false,
   canApprove = false,
+  filter: urlFilter,
 }: {
   slug: string;
   canCreate: boolean;
   canDelete?: boolean;
   canApprove?: boolean;
+  filter: ClientListFilter;
 }) {
-  const { filter, navigate, isNavigating } = useUrlFilter(ClientListFilter, (next) => clientsListHref(slug, next));
+  const { filter, navigate, isNavigating } = useUrlFilter(urlFilter, (next) => clientsListHref(slug, next));
   const query = useQuery(clientsPageQuery(slug, filter));
   // Row ids ticked for "Delete selected"; only rows of the page on screen count.
   const [ticked, setTicked] = useState<ReadonlySet<string>>(() => new Set());
 
   const isFiltered = hasActiveFilters(filter);
-  const clearFilters = () => navigate(ClientListFilter.parse({ sort: filter.sort }), { scroll: false });
+  const clearFilters = () => navigate({ sort: filter.sort }, { scroll: false });
   const firstPageHref = clientsListHref(slug, { ...filter, cursor: undefined });
 
   let body: ReactNode;
@@ -136,8 +139,8 @@ export function ClientsTable({
                     />
                   </TableHead>
                 )}
-                {CLIENT_COLUMNS.map(({ header }) => (
-                  <TableHead key={header} className={header === "Consents" ? "text-right" : undefined}>
+                {CLIENT_COLUMNS.map(({ header, headClassName }) => (
+                  <TableHead key={header} className={headClassName}>
                     {header}
                   </TableHead>
                 ))}
@@ -204,47 +207,47 @@ function ClientRow({
           />
         </TableCell>
       )}
-      <TableCell className="max-w-64">
-        <div className="flex items-center gap-2">
+      <TableCell>
+        {/* The column people scan: it takes the room the others leave (never less than its minimum),
+            and a long name truncates with the full name on hover. */}
+        <div className="flex min-w-40 items-center gap-2 sm:min-w-56 xl:min-w-64">
           <ClientAvatar name={client.name} logoUri={client.logoUri} />
-          <div className="grid min-w-0">
+          <div className="grid min-w-0 flex-1">
             <Link
               href={clientHref(slug, client.id)}
               className="truncate font-medium hover:underline"
               title={client.name}
+              data-testid="client-name"
             >
               {client.name}
             </Link>
-            {client.registration === "METADATA_DOCUMENT" && (
-              <span className="truncate font-mono text-xs font-semibold text-muted-foreground">
-                {metadataHost(client.clientId)}
-              </span>
-            )}
+            <div className="flex min-w-0 items-center gap-1 text-muted-foreground">
+              <code className="truncate font-mono text-xs" title={client.clientId}>
+                {client.registration === "METADATA_DOCUMENT" ? metadataHost(client.clientId) : client.clientId}
+              </code>
+              <CopyButton value={client.clientId} label={`client ID of ${client.name}`} className="size-6 shrink-0" />
+            </div>
           </div>
         </div>
       </TableCell>
-      <TableCell>
-        <div className="flex items-center gap-1">
-          <code className="max-w-56 truncate font-mono text-xs" title={client.clientId}>
-            {client.clientId}
-          </code>
-          <CopyButton value={client.clientId} label={`client ID of ${client.name}`} className="size-7" />
+      <TableCell className={CLIENT_COLUMN_CLASS.type}>
+        <div className="grid justify-items-start gap-1">
+          <RegistrationBadge registration={client.registration} />
+          <span className="text-xs whitespace-nowrap text-muted-foreground">{FLOW_LABELS[client.flow]}</span>
         </div>
       </TableCell>
-      <TableCell>
-        <RegistrationBadge registration={client.registration} />
+      <TableCell className={cn(CLIENT_COLUMN_CLASS.consents, "tabular-nums")}>
+        {count.format(client.consentCount)}
       </TableCell>
-      <TableCell className="whitespace-nowrap">{FLOW_LABELS[client.flow]}</TableCell>
-      <TableCell className="text-right tabular-nums">{count.format(client.consentCount)}</TableCell>
-      <TableCell>
+      <TableCell className={CLIENT_COLUMN_CLASS.lastUsed}>
         {client.lastUsedAt ? (
-          <LocalTime iso={client.lastUsedAt} />
+          <LocalTime iso={client.lastUsedAt} relative />
         ) : (
           <span className="text-muted-foreground">Never</span>
         )}
       </TableCell>
-      <TableCell>
-        <LocalTime iso={client.createdAt} />
+      <TableCell className={CLIENT_COLUMN_CLASS.created}>
+        <LocalTime iso={client.createdAt} relative />
       </TableCell>
       <TableCell>
         {pending && client.status === "active" ? (

@@ -5,10 +5,10 @@ import { useRouter } from "next/navigation";
 import { startTransition, useActionState, useEffect, useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { createClientAction } from "@/app/(dashboard)/servers/[slug]/clients/actions";
+import { CountedField } from "@/components/forms/counted-field";
 import { FormAlert } from "@/components/forms/form-alert";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Checkbox } from "@/components/ui/checkbox";
-import { FormField } from "@/components/ui/form-field";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import { clientKeys } from "@/lib/queries/clients";
@@ -76,13 +76,13 @@ export function CreateClientForm({ server }: { server: CreatedServer & { scopes:
       <form noValidate onSubmit={onSubmit} className="grid max-w-2xl gap-6" aria-busy={pending}>
         <FormAlert message={hasFieldErrors(errors, FIELD_KEYS) ? "Fix the highlighted fields." : undefined} />
         <input type="hidden" name="serverSlug" value={server.slug} />
-        <FormField
+        <CountedField
+          max={100}
           label="Name"
           name="name"
           required
           errors={errors?.name}
           description="Shown to users on the consent screen and in this dashboard."
-          inputProps={{ maxLength: 100 }}
           autoComplete="off"
         />
         <div className="grid gap-2">

@@ -17,7 +17,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { UserDate } from "@/components/users/user-date";
 import { clientKeys } from "@/lib/queries/clients";
-import { clientConsentsPageQuery, ConsentListFilter, consentKeys } from "@/lib/queries/consents";
+import { clientConsentsPageQuery, consentKeys, type ConsentListFilter } from "@/lib/queries/consents";
 import type { ConsentDto } from "@/lib/services";
 import { cn } from "@/lib/utils";
 import { ConsentScopes } from "./consent-scopes";
@@ -42,11 +42,13 @@ export interface ConsentsTableProps {
   /** The MCP server's access-token lifetime in seconds, for "Revoke all consents". */
   accessTokenTtl: number;
   canRevoke: boolean;
+  /** The URL state, parsed by the server page. */
+  filter: ConsentListFilter;
 }
 
 /**
- * The Consents tab island. The filter comes from the URL, parsed exactly as the server page parses
- * it, so the prefetched page is reused. A revocation removes its rows from the cached page at once
+ * The Consents tab island. The filter is the URL state the server page parsed and prefetched,
+ * so the prefetched page is reused. A revocation removes its rows from the cached page at once
  * and puts them back, with an error toast, if the server refuses.
  */
 export function ConsentsTable({
@@ -56,8 +58,9 @@ export function ConsentsTable({
   consentCount,
   accessTokenTtl,
   canRevoke,
+  filter: urlFilter,
 }: ConsentsTableProps) {
-  const { filter, navigate, isNavigating } = useUrlFilter(ConsentListFilter, (next) =>
+  const { filter, navigate, isNavigating } = useUrlFilter(urlFilter, (next) =>
     clientConsentsHref(slug, clientId, next),
   );
   const pageQuery = clientConsentsPageQuery(slug, clientId, filter);

@@ -7,6 +7,7 @@ export interface TableColumn {
   header: string;
   /** Read by screen readers only (an icon or toggle column). */
   srOnly?: boolean;
+  /** On the header and placeholder cells, e.g. "hidden md:table-cell" for a column narrow screens fold away. */
   headClassName?: string;
   /** Each row's placeholder: the class of one bar (e.g. "h-4 w-32"), or an element. */
   placeholder: string | ReactElement;
@@ -48,7 +49,7 @@ export function TableSkeleton({
           {Array.from({ length: rows }, (_, i) => (
             <TableRow key={i}>
               {columns.map((c) => (
-                <TableCell key={c.header}>
+                <TableCell key={c.header} className={c.headClassName}>
                   {typeof c.placeholder === "string" ? <Skeleton className={c.placeholder} /> : c.placeholder}
                 </TableCell>
               ))}

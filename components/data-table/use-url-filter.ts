@@ -1,16 +1,16 @@
 "use client";
 
-import { useRouter, useSearchParams } from "next/navigation";
-import { useMemo, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { useTransition } from "react";
 
 /**
- * A list's filter, read from the URL with the same schema the server page parses `lastValues`
- * with (so the prefetched query is reused). Every change of filter or page is a navigation;
- * `isNavigating` is true until the next page has rendered.
+ * Navigation for a list whose state lives in the URL. The server page parses the search params
+ * (with the list's zod schema) and hands the filter down; every change of filter or page is a
+ * navigation, after which the page renders again with the new filter. The browser never parses
+ * the URL itself, so the list pages ship no zod. `isNavigating` is true until the next page has
+ * rendered.
  */
-export function useUrlFilter<T>(schema: { parse: (raw: unknown) => T }, hrefOf: (filter: T) => string) {
-  const searchParams = useSearchParams();
-  const filter = useMemo(() => schema.parse(Object.fromEntries(searchParams ?? [])), [schema, searchParams]);
+export function useUrlFilter<T>(filter: T, hrefOf: (filter: T) => string) {
   const router = useRouter();
   const [isNavigating, startTransition] = useTransition();
 

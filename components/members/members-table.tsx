@@ -111,7 +111,7 @@ function MemberRow({
         )}
       </TableCell>
       <TableCell>
-        <UserDate value={member.lastSignInAt} withTime fallback="Never" />
+        <UserDate value={member.lastSignInAt} fallback="Never" />
       </TableCell>
       <TableCell>
         <UserDate value={member.createdAt} />

@@ -77,7 +77,7 @@ export function InitialAccessTokensTable({
               </TableCell>
               <TableCell>
                 <span className="grid">
-                  <LocalTime iso={t.createdAt} />
+                  <LocalTime iso={t.createdAt} relative />
                   {t.createdByLabel && <span className="text-xs text-muted-foreground">{t.createdByLabel}</span>}
                 </span>
               </TableCell>

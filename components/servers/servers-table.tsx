@@ -4,11 +4,10 @@ import { useQuery } from "@tanstack/react-query";
 import { Server } from "lucide-react";
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LocalTime } from "@/components/ui/local-time";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { serversListQuery } from "@/lib/queries/servers";
 import { NewServerButton } from "./new-server-button";
-
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
 
 export function ServersTable({ canCreate }: { canCreate: boolean }) {
   const { data, error } = useQuery(serversListQuery());
@@ -51,7 +50,7 @@ export function ServersTable({ canCreate }: { canCreate: boolean }) {
             <TableCell className="font-mono text-sm break-all">{s.resourceUrl}</TableCell>
             <TableCell className="text-right tabular-nums">{s.clientsCount}</TableCell>
             <TableCell>
-              <time dateTime={s.createdAt}>{dateFormat.format(new Date(s.createdAt))}</time>
+              <LocalTime iso={s.createdAt} relative />
             </TableCell>
           </TableRow>
         ))}

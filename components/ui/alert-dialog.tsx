@@ -41,6 +41,9 @@ export function AlertDialogContent({ className, ...props }: React.ComponentProps
         data-slot="alert-dialog-content"
         className={cn(
           "fixed left-1/2 top-1/2 z-50 grid max-h-[calc(100dvh-2rem)] w-full max-w-[calc(100%-2rem)] -translate-x-1/2 -translate-y-1/2 gap-4 overflow-y-auto",
+          // One column that may shrink, and text that breaks anywhere: a long unbroken name (a client
+          // called 100 × "a") wraps instead of pushing the footer's buttons out of view.
+          "grid-cols-[minmax(0,1fr)] wrap-anywhere",
           "rounded-lg border bg-background p-6 text-foreground shadow-lg outline-hidden sm:max-w-lg",
           "data-[state=open]:animate-zoom-in data-[state=closed]:animate-zoom-out",
           className,

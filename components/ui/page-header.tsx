@@ -18,8 +18,8 @@ export function PageHeader({ title, description, actions, className }: PageHeade
       className={cn("flex flex-col gap-4 pb-6 sm:flex-row sm:items-start sm:justify-between", className)}
     >
       <div className="flex min-w-0 flex-col gap-1">
-        <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
-        {description ? <p className="text-sm text-muted-foreground">{description}</p> : null}
+        <h1 className="text-2xl font-semibold tracking-tight wrap-anywhere">{title}</h1>
+        {description ? <p className="text-sm text-muted-foreground wrap-anywhere">{description}</p> : null}
       </div>
       {actions ? <div className="flex shrink-0 flex-wrap items-center gap-2">{actions}</div> : null}
     </header>

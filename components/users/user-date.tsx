@@ -1,27 +1,18 @@
-// Dates render identically on the server and in the browser (fixed locale and UTC), so client
-// tables hydrate without mismatches; the full ISO timestamp is in the tooltip.
-const DATE = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
-const DATE_TIME = new Intl.DateTimeFormat("en-US", {
-  dateStyle: "medium",
-  timeStyle: "short",
-  hourCycle: "h23",
-  timeZone: "UTC",
-});
+import { LocalTime } from "@/components/ui/local-time";
 
+/**
+ * A moment that may be missing ("Never", "—"). Relative ("2 minutes ago", absolute on hover) in
+ * the lists, where people scan; `absolute` on detail pages.
+ */
 export function UserDate({
   value,
-  withTime = false,
+  absolute = false,
   fallback = "—",
 }: {
   value: string | null;
-  withTime?: boolean;
+  absolute?: boolean;
   fallback?: string;
 }) {
   if (!value) return <span className="text-muted-foreground">{fallback}</span>;
-  const date = new Date(value);
-  return (
-    <time dateTime={value} title={date.toISOString()} className="whitespace-nowrap">
-      {withTime ? `${DATE_TIME.format(date)} UTC` : DATE.format(date)}
-    </time>
-  );
+  return <LocalTime iso={value} relative={!absolute} />;
 }

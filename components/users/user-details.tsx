@@ -31,7 +31,7 @@ export function UserDetails({ user }: { user: UserDto }) {
           <span className="flex flex-wrap items-center gap-2">
             <Badge variant="destructive">Disabled</Badge>
             <span className="text-muted-foreground">
-              since <UserDate value={user.disabledAt} withTime />
+              since <UserDate value={user.disabledAt} absolute />
             </span>
           </span>
         ) : (
@@ -39,10 +39,10 @@ export function UserDetails({ user }: { user: UserDto }) {
         )}
       </Detail>
       <Detail label="Created">
-        <UserDate value={user.createdAt} withTime />
+        <UserDate value={user.createdAt} absolute />
       </Detail>
       <Detail label="Last sign-in">
-        <UserDate value={user.lastSignInAt} withTime fallback="Never" />
+        <UserDate value={user.lastSignInAt} absolute fallback="Never" />
       </Detail>
     </dl>
   );

@@ -42,7 +42,7 @@ export function UsersTable({ users }: { users: UserDto[] }) {
                 <UserDate value={user.createdAt} />
               </TableCell>
               <TableCell>
-                <UserDate value={user.lastSignInAt} withTime fallback="Never" />
+                <UserDate value={user.lastSignInAt} fallback="Never" />
               </TableCell>
             </TableRow>
           ))}

@@ -86,7 +86,7 @@ export function DeliveriesTable({ deliveries }: { deliveries: DeliveryDto[] }) {
               </TableCell>
               <TableCell className="align-top">
                 {delivery.lastAttemptAt ? (
-                  <LocalTime iso={delivery.lastAttemptAt} />
+                  <LocalTime iso={delivery.lastAttemptAt} relative />
                 ) : (
                   <span className="text-muted-foreground">Not yet</span>
                 )}

@@ -1,5 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
-import { auditFilterToSearchParams, type AuditFilter } from "@/lib/schemas/audit";
+import { auditFilterToSearchParams, type AuditFilter } from "@/lib/schemas/audit-list";
 import type { AuditPageDto } from "@/lib/services";
 import { getJson } from "./query-client";
 

@@ -1,5 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
-import { clientFilterToSearchParams, type ClientListFilter } from "@/lib/schemas/clients";
+import { clientFilterToSearchParams, type ClientListFilter } from "@/lib/schemas/client-list";
 import type { ClientPageDto } from "@/lib/services";
 import { getJson } from "./query-client";
 

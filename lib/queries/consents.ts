@@ -1,17 +1,12 @@
 import { queryOptions } from "@tanstack/react-query";
-import { z } from "zod";
 import type { ConsentPageDto } from "@/lib/services";
 import { getJson } from "./query-client";
 
-/**
- * The Consents tab's state, as it lives in the URL; bad values fall back to "none". The service
- * parses the same shape again, so the server prefetch and the browser share one query key.
- */
-export const ConsentListFilter = z.object({
-  q: z.string().trim().max(200).optional().catch(undefined),
-  cursor: z.string().max(300).optional().catch(undefined),
-});
-export type ConsentListFilter = z.infer<typeof ConsentListFilter>;
+/** The Consents tab's state, as it lives in the URL (parsed by lib/schemas/consent-list.ts). */
+export interface ConsentListFilter {
+  q?: string | undefined;
+  cursor?: string | undefined;
+}
 
 export function consentFilterToSearchParams(f: Partial<ConsentListFilter>): URLSearchParams {
   const p = new URLSearchParams();

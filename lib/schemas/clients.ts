@@ -1,31 +1,20 @@
 import { z } from "zod";
 import { checkRedirectUri } from "@/lib/oauth/redirect-uri";
 import { asArray } from "./form";
+import {
+  CLIENT_FLOWS,
+  CLIENT_SORTS,
+  CLIENT_STATUS_FILTERS,
+  CLIENT_TYPE_FILTERS,
+  type ClientFlow,
+  type ClientListFilter as ClientListFilterValue,
+  SECRET_GRACE_PERIODS,
+  type SecretGracePeriod,
+} from "./client-list";
 
-export const REGISTRATION_TYPES = ["MANUAL", "DYNAMIC", "METADATA_DOCUMENT"] as const;
-export type RegistrationType = (typeof REGISTRATION_TYPES)[number];
-export const REGISTRATION_LABELS: Record<RegistrationType, string> = {
-  MANUAL: "Pre-registered",
-  DYNAMIC: "DCR",
-  METADATA_DOCUMENT: "CIMD",
-};
-
-export const CLIENT_FLOWS = ["client_credentials", "authorization_code"] as const;
-export type ClientFlow = (typeof CLIENT_FLOWS)[number];
-export const FLOW_LABELS: Record<ClientFlow, string> = {
-  client_credentials: "Client credentials",
-  authorization_code: "Authorization code",
-};
-
-/** How long the previous secret keeps working after a rotation. */
-export const SECRET_GRACE_PERIODS = { none: 0, "1h": 3_600, "24h": 86_400, "7d": 604_800 } as const;
-export type SecretGracePeriod = keyof typeof SECRET_GRACE_PERIODS;
-export const SECRET_GRACE_LABELS: Record<SecretGracePeriod, string> = {
-  none: "Revoke the old secret immediately",
-  "1h": "Keep the old secret working for 1 hour",
-  "24h": "Keep the old secret working for 24 hours",
-  "7d": "Keep the old secret working for 7 days",
-};
+// The vocabulary lives in a zod-free module the browser bundles import; re-exported for the server.
+export * from "./client-list";
+export type ClientListFilter = ClientListFilterValue;
 
 export const ClientName = z.string().trim().min(1, "Enter a name.").max(100, "Use at most 100 characters.");
 export const ClientDescription = z.string().trim().max(500, "Use at most 500 characters.").default("");
@@ -102,27 +91,8 @@ export function clientFormToInput(values: Record<string, string | string[]>): Re
   };
 }
 
-/** The Type filter: a registration type, or "DCR · never used" (the clients pruning would remove). */
-export const CLIENT_TYPE_FILTERS = [...REGISTRATION_TYPES, "dcr_unused"] as const;
-export type ClientTypeFilter = (typeof CLIENT_TYPE_FILTERS)[number];
-export const CLIENT_TYPE_FILTER_LABELS: Record<ClientTypeFilter, string> = {
-  ...REGISTRATION_LABELS,
-  dcr_unused: "DCR · never used",
-};
-
-export const CLIENT_STATUS_FILTERS = ["active", "disabled", "pending"] as const;
-export type ClientStatusFilter = (typeof CLIENT_STATUS_FILTERS)[number];
-export const CLIENT_STATUS_FILTER_LABELS: Record<ClientStatusFilter, string> = {
-  active: "Active",
-  disabled: "Disabled",
-  pending: "Pending approval",
-};
-
-export const CLIENT_SORTS = ["created", "last_used", "name"] as const;
-export type ClientSort = (typeof CLIENT_SORTS)[number];
-
 /** The Clients list's state, as it lives in the URL. Bad values fall back to the default. */
-export const ClientListFilter = z.object({
+export const ClientListFilter: z.ZodType<ClientListFilterValue, unknown> = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
   type: z.enum(CLIENT_TYPE_FILTERS).optional().catch(undefined),
   flow: z.enum(CLIENT_FLOWS).optional().catch(undefined),
@@ -130,10 +100,3 @@ export const ClientListFilter = z.object({
   sort: z.enum(CLIENT_SORTS).default("created").catch("created"),
   cursor: z.string().max(300).optional().catch(undefined),
 });
-export type ClientListFilter = z.infer<typeof ClientListFilter>;
-
-export function clientFilterToSearchParams(f: Partial<ClientListFilter>): URLSearchParams {
-  const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(f)) if (v && !(k === "sort" && v === "created")) p.set(k, String(v));
-  return p;
-}

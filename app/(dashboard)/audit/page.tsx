@@ -15,7 +15,7 @@ import { listAuditEvents, listServers } from "@/lib/services";
 export const metadata: Metadata = { title: "Audit log" };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  // The URL is the state; parsed the same way the client island parses useSearchParams().
+  // The URL is the state: parsed here, and handed to the island.
   const filter = AuditFilter.parse(lastValues(await searchParams));
   const { ctx } = await requireStaff("/audit", "audit.read");
 
@@ -40,7 +40,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         }
       />
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <AuditTable servers={servers.map((s) => ({ slug: s.slug, name: s.name }))} />
+        <AuditTable servers={servers.map((s) => ({ slug: s.slug, name: s.name }))} filter={filter} />
       </HydrationBoundary>
     </>
   );

@@ -22,7 +22,7 @@ export default async function ClientsPage({
   searchParams: Promise<RawSearchParams>;
 }) {
   const { slug } = await params;
-  // The URL is the state; parsed the same way the client island parses useSearchParams().
+  // The URL is the state: parsed here, and handed to the island.
   const filter = ClientListFilter.parse(lastValues(await searchParams));
   const { user, ctx, server } = await loadServer(slug, `/servers/${slug}/clients`);
   const canCreate = hasPermission(user.role, "clients.write");
@@ -47,6 +47,7 @@ export default async function ClientsPage({
           canCreate={canCreate}
           canDelete={hasPermission(user.role, "clients.delete")}
           canApprove={hasPermission(user.role, "clients.write")}
+          filter={filter}
         />
       </HydrationBoundary>
     </div>

@@ -49,7 +49,7 @@ function Section({ title, description, children }: { title: string; description?
         </CardTitle>
         {description ? <CardDescription>{description}</CardDescription> : null}
       </CardHeader>
-      <CardContent className="grid gap-4">{children}</CardContent>
+      <CardContent className="grid min-w-0 grid-cols-[minmax(0,1fr)] gap-4">{children}</CardContent>
     </Card>
   );
 }

@@ -6,7 +6,8 @@ import { ConsentsTable } from "@/components/consents/consents-table";
 import { lastValues, type RawSearchParams } from "@/components/data-table/search-params";
 import { EmptyState } from "@/components/ui/empty-state";
 import { hasPermission } from "@/lib/auth/permissions";
-import { clientConsentsPageQuery, ConsentListFilter } from "@/lib/queries/consents";
+import { clientConsentsPageQuery } from "@/lib/queries/consents";
+import { ConsentListFilter } from "@/lib/schemas/consent-list";
 import { makeQueryClient } from "@/lib/queries/query-client";
 import { listClientConsents } from "@/lib/services";
 import { loadClient } from "../load-client";
@@ -35,7 +36,7 @@ export default async function ClientConsentsPage({
     );
   }
 
-  // The URL is the state; parsed the same way the client island parses useSearchParams().
+  // The URL is the state: parsed here, and handed to the island.
   const filter = ConsentListFilter.parse(lastValues(await searchParams));
   const queryClient = makeQueryClient();
   await queryClient.prefetchQuery({
@@ -57,6 +58,7 @@ export default async function ClientConsentsPage({
           consentCount={client.consentCount}
           accessTokenTtl={server.accessTokenTtl}
           canRevoke={hasPermission(user.role, "consents.revoke")}
+          filter={filter}
         />
       </HydrationBoundary>
     </ClientPageShell>
