@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { registrationSentence } from "@/components/clients/client-flow";
+import { ALL_SERVER_SCOPES, registrationSentence } from "@/components/clients/client-flow";
 import { ActivityChart } from "@/components/clients/activity-chart";
 import { ClientPageShell } from "@/components/clients/client-page-shell";
 import { MetadataDocumentCard } from "@/components/clients/metadata-document-card";
@@ -129,7 +129,7 @@ export default async function ClientOverviewPage({ params }: { params: Promise<{
               />
             </Row>
             <Row label="Allowed scopes">
-              <CodeList items={client.allowedScopes} empty="None" />
+              <CodeList items={client.allowedScopes} empty={ALL_SERVER_SCOPES} />
             </Row>
             <Row label="Description">{client.description || <None>None</None>}</Row>
             {client.clientUri ? (
