@@ -284,6 +284,7 @@ test("disabling a client shows it everywhere; the status filter finds it", async
   await page.goto(`${machine.detailUrl}/danger`);
   await expect(page.getByText("A disabled client cannot authenticate or get tokens.")).toBeVisible();
   await page.getByRole("button", { name: "Disable client" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Disable client" }).click();
   await expect(page.getByText("Client disabled")).toBeVisible();
   await expect(page.getByRole("button", { name: "Enable client" })).toBeVisible();
 
