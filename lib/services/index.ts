@@ -24,6 +24,7 @@ export { removeMember } from "./members/remove-member";
 export { createServer } from "./servers/create-server";
 export { updateServer } from "./servers/update-server";
 export { deleteServer, type DeletedServerCounts } from "./servers/delete-server";
+export { getServerFootprint, type ServerFootprint } from "./servers/server-footprint";
 export { listServers, getServerBySlug } from "./servers/list-servers";
 export { ensureDemoServer } from "./servers/ensure-demo-server";
 export { issuerFor, type ServerDto, type ScopeDto } from "./servers/server-dto";
