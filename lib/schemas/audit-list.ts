@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = [
   "client.created",
   "client.updated",
   "client.secret_rotated",
+  "client.previous_secret_revoked",
   "client.disabled",
   "client.enabled",
   "client.deleted",

@@ -39,6 +39,7 @@ export { auditCsvHeader, auditCsvRow } from "./audit/audit-csv";
 export { createClient, type CreateClientResult } from "./clients/create-client";
 export { updateClient } from "./clients/update-client";
 export { rotateClientSecret } from "./clients/rotate-client-secret";
+export { revokePreviousClientSecret } from "./clients/revoke-previous-secret";
 export { setClientDisabled } from "./clients/set-client-disabled";
 export { deleteClient } from "./clients/delete-client";
 export { listClients, getClient, CLIENTS_PAGE_SIZE, type ClientPageDto } from "./clients/list-clients";

@@ -7,6 +7,7 @@ import { createApiKey, revokeApiKey } from "@/lib/services";
 import * as clientRoute from "./servers/[slug]/clients/[id]/route";
 import * as clientsRoute from "./servers/[slug]/clients/route";
 import * as rotateRoute from "./servers/[slug]/clients/[id]/rotate-secret/route";
+import * as revokePreviousRoute from "./servers/[slug]/clients/[id]/revoke-previous-secret/route";
 import * as disableRoute from "./servers/[slug]/clients/[id]/disable/route";
 import * as serverRoute from "./servers/[slug]/route";
 import * as revokeConsentsRoute from "./servers/[slug]/clients/[id]/consents/revoke/route";
@@ -70,6 +71,9 @@ describe("admin API with API keys", () => {
 
     const rotated = await rotateRoute.POST(call("POST", "", token, { gracePeriod: "1h" }), params(one));
     expect(((await rotated.json()) as { clientSecret: string }).clientSecret).not.toBe(clientSecret);
+    const revokedPrevious = await revokePreviousRoute.POST(call("POST", "", token), params(one));
+    expect(await revokedPrevious.json()).toMatchObject({ client: { previousSecretExpiresAt: null } });
+    expect((await revokePreviousRoute.POST(call("POST", "", token), params(one))).status).toBe(409);
 
     const disabled = await disableRoute.POST(call("POST", "", token), params(one));
     expect(((await disabled.json()) as { client: { status: string } }).client.status).toBe("disabled");
@@ -90,6 +94,7 @@ describe("admin API with API keys", () => {
       "client.created",
       "client.updated",
       "client.secret_rotated",
+      "client.previous_secret_revoked",
       "client.disabled",
       "client.deleted",
     ]);
