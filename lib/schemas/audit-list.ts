@@ -57,6 +57,15 @@ export interface AuditFilter {
   cursor?: string | undefined;
 }
 
+/**
+ * A From date after the To date matches nothing by construction: the filters say so next to the
+ * dates and the API answers 422, rather than showing an empty list as if nothing had happened.
+ */
+export function invertedDateRangeError(f: Pick<AuditFilter, "from" | "to">): string | null {
+  if (!f.from || !f.to || f.from <= f.to) return null;
+  return `The From date (${f.from}) is after the To date (${f.to}): pick a From date on or before the To date.`;
+}
+
 export function auditFilterToSearchParams(f: AuditFilter): URLSearchParams {
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries(f)) if (v) p.set(k, String(v));

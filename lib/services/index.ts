@@ -31,6 +31,7 @@ export { issuerFor, type ServerDto, type ScopeDto } from "./servers/server-dto";
 export {
   listAuditEvents,
   iterateAuditEvents,
+  parseAuditFilter,
   AUDIT_PAGE_SIZE,
   type AuditEventDto,
   type AuditPageDto,

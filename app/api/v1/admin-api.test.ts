@@ -17,6 +17,8 @@ import * as userRoute from "./users/[id]/route";
 import * as revokeAccessRoute from "./users/[id]/revoke-access/route";
 import * as userDisableRoute from "./users/[id]/disable/route";
 import * as userEnableRoute from "./users/[id]/enable/route";
+import * as auditRoute from "./audit/route";
+import * as auditExportRoute from "./audit/export/route";
 
 const database = await createTestDb();
 const server = await insertServer(database);
@@ -40,6 +42,16 @@ const params = <P>(p: P) => ({ params: Promise.resolve(p) });
 const base = `/api/v1/servers/${server.slug}/clients`;
 
 describe("admin API with API keys", () => {
+  it("answers an inverted audit date range with 422 and the field, for the list and the export", async () => {
+    const viewer = await keyFor("VIEWER");
+    const qs = "?from=2026-12-05&to=2026-12-01";
+    for (const route of [auditRoute, auditExportRoute]) {
+      const res = await route.GET(call("GET", `/api/v1/audit${qs}`, viewer), params({}));
+      expect(res.status).toBe(422);
+      expect(await res.json()).toMatchObject({ error: { code: "INVALID", fields: { from: [expect.any(String)] } } });
+    }
+  });
+
   it("creates, lists, reads, updates, rotates, disables and deletes a client with an ADMIN key", async () => {
     const token = await keyFor("ADMIN");
     const created = await clientsRoute.POST(
