@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect } from "react";
+import { useTransition, type FormEvent } from "react";
 import { toast } from "sonner";
 import { disableClientAction, enableClientAction } from "@/app/(dashboard)/servers/[slug]/clients/actions";
 import { ActionConfirmDialog } from "@/components/feedback/action-confirm-dialog";
@@ -41,17 +41,26 @@ function DisableClientDialog({ serverSlug, client }: { serverSlug: string; clien
   );
 }
 
+/**
+ * The result is handled where the action is awaited, not in an effect: the revalidated page swaps
+ * this form for the Disable dialog in the same render that delivers the result.
+ */
 function EnableClientForm({ serverSlug, client }: { serverSlug: string; client: ClientDto }) {
-  const [state, formAction, pending] = useActionState(enableClientAction, null);
+  const [pending, startTransition] = useTransition();
 
-  useEffect(() => {
-    if (!state) return;
-    if (state.ok) toast.success("Client enabled");
-    else toast.error(state.message);
-  }, [state]);
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    const form = new FormData(event.currentTarget);
+    startTransition(async () => {
+      const result = await enableClientAction(null, form);
+      if (result.ok) toast.success("Client enabled");
+      else toast.error(result.message);
+    });
+  }
 
   return (
-    <form action={formAction} onSubmit={(event) => pending && event.preventDefault()}>
+    <form onSubmit={onSubmit}>
       <input type="hidden" name="serverSlug" value={serverSlug} />
       <input type="hidden" name="clientId" value={client.id} />
       <SubmitButton pending={pending}>Enable client</SubmitButton>
