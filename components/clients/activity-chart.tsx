@@ -58,8 +58,8 @@ export function ActivityChart({ days, consents = true }: { days: ActivityDay[]; 
           <tr>
             <th scope="col">Day</th>
             <th scope="col">Tokens issued</th>
-            <th scope="col">Consents granted</th>
-            <th scope="col">Consents revoked</th>
+            {consents && <th scope="col">Consents granted</th>}
+            {consents && <th scope="col">Consents revoked</th>}
           </tr>
         </thead>
         <tbody>
@@ -69,8 +69,8 @@ export function ActivityChart({ days, consents = true }: { days: ActivityDay[]; 
               <tr key={d.day}>
                 <th scope="row">{d.day}</th>
                 <td>{d.tokensIssued}</td>
-                <td>{d.consentsGranted}</td>
-                <td>{d.consentsRevoked}</td>
+                {consents && <td>{d.consentsGranted}</td>}
+                {consents && <td>{d.consentsRevoked}</td>}
               </tr>
             ))}
         </tbody>
