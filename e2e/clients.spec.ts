@@ -7,6 +7,8 @@ import { OWNER, signIn } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
+// The server Playwright started (E2E_PORT): the snippets name it.
+const ORIGIN = `http://localhost:${process.env.E2E_PORT ?? 3100}`;
 const run = Date.now().toString(36);
 const slug = `tools-${run}`;
 const resourceUrl = `https://${slug}.example.com/mcp`;
@@ -95,7 +97,7 @@ test("the Clients tab starts empty; a client with no redirect URI is a client-cr
   await expect(dialog.getByRole("button", { name: "Copy client secret" })).toBeVisible();
   await expect(dialog.getByRole("button", { name: "Copy client ID" })).toBeVisible();
   await expect(dialog).toContainText(
-    `curl -u "$CLIENT_ID:$CLIENT_SECRET" -d grant_type=client_credentials -d resource=${resourceUrl} http://localhost:3100/oauth/${slug}/token`,
+    `curl -u "$CLIENT_ID:$CLIENT_SECRET" -d grant_type=client_credentials -d resource=${resourceUrl} ${ORIGIN}/oauth/${slug}/token`,
   );
   expect(page.url()).not.toContain(machine.secret);
 
@@ -139,10 +141,10 @@ test("with redirect URIs the client uses the authorization-code flow; public cli
   const dialog = page.getByRole("dialog", { name: "Client created" });
   await expect(dialog).toBeVisible();
   await expect(dialog.locator("code").filter({ hasText: /^ghs_/ })).toHaveCount(1);
-  await expect(dialog).toContainText(`http://localhost:3100/oauth/${slug}/authorize?response_type=code&client_id=ghc_`);
+  await expect(dialog).toContainText(`${ORIGIN}/oauth/${slug}/authorize?response_type=code&client_id=ghc_`);
   await expect(dialog).toContainText(`redirect_uri=${encodeURIComponent("https://app.example.com/callback")}`);
   await expect(dialog).toContainText("code_challenge_method=S256");
-  await expect(dialog).toContainText(`http://localhost:3100/.well-known/oauth-authorization-server/oauth/${slug}`);
+  await expect(dialog).toContainText(`${ORIGIN}/.well-known/oauth-authorization-server/oauth/${slug}`);
   await dialog.getByRole("button", { name: "Done" }).click();
   await expect(page).toHaveURL(new RegExp(`${clientsUrl}/cli_[^/]+$`));
   await expect(page.getByText("https://app.example.com/callback")).toBeVisible();
@@ -284,6 +286,7 @@ test("disabling a client shows it everywhere; the status filter finds it", async
   await page.goto(`${machine.detailUrl}/danger`);
   await expect(page.getByText("A disabled client cannot authenticate or get tokens.")).toBeVisible();
   await page.getByRole("button", { name: "Disable client" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Disable client" }).click();
   await expect(page.getByText("Client disabled")).toBeVisible();
   await expect(page.getByRole("button", { name: "Enable client" })).toBeVisible();
 

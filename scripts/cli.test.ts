@@ -64,6 +64,13 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))("gatehouse CLI", () => {
     expect(created.stdout).toMatch(/will not be shown again/);
     expect(created.stdout).toMatch(/flow:\s+client_credentials/);
 
+    // A rotation with a grace period, ended early (issue 11 #10b).
+    const rotated = await cli("client:rotate-secret", "--server", "demo", "--client", clientId!, "--grace", "24h");
+    expect(rotated.stdout).toMatch(/keeps working until/);
+    const revoked = await cli("client:revoke-previous-secret", "--server", "demo", "--client", clientId!);
+    expect(revoked.code, revoked.stderr).toBe(0);
+    expect(revoked.stdout).toContain("has stopped working");
+
     const listed = await cli("client:list", "--server", "demo");
     expect(listed.code, listed.stderr).toBe(0);
     expect(listed.stdout).toContain(clientId);

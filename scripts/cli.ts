@@ -19,6 +19,7 @@ import {
   listUsers,
   pruneDcrClients,
   revokeAllUserAccess,
+  revokePreviousClientSecret,
   rotateClientSecret,
   ServiceError,
   setUserDisabled,
@@ -236,6 +237,18 @@ const COMMANDS: Record<
           ? `The previous secret keeps working until ${client.previousSecretExpiresAt}.`
           : "The previous secret has stopped working.",
       );
+    },
+  },
+  "client:revoke-previous-secret": {
+    usage: "client:revoke-previous-secret --server SLUG --client CLIENT_ID_OR_ROW_ID",
+    options: { server: { type: "string" }, client: { type: "string" } },
+    async run(f) {
+      const client = await revokePreviousClientSecret({
+        ctx: ctx(),
+        serverSlug: req(f, "server"),
+        input: { clientId: req(f, "client") },
+      });
+      console.log(`The previous secret of "${client.name}" (${client.clientId}) has stopped working.`);
     },
   },
   "apikey:create": {

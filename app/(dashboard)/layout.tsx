@@ -31,7 +31,13 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           <NavLinks role={user.role} />
         </nav>
         <div className="mt-auto border-t pt-4">
-          <UserMenu email={user.email} name={user.name} role={user.role} signOutAction={signOutAction} />
+          <UserMenu
+            email={user.email}
+            name={user.name}
+            role={user.role}
+            signOutAction={signOutAction}
+            link={{ href: "/account/apps", label: "My authorized apps" }}
+          />
         </div>
       </aside>
       <main id="main" className="min-w-0 flex-1 p-6 md:p-8">

@@ -135,6 +135,18 @@ describe("client credentials", () => {
     }
   });
 
+  it("gives a client with no allowed scopes ticked all of the server's scopes (what the dashboard says)", async () => {
+    const { client, clientSecret } = await createClient({
+      ctx,
+      serverSlug: slug,
+      input: { name: unique("all-scopes"), allowedScopes: [] },
+    });
+    const c = { client_id: client.clientId } as oauth.Client;
+    const res = await oauth.clientCredentialsGrantRequest(as, c, oauth.ClientSecretBasic(clientSecret!), {}, opts);
+    const tokens = await oauth.processClientCredentialsResponse(as, c, res);
+    expect(decodeJwt(tokens.access_token).scope).toBe("mcp:tools mcp:admin");
+  });
+
   it("answers a wrong secret with 401 invalid_client and a Basic challenge", async () => {
     const { client } = await m2mClient();
     const res = await oauth.clientCredentialsGrantRequest(as, client, oauth.ClientSecretBasic("ghs_wrong"), {}, opts);

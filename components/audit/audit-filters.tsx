@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
-import { AUDIT_ACTIONS, type AuditFilter } from "@/lib/schemas/audit-list";
+import { AUDIT_ACTIONS, invertedDateRangeError, type AuditFilter } from "@/lib/schemas/audit-list";
 import { hasActiveFilters } from "./audit-url";
 
 export interface AuditServerOption {
@@ -38,15 +38,17 @@ export function AuditFilters({
   const [server, setServer] = useState<string>(filter.server || ALL);
   const [from, setFrom] = useState(filter.from ?? "");
   const [to, setTo] = useState(filter.to ?? "");
-  const [dateError, setDateError] = useState<string | null>(null);
+  // A URL with an inverted range (a shared link, an edited address) shows the message at once.
+  const [dateError, setDateError] = useState<string | null>(() => invertedDateRangeError(filter));
 
   // A slug in the URL that is no longer in the list (a deleted server) still shows as selected.
   const unknownServer = filter.server && !servers.some((s) => s.slug === filter.server) ? filter.server : null;
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    if (from && to && from > to) {
-      setDateError("The From date must be on or before the To date.");
+    const inverted = invertedDateRangeError({ from, to });
+    if (inverted) {
+      setDateError(inverted);
       return;
     }
     setDateError(null);

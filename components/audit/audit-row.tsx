@@ -1,6 +1,7 @@
 "use client";
 
 import { ChevronRight } from "lucide-react";
+import Link from "next/link";
 import { useState, type ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -8,6 +9,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { TableCell, TableRow } from "@/components/ui/table";
 import type { AuditEventDto } from "@/lib/services";
 import { cn } from "@/lib/utils";
+import { auditActorHref, auditServerHref, auditTargetHref } from "./audit-links";
 import { AUDIT_COLUMN_CLASS, AUDIT_COLUMNS } from "./audit-table-skeleton";
 
 const ACTOR_TYPE_LABEL: Record<AuditEventDto["actorType"], string> = {
@@ -27,6 +29,16 @@ function prettyDetails(details: unknown): string | null {
   }
 }
 
+/** A link to what the text names when there is one to go to, plain text otherwise. */
+function MaybeLink({ href, className, children }: { href: string | null; className?: string; children: ReactNode }) {
+  if (!href) return <span className={className}>{children}</span>;
+  return (
+    <Link href={href} className={cn("underline-offset-4 hover:underline", className)}>
+      {children}
+    </Link>
+  );
+}
+
 function Muted({ children }: { children: ReactNode }) {
   return <span className="block text-xs text-muted-foreground">{children}</span>;
 }
@@ -39,6 +51,9 @@ export function AuditRow({ event }: { event: AuditEventDto }) {
   const showActorType = event.actorType !== "USER" && actor !== ACTOR_TYPE_LABEL[event.actorType];
   const target = event.targetLabel ?? event.targetId;
   const details = isOpen ? prettyDetails(event.details) : null;
+  const targetHref = auditTargetHref(event);
+  const actorHref = auditActorHref(event);
+  const serverHref = auditServerHref(event);
 
   return (
     <>
@@ -71,16 +86,16 @@ export function AuditRow({ event }: { event: AuditEventDto }) {
           </span>
         </TableCell>
         <TableCell className={cn(AUDIT_COLUMN_CLASS.actor, "max-w-48")}>
-          <span className="block truncate" title={actor}>
-            {actor}
-          </span>
+          <MaybeLink href={actorHref} className="block truncate">
+            <span title={actor}>{actor}</span>
+          </MaybeLink>
           {showActorType ? <Muted>{ACTOR_TYPE_LABEL[event.actorType]}</Muted> : null}
         </TableCell>
         <TableCell className={cn(AUDIT_COLUMN_CLASS.target, "max-w-48")}>
           {target ? (
-            <span className="block truncate" title={target}>
-              {target}
-            </span>
+            <MaybeLink href={targetHref} className="block truncate">
+              <span title={target}>{target}</span>
+            </MaybeLink>
           ) : (
             <span className="text-muted-foreground">—</span>
           )}
@@ -107,15 +122,21 @@ export function AuditRow({ event }: { event: AuditEventDto }) {
                 <LocalTime iso={event.createdAt} />
               </dd>
               <dt className="font-medium text-muted-foreground">Actor</dt>
-              <dd className="break-all">{actor}</dd>
+              <dd className="break-all">
+                <MaybeLink href={actorHref}>{actor}</MaybeLink>
+              </dd>
               {target ? (
                 <>
                   <dt className="font-medium text-muted-foreground">Target</dt>
-                  <dd className="break-all">{target}</dd>
+                  <dd className="break-all">
+                    <MaybeLink href={targetHref}>{target}</MaybeLink>
+                  </dd>
                 </>
               ) : null}
               <dt className="font-medium text-muted-foreground">MCP server</dt>
-              <dd className="font-mono text-xs">{event.serverSlug ?? "—"}</dd>
+              <dd className="font-mono text-xs">
+                <MaybeLink href={serverHref}>{event.serverSlug ?? "—"}</MaybeLink>
+              </dd>
               <dt className="font-medium text-muted-foreground">IP address</dt>
               <dd className="font-mono text-xs">{event.ip ?? "Not recorded"}</dd>
               <dt className="font-medium text-muted-foreground">Event ID</dt>
@@ -123,13 +144,17 @@ export function AuditRow({ event }: { event: AuditEventDto }) {
               {event.actorId ? (
                 <>
                   <dt className="font-medium text-muted-foreground">Actor ID</dt>
-                  <dd className="font-mono text-xs break-all">{event.actorId}</dd>
+                  <dd className="font-mono text-xs break-all">
+                    <MaybeLink href={actorHref}>{event.actorId}</MaybeLink>
+                  </dd>
                 </>
               ) : null}
               {event.targetId ? (
                 <>
                   <dt className="font-medium text-muted-foreground">Target ID</dt>
-                  <dd className="font-mono text-xs break-all">{event.targetId}</dd>
+                  <dd className="font-mono text-xs break-all">
+                    <MaybeLink href={targetHref}>{event.targetId}</MaybeLink>
+                  </dd>
                 </>
               ) : null}
               <dt className="font-medium text-muted-foreground">User agent</dt>

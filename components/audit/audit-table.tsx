@@ -11,7 +11,7 @@ import { useUrlFilter } from "@/components/data-table/use-url-filter";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody } from "@/components/ui/table";
 import { auditPageQuery } from "@/lib/queries/audit";
-import type { AuditFilter } from "@/lib/schemas/audit-list";
+import { invertedDateRangeError, type AuditFilter } from "@/lib/schemas/audit-list";
 import { AuditFilters, type AuditServerOption } from "./audit-filters";
 import { AuditRow } from "./audit-row";
 import { AUDIT_COLUMNS, AuditTableSkeleton } from "./audit-table-skeleton";
@@ -24,14 +24,23 @@ import { auditHref, hasActiveFilters } from "./audit-url";
  */
 export function AuditTable({ servers, filter: urlFilter }: { servers: AuditServerOption[]; filter: AuditFilter }) {
   const { filter, navigate, isNavigating } = useUrlFilter(urlFilter, auditHref);
-  const query = useQuery({ ...auditPageQuery(filter), refetchInterval: filter.cursor ? false : 30_000 });
+  // An inverted date range can match nothing: the filters say why next to the dates, and no list
+  // (which would look like "no events") is fetched or shown.
+  const inverted = invertedDateRangeError(filter) !== null;
+  const query = useQuery({
+    ...auditPageQuery(filter),
+    enabled: !inverted,
+    refetchInterval: filter.cursor ? false : 30_000,
+  });
 
   const isFiltered = hasActiveFilters(filter);
   const filtersKey = auditHref({ ...filter, cursor: undefined });
   const clearFilters = () => navigate({}, { scroll: false });
 
   let body: ReactNode;
-  if (query.isPending) {
+  if (inverted) {
+    body = null;
+  } else if (query.isPending) {
     body = <AuditTableSkeleton />;
   } else if (query.isError) {
     body = <QueryError title="The audit log could not be loaded." query={query} />;

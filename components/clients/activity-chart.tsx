@@ -1,3 +1,4 @@
+import { pluralNoun } from "@/lib/plural";
 import type { ActivityDay } from "@/lib/services";
 
 const HEIGHT = 96;
@@ -5,9 +6,10 @@ const HEIGHT = 96;
 /**
  * Tokens issued per day over 30 days as bars, with consents granted and revoked as counts under
  * each day that had any. Plain SVG rendered on the server: no chart library, readable by screen
- * readers through the table that follows it.
+ * readers through the table that follows it. A client-credentials client has no consents, so it
+ * shows tokens only.
  */
-export function ActivityChart({ days }: { days: ActivityDay[] }) {
+export function ActivityChart({ days, consents = true }: { days: ActivityDay[]; consents?: boolean }) {
   const max = Math.max(1, ...days.map((d) => d.tokensIssued));
   const width = days.length * 12;
   const totals = days.reduce(
@@ -42,16 +44,13 @@ export function ActivityChart({ days }: { days: ActivityDay[] }) {
         })}
       </svg>
       <figcaption className="flex flex-wrap gap-x-6 gap-y-1 text-sm text-muted-foreground">
-        <span>
-          <strong className="text-foreground tabular-nums">{totals.tokens.toLocaleString("en")}</strong> access tokens
-          issued in 30 days
-        </span>
-        <span>
-          <strong className="text-foreground tabular-nums">{totals.granted}</strong> consents granted
-        </span>
-        <span>
-          <strong className="text-foreground tabular-nums">{totals.revoked}</strong> consents revoked
-        </span>
+        <Total n={totals.tokens} noun="access token" rest="issued in 30 days" />
+        {consents && (
+          <>
+            <Total n={totals.granted} noun="consent" rest="granted" />
+            <Total n={totals.revoked} noun="consent" rest="revoked" />
+          </>
+        )}
       </figcaption>
       <table className="sr-only">
         <caption>Activity per day</caption>
@@ -59,8 +58,8 @@ export function ActivityChart({ days }: { days: ActivityDay[] }) {
           <tr>
             <th scope="col">Day</th>
             <th scope="col">Tokens issued</th>
-            <th scope="col">Consents granted</th>
-            <th scope="col">Consents revoked</th>
+            {consents && <th scope="col">Consents granted</th>}
+            {consents && <th scope="col">Consents revoked</th>}
           </tr>
         </thead>
         <tbody>
@@ -70,12 +69,20 @@ export function ActivityChart({ days }: { days: ActivityDay[] }) {
               <tr key={d.day}>
                 <th scope="row">{d.day}</th>
                 <td>{d.tokensIssued}</td>
-                <td>{d.consentsGranted}</td>
-                <td>{d.consentsRevoked}</td>
+                {consents && <td>{d.consentsGranted}</td>}
+                {consents && <td>{d.consentsRevoked}</td>}
               </tr>
             ))}
         </tbody>
       </table>
     </figure>
+  );
+}
+
+function Total({ n, noun, rest }: { n: number; noun: string; rest: string }) {
+  return (
+    <span>
+      <strong className="text-foreground tabular-nums">{n.toLocaleString("en")}</strong> {pluralNoun(n, noun)} {rest}
+    </span>
   );
 }

@@ -6,6 +6,15 @@ export function RegistrationBadge({ registration }: { registration: Registration
   return <Badge variant="outline">{REGISTRATION_LABELS[registration]}</Badge>;
 }
 
+/** Public (no secret, PKCE only) or confidential (authenticates with a secret). */
+export function ClientTypeBadge({ isConfidential }: { isConfidential: boolean }) {
+  return <Badge variant="outline">{clientTypeLabel(isConfidential)}</Badge>;
+}
+
+export function clientTypeLabel(isConfidential: boolean): string {
+  return isConfidential ? "Confidential" : "Public";
+}
+
 export function StatusBadge({ status }: { status: ClientDto["status"] }) {
   return status === "active" ? <Badge variant="success">Active</Badge> : <Badge variant="secondary">Disabled</Badge>;
 }

@@ -24,3 +24,13 @@ export function registrationSentence(registration: RegistrationType, createdByLa
       return "Identified by a client ID metadata document (CIMD): its client ID is the URL of that document.";
   }
 }
+
+/**
+ * What an empty allowed-scopes list means: no ceiling, so the client may ask for every scope its
+ * server has now or adds later (clientScopeCeiling in lib/oauth/scope.ts).
+ */
+export const ALL_SERVER_SCOPES = "All of the server's scopes";
+
+export function allowedScopesText(allowedScopes: readonly string[]): string {
+  return allowedScopes.length === 0 ? ALL_SERVER_SCOPES : allowedScopes.join(" ");
+}

@@ -5,8 +5,8 @@ import { FLOW_LABELS } from "@/lib/schemas/client-list";
 import type { ClientDto } from "@/lib/services";
 import { cn } from "@/lib/utils";
 import { ApproveClientButton, RejectClientButton } from "./approval-actions";
-import { ClientAvatar, RegistrationBadge, StatusBadge } from "./client-badges";
-import { CLIENT_TABS, clientHref, clientsListHref, type ClientTabSegment } from "./client-url";
+import { ClientAvatar, ClientTypeBadge, RegistrationBadge, StatusBadge } from "./client-badges";
+import { clientHref, clientTabsFor, clientsListHref, type ClientTabSegment } from "./client-url";
 
 /** Breadcrumb, title and section links shared by every client page (each section has its own URL). */
 export function ClientPageShell({
@@ -55,6 +55,7 @@ export function ClientPageShell({
         description={
           <span className="mt-1 flex flex-wrap items-center gap-2">
             <RegistrationBadge registration={client.registration} />
+            <ClientTypeBadge isConfidential={client.isConfidential} />
             <span>{FLOW_LABELS[client.flow]}</span>
             <StatusBadge status={client.status} />
           </span>
@@ -74,7 +75,7 @@ export function ClientPageShell({
         </div>
       )}
       <nav aria-label="Client sections" className="flex gap-1 overflow-x-auto border-b">
-        {CLIENT_TABS.map((t) => (
+        {clientTabsFor(client.flow).map((t) => (
           <Link
             key={t.segment}
             href={clientHref(server.slug, client.id, t.segment)}

@@ -1,5 +1,5 @@
 // Client-safe helpers for the Clients pages' URLs (the URL is the list's state).
-import { clientFilterToSearchParams, type ClientListFilter } from "@/lib/schemas/client-list";
+import { clientFilterToSearchParams, type ClientFlow, type ClientListFilter } from "@/lib/schemas/client-list";
 
 export function clientsListHref(slug: string, filter: Partial<ClientListFilter> = {}): string {
   const qs = clientFilterToSearchParams(filter).toString();
@@ -18,6 +18,14 @@ export const CLIENT_TABS = [
   { segment: "/danger", label: "Danger zone" },
 ] as const;
 export type ClientTabSegment = (typeof CLIENT_TABS)[number]["segment"];
+
+/**
+ * The tabs a client shows. A client-credentials client acts as itself: no user ever consents to
+ * it, so it has no Consents tab (its Overview says why).
+ */
+export function clientTabsFor(flow: ClientFlow) {
+  return flow === "client_credentials" ? CLIENT_TABS.filter((t) => t.segment !== "/consents") : CLIENT_TABS;
+}
 
 /** Whether anything but the sort and the page cursor narrows the list. */
 export function hasActiveFilters(filter: ClientListFilter): boolean {

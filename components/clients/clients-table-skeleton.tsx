@@ -7,7 +7,7 @@ import { Skeleton } from "@/components/ui/skeleton";
  * 1280 px). The detail page has everything.
  */
 export const CLIENT_COLUMN_CLASS = {
-  type: "hidden xl:table-cell",
+  registration: "hidden xl:table-cell",
   consents: "hidden md:table-cell text-right",
   lastUsed: "hidden sm:table-cell",
   created: "hidden 2xl:table-cell",
@@ -28,7 +28,7 @@ export const CLIENT_COLUMNS: readonly TableColumn[] = [
       </div>
     ),
   },
-  { header: "Type", headClassName: CLIENT_COLUMN_CLASS.type, placeholder: "h-5 w-24" },
+  { header: "Registration", headClassName: CLIENT_COLUMN_CLASS.registration, placeholder: "h-5 w-24" },
   { header: "Consents", headClassName: CLIENT_COLUMN_CLASS.consents, placeholder: "h-4 w-8" },
   { header: "Last used", headClassName: CLIENT_COLUMN_CLASS.lastUsed, placeholder: "h-4 w-24" },
   { header: "Created", headClassName: CLIENT_COLUMN_CLASS.created, placeholder: "h-4 w-24" },

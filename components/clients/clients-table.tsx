@@ -17,7 +17,7 @@ import { clientsPageQuery } from "@/lib/queries/clients";
 import { cn } from "@/lib/utils";
 import { FLOW_LABELS, type ClientListFilter } from "@/lib/schemas/client-list";
 import type { ClientDto } from "@/lib/services";
-import { ClientAvatar, RegistrationBadge, StatusBadge } from "./client-badges";
+import { ClientAvatar, clientTypeLabel, RegistrationBadge, StatusBadge } from "./client-badges";
 import { clientHref, clientsListHref, hasActiveFilters } from "./client-url";
 import { ClientsFilters } from "./clients-filters";
 import { ApproveClientButton } from "./approval-actions";
@@ -230,10 +230,12 @@ function ClientRow({
           </div>
         </div>
       </TableCell>
-      <TableCell className={CLIENT_COLUMN_CLASS.type}>
+      <TableCell className={CLIENT_COLUMN_CLASS.registration}>
         <div className="grid justify-items-start gap-1">
           <RegistrationBadge registration={client.registration} />
-          <span className="text-xs whitespace-nowrap text-muted-foreground">{FLOW_LABELS[client.flow]}</span>
+          <span className="text-xs whitespace-nowrap text-muted-foreground">
+            {FLOW_LABELS[client.flow]} · {clientTypeLabel(client.isConfidential)}
+          </span>
         </div>
       </TableCell>
       <TableCell className={cn(CLIENT_COLUMN_CLASS.consents, "tabular-nums")}>

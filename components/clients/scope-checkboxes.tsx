@@ -21,7 +21,8 @@ export function ScopeCheckboxes({
     <fieldset className="grid gap-2" aria-describedby="allowed-scopes-description">
       <legend className="mb-1 text-sm font-medium">Allowed scopes</legend>
       <p id="allowed-scopes-description" className="text-sm text-muted-foreground">
-        What this client may ask for; it cannot be granted a scope left unticked.
+        Tick scopes to limit this client to them. With none ticked it may ask for all of the server&apos;s scopes,
+        including any added later.
       </p>
       {errors?.length ? (
         <p role="alert" className="text-sm font-medium text-destructive">

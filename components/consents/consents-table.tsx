@@ -142,8 +142,8 @@ export function ConsentsTable({
     ) : (
       <EmptyState
         icon={UserCheck}
-        title="No users have granted consent yet"
-        description="When a user approves this client on the consent screen, their grant appears here, with the scopes they granted."
+        title="No one has access through this client"
+        description="When a user approves this client on the consent screen, their grant appears here with the scopes they granted. Revoked consents leave this list; the audit log keeps them."
       />
     );
   } else {

@@ -19,6 +19,8 @@ export interface ActionConfirmDialogProps {
   /** The visible trigger text ("Revoke") and what it acts on, for screen readers ("API key CI"). */
   triggerLabel: string;
   triggerTarget: string;
+  /** A full-size button instead of the row action's small one (the label above is then unused). */
+  trigger?: ReactNode;
   title: string;
   description: ReactNode;
   descriptionClassName?: string;
@@ -57,10 +59,12 @@ export function ActionConfirmDialog(p: ActionConfirmDialogProps) {
   return (
     <AlertDialog open={open} onOpenChange={(next) => !pending && setOpen(next)}>
       <AlertDialogTrigger asChild>
-        <Button variant="ghost" size="sm" className="text-destructive hover:text-destructive">
-          {p.triggerLabel}
-          <span className="sr-only"> {p.triggerTarget}</span>
-        </Button>
+        {p.trigger ?? (
+          <Button variant="ghost" size="sm" className="text-destructive hover:text-destructive">
+            {p.triggerLabel}
+            <span className="sr-only"> {p.triggerTarget}</span>
+          </Button>
+        )}
       </AlertDialogTrigger>
       <AlertDialogContent>
         <AlertDialogHeader>

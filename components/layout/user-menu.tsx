@@ -1,19 +1,25 @@
 import { LogOut } from "lucide-react";
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ROLE_LABELS, type Role } from "@/lib/auth/permissions";
 
-/** The signed-in user and a sign-out button (a plain form: works before hydration). */
+/**
+ * The signed-in user, a link between the dashboard and their own authorized apps (staff are end
+ * users too), and a sign-out button (a plain form: works before hydration).
+ */
 export function UserMenu({
   email,
   name,
   role,
   signOutAction,
+  link,
 }: {
   email: string;
   name: string | null;
   role: Role | null;
   signOutAction: () => Promise<void>;
+  link?: { href: string; label: string };
 }) {
   return (
     <div className="flex items-center gap-3 md:flex-col md:items-stretch">
@@ -28,6 +34,11 @@ export function UserMenu({
           </Badge>
         )}
       </div>
+      {link && (
+        <Link href={link.href} className="text-sm font-medium underline-offset-4 hover:underline">
+          {link.label}
+        </Link>
+      )}
       <form action={signOutAction}>
         <Button type="submit" variant="ghost" size="sm" className="w-full justify-start">
           <LogOut aria-hidden className="size-4" /> Sign out

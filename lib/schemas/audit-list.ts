@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = [
   "client.created",
   "client.updated",
   "client.secret_rotated",
+  "client.previous_secret_revoked",
   "client.disabled",
   "client.enabled",
   "client.deleted",
@@ -54,6 +55,15 @@ export interface AuditFilter {
   from?: string | undefined;
   to?: string | undefined;
   cursor?: string | undefined;
+}
+
+/**
+ * A From date after the To date matches nothing by construction: the filters say so next to the
+ * dates and the API answers 422, rather than showing an empty list as if nothing had happened.
+ */
+export function invertedDateRangeError(f: Pick<AuditFilter, "from" | "to">): string | null {
+  if (!f.from || !f.to || f.from <= f.to) return null;
+  return `The From date (${f.from}) is after the To date (${f.to}): pick a From date on or before the To date.`;
 }
 
 export function auditFilterToSearchParams(f: AuditFilter): URLSearchParams {

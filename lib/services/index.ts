@@ -24,12 +24,14 @@ export { removeMember } from "./members/remove-member";
 export { createServer } from "./servers/create-server";
 export { updateServer } from "./servers/update-server";
 export { deleteServer, type DeletedServerCounts } from "./servers/delete-server";
+export { getServerFootprint, type ServerFootprint } from "./servers/server-footprint";
 export { listServers, getServerBySlug } from "./servers/list-servers";
 export { ensureDemoServer } from "./servers/ensure-demo-server";
 export { issuerFor, type ServerDto, type ScopeDto } from "./servers/server-dto";
 export {
   listAuditEvents,
   iterateAuditEvents,
+  parseAuditFilter,
   AUDIT_PAGE_SIZE,
   type AuditEventDto,
   type AuditPageDto,
@@ -38,6 +40,7 @@ export { auditCsvHeader, auditCsvRow } from "./audit/audit-csv";
 export { createClient, type CreateClientResult } from "./clients/create-client";
 export { updateClient } from "./clients/update-client";
 export { rotateClientSecret } from "./clients/rotate-client-secret";
+export { revokePreviousClientSecret } from "./clients/revoke-previous-secret";
 export { setClientDisabled } from "./clients/set-client-disabled";
 export { deleteClient } from "./clients/delete-client";
 export { listClients, getClient, CLIENTS_PAGE_SIZE, type ClientPageDto } from "./clients/list-clients";

@@ -9,7 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/auth/session";
 import { auditPageQuery } from "@/lib/queries/audit";
 import { makeQueryClient } from "@/lib/queries/query-client";
-import { AuditFilter } from "@/lib/schemas/audit";
+import { AuditFilter, invertedDateRangeError } from "@/lib/schemas/audit";
 import { listAuditEvents, listServers } from "@/lib/services";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -22,7 +22,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const queryClient = makeQueryClient();
   const [servers] = await Promise.all([
     listServers({ ctx }),
-    queryClient.prefetchQuery({ ...auditPageQuery(filter), queryFn: () => listAuditEvents({ ctx, input: filter }) }),
+    // An inverted date range is answered next to the dates, not fetched (the service refuses it).
+    invertedDateRangeError(filter)
+      ? null
+      : queryClient.prefetchQuery({
+          ...auditPageQuery(filter),
+          queryFn: () => listAuditEvents({ ctx, input: filter }),
+        }),
   ]);
 
   return (

@@ -18,7 +18,13 @@ export default async function AccountAppsPage() {
     <main className="mx-auto max-w-3xl space-y-6 p-6">
       <div className="flex items-start justify-between gap-4">
         <PageHeader title="Your authorized apps" description="MCP clients you have allowed to act on your behalf." />
-        <UserMenu email={user.email} name={user.name} role={user.role} signOutAction={signOutAction} />
+        <UserMenu
+          email={user.email}
+          name={user.name}
+          role={user.role}
+          signOutAction={signOutAction}
+          link={user.role ? { href: "/servers", label: "Back to the dashboard" } : undefined}
+        />
       </div>
       {apps.length > 0 ? (
         <AuthorizedAppsList apps={apps} />

@@ -7,6 +7,7 @@ import { createApiKey, revokeApiKey } from "@/lib/services";
 import * as clientRoute from "./servers/[slug]/clients/[id]/route";
 import * as clientsRoute from "./servers/[slug]/clients/route";
 import * as rotateRoute from "./servers/[slug]/clients/[id]/rotate-secret/route";
+import * as revokePreviousRoute from "./servers/[slug]/clients/[id]/revoke-previous-secret/route";
 import * as disableRoute from "./servers/[slug]/clients/[id]/disable/route";
 import * as serverRoute from "./servers/[slug]/route";
 import * as revokeConsentsRoute from "./servers/[slug]/clients/[id]/consents/revoke/route";
@@ -16,6 +17,8 @@ import * as userRoute from "./users/[id]/route";
 import * as revokeAccessRoute from "./users/[id]/revoke-access/route";
 import * as userDisableRoute from "./users/[id]/disable/route";
 import * as userEnableRoute from "./users/[id]/enable/route";
+import * as auditRoute from "./audit/route";
+import * as auditExportRoute from "./audit/export/route";
 
 const database = await createTestDb();
 const server = await insertServer(database);
@@ -39,6 +42,16 @@ const params = <P>(p: P) => ({ params: Promise.resolve(p) });
 const base = `/api/v1/servers/${server.slug}/clients`;
 
 describe("admin API with API keys", () => {
+  it("answers an inverted audit date range with 422 and the field, for the list and the export", async () => {
+    const viewer = await keyFor("VIEWER");
+    const qs = "?from=2026-12-05&to=2026-12-01";
+    for (const route of [auditRoute, auditExportRoute]) {
+      const res = await route.GET(call("GET", `/api/v1/audit${qs}`, viewer), params({}));
+      expect(res.status).toBe(422);
+      expect(await res.json()).toMatchObject({ error: { code: "INVALID", fields: { from: [expect.any(String)] } } });
+    }
+  });
+
   it("creates, lists, reads, updates, rotates, disables and deletes a client with an ADMIN key", async () => {
     const token = await keyFor("ADMIN");
     const created = await clientsRoute.POST(
@@ -70,6 +83,9 @@ describe("admin API with API keys", () => {
 
     const rotated = await rotateRoute.POST(call("POST", "", token, { gracePeriod: "1h" }), params(one));
     expect(((await rotated.json()) as { clientSecret: string }).clientSecret).not.toBe(clientSecret);
+    const revokedPrevious = await revokePreviousRoute.POST(call("POST", "", token), params(one));
+    expect(await revokedPrevious.json()).toMatchObject({ client: { previousSecretExpiresAt: null } });
+    expect((await revokePreviousRoute.POST(call("POST", "", token), params(one))).status).toBe(409);
 
     const disabled = await disableRoute.POST(call("POST", "", token), params(one));
     expect(((await disabled.json()) as { client: { status: string } }).client.status).toBe("disabled");
@@ -90,6 +106,7 @@ describe("admin API with API keys", () => {
       "client.created",
       "client.updated",
       "client.secret_rotated",
+      "client.previous_secret_revoked",
       "client.disabled",
       "client.deleted",
     ]);

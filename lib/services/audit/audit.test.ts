@@ -6,6 +6,7 @@ import {
   createServer,
   ForbiddenError,
   iterateAuditEvents,
+  ValidationError,
   listAuditEvents,
   AUDIT_PAGE_SIZE,
 } from "@/lib/services";
@@ -48,6 +49,19 @@ describe("listAuditEvents", () => {
     expect((await listAuditEvents({ ctx: viewer, input: { from: today, to: today } })).events.length).toBeGreaterThan(
       0,
     );
+  });
+
+  it("refuses an inverted date range with a field error instead of an empty page (issue 11 #10e)", async () => {
+    const viewer = await makeCtx(database, "VIEWER");
+    const inverted = { from: "2026-12-05", to: "2026-12-01" };
+    const refused = listAuditEvents({ ctx: viewer, input: inverted });
+    await expect(refused).rejects.toBeInstanceOf(ValidationError);
+    await expect(refused).rejects.toMatchObject({
+      fieldErrors: { from: [expect.stringContaining("after the To date")] },
+    });
+    await expect(iterateAuditEvents({ ctx: viewer, input: inverted }).next()).rejects.toBeInstanceOf(ValidationError);
+    const sameDay = await listAuditEvents({ ctx: viewer, input: { from: "2026-12-01", to: "2026-12-01" } });
+    expect(Array.isArray(sameDay.events)).toBe(true);
   });
 
   it("ignores malformed filters instead of failing", async () => {

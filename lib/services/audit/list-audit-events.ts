@@ -1,9 +1,10 @@
 // The audit log, newest first, filtered and paged with a keyset cursor over (createdAt, id):
 // deep pages cost the same as the first one.
 import type { Prisma } from "@/lib/db/generated/prisma/client";
-import { AuditFilter } from "@/lib/schemas/audit";
+import { AuditFilter, invertedDateRangeError } from "@/lib/schemas/audit";
 import { requirePermission } from "../authz";
 import { dbOf, type ServiceContext } from "../context";
+import { ValidationError } from "../errors";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -39,6 +40,14 @@ function decodeCursor(cursor: string | undefined): { createdAt: Date; id: string
   const createdAt = iso ? new Date(iso) : undefined;
   if (!createdAt || Number.isNaN(createdAt.getTime()) || !id) return undefined;
   return { createdAt, id };
+}
+
+/** The URL's filter; unknown values fall back to "no filter", but an inverted date range is a 422. */
+export function parseAuditFilter(input: unknown): AuditFilter {
+  const f = AuditFilter.parse(input ?? {});
+  const inverted = invertedDateRangeError(f);
+  if (inverted) throw new ValidationError(inverted, { from: [inverted] });
+  return f;
 }
 
 async function whereFor(ctx: ServiceContext, f: AuditFilter): Promise<Prisma.AuditEventWhereInput | null> {
@@ -113,7 +122,7 @@ function toDto(r: AuditRow, slugs: Map<string, string>): AuditEventDto {
 
 export async function listAuditEvents({ ctx, input }: { ctx: ServiceContext; input: unknown }): Promise<AuditPageDto> {
   requirePermission(ctx, "audit.read");
-  const f = AuditFilter.parse(input ?? {});
+  const f = parseAuditFilter(input);
   const where = await whereFor(ctx, f);
   if (!where) return { events: [], nextCursor: null };
   const { page, nextCursor } = await fetchPage(ctx, where, f.cursor, AUDIT_PAGE_SIZE);
@@ -133,7 +142,7 @@ export async function* iterateAuditEvents({
   input: unknown;
 }): AsyncGenerator<AuditEventDto> {
   requirePermission(ctx, "audit.read");
-  const f = AuditFilter.parse(input ?? {});
+  const f = parseAuditFilter(input);
   const where = await whereFor(ctx, f);
   if (!where) return;
   let cursor: string | undefined;

@@ -9,6 +9,8 @@ import {
   getClient,
   listClients,
   NotFoundError,
+  PreconditionFailedError,
+  revokePreviousClientSecret,
   rotateClientSecret,
   setClientDisabled,
   updateClient,
@@ -188,6 +190,37 @@ describe("rotateClientSecret", () => {
     });
     expect(event.details).toMatchObject({ gracePeriod: "1h", previousSecretWorksUntil: "2026-06-01T01:00:00.000Z" });
     expect(JSON.stringify(event)).not.toContain(rotated.clientSecret);
+  });
+
+  it("revokes the previous secret before its grace period ends, audited; a second revoke has nothing to do", async () => {
+    const ctx = await makeCtx(database, "DEVELOPER");
+    const created = await createClient({ ctx, serverSlug: server.slug, input: { name: "Early end" } });
+    const rotated = await rotateClientSecret({
+      ctx,
+      serverSlug: server.slug,
+      input: { clientId: created.client.id, gracePeriod: "7d" },
+    });
+    expect(verifyClientSecret(await storedSecrets(created.client.id), created.clientSecret!, new Date())).toBe(
+      "previous",
+    );
+    const client = await revokePreviousClientSecret({
+      ctx,
+      serverSlug: server.slug,
+      input: { clientId: created.client.id },
+    });
+    expect(client.previousSecretLast4).toBeNull();
+    expect(client.previousSecretExpiresAt).toBeNull();
+    const stored = await storedSecrets(created.client.id);
+    expect(verifyClientSecret(stored, created.clientSecret!, new Date())).toBeNull();
+    expect(verifyClientSecret(stored, rotated.clientSecret, new Date())).toBe("current");
+    expect(await auditCount(database, "client.previous_secret_revoked", created.client.id)).toBe(1);
+    await expect(
+      revokePreviousClientSecret({ ctx, serverSlug: server.slug, input: { clientId: created.client.id } }),
+    ).rejects.toBeInstanceOf(PreconditionFailedError);
+    const viewer = await makeCtx(database, "VIEWER");
+    await expect(
+      revokePreviousClientSecret({ ctx: viewer, serverSlug: server.slug, input: { clientId: created.client.id } }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it("revokes the old secret at once with no grace period", async () => {

@@ -8,6 +8,7 @@ import {
   createServer,
   deleteServer,
   ForbiddenError,
+  getServerFootprint,
   NotFoundError,
   ValidationError,
 } from "@/lib/services";
@@ -57,8 +58,11 @@ describe("deleteServer", () => {
   it("takes down clients, consents and tokens, says what it took, and writes server.deleted with the counts", async () => {
     const { ctx, created, server, tokens } = await serverWithTokens();
     expect((await introspectToken(ctx, server, tokens.access_token)).active).toBe(true);
+    const footprint = await getServerFootprint({ ctx: await makeCtx(database, "VIEWER"), slug: created.slug });
     const took = await deleteServer(ctx, { slug: created.slug, confirmName: created.name });
     expect(took).toEqual({ clients: 1, consents: 1, authorizations: 1, initialAccessTokens: 0, scopes: 1 });
+    // The Danger zone warned of exactly what went.
+    expect(footprint).toEqual(took);
     expect(await database.prisma.mcpServer.count({ where: { id: created.id } })).toBe(0);
     expect(await database.prisma.oAuthClient.count({ where: { serverId: created.id } })).toBe(0);
     expect(await database.prisma.consent.count({ where: { serverId: created.id } })).toBe(0);

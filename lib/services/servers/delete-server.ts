@@ -4,17 +4,11 @@ import { requirePermission } from "../authz";
 import type { ServiceContext } from "../context";
 import { NotFoundError, ValidationError } from "../errors";
 import { forgetOAuthServer } from "../oauth/oauth-server";
+import { countServerContents, type ServerFootprint } from "./server-footprint";
 import { withTx } from "../transaction";
 
-/** What a server delete took down with it: shown after the fact and kept in the audit event. */
-export interface DeletedServerCounts {
-  clients: number;
-  consents: number;
-  /** Refresh-token families: one per authorization; their access tokens die with them. */
-  authorizations: number;
-  initialAccessTokens: number;
-  scopes: number;
-}
+/** What a server delete took down: shown after the fact and kept in the audit event. */
+export type DeletedServerCounts = ServerFootprint;
 
 /**
  * Deletes an MCP server, confirmed by its exact name. Clients, consents, refresh-token families,
@@ -37,13 +31,7 @@ export async function deleteServer(
     }
     const where = { serverId: server.id };
     const clientIds = (await tx.oAuthClient.findMany({ where, select: { id: true } })).map((c) => c.id);
-    const counts: DeletedServerCounts = {
-      clients: clientIds.length,
-      consents: await tx.consent.count({ where }),
-      authorizations: await tx.refreshFamily.count({ where }),
-      initialAccessTokens: await tx.initialAccessToken.count({ where }),
-      scopes: await tx.scope.count({ where }),
-    };
+    const counts = await countServerContents(tx, server.id);
     await tx.authorizationCode.deleteMany({ where });
     await tx.authorizationRequest.deleteMany({ where });
     await tx.clientLogo.deleteMany({ where: { clientId: { in: clientIds } } });

@@ -18,6 +18,7 @@ import {
   createClient,
   deleteClient,
   deleteClients,
+  revokePreviousClientSecret,
   rotateClientSecret,
   setClientDisabled,
   updateClient,
@@ -62,6 +63,17 @@ export const rotateClientSecretAction = defineAction({
     const { client, clientSecret } = await rotateClientSecret({ ctx, serverSlug, input });
     revalidateServer(serverSlug);
     return { clientSecret, previousSecretExpiresAt: client.previousSecretExpiresAt };
+  },
+});
+
+/** Ends a rotation's grace period now. */
+export const revokePreviousSecretAction = defineAction({
+  input: ClientIdInput.extend(OnServer.shape),
+  permission: "clients.write",
+  run: async ({ serverSlug, clientId }, ctx) => {
+    const client = await revokePreviousClientSecret({ ctx, serverSlug, input: { clientId } });
+    revalidateServer(serverSlug);
+    return { id: client.id };
   },
 });
 

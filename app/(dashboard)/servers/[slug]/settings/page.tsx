@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DeleteServerSection } from "@/components/servers/delete-server-section";
 import { ServerForm } from "@/components/servers/server-form";
 import { ServerTabs } from "@/components/servers/server-tabs";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasPermission } from "@/lib/auth/permissions";
+import { getServerFootprint } from "@/lib/services";
 import { updateServerAction } from "../../actions";
 import { loadServer } from "../load-server";
 
@@ -11,7 +13,7 @@ export const metadata: Metadata = { title: "MCP server settings" };
 
 export default async function ServerSettingsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { user, server } = await loadServer(slug, `/servers/${slug}/settings`);
+  const { user, ctx, server } = await loadServer(slug, `/servers/${slug}/settings`);
   const canEdit = hasPermission(user.role, "servers.write");
   return (
     <div className="space-y-6">
@@ -28,6 +30,11 @@ export default async function ServerSettingsPage({ params }: { params: Promise<{
       ) : (
         <p className="text-sm text-muted-foreground">Your role can view this MCP server but not change its settings.</p>
       )}
+      <DeleteServerSection
+        server={server}
+        footprint={await getServerFootprint({ ctx, slug: server.slug })}
+        canDelete={canEdit}
+      />
     </div>
   );
 }

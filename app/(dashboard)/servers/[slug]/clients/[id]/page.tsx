@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { registrationSentence } from "@/components/clients/client-flow";
+import { ALL_SERVER_SCOPES, registrationSentence } from "@/components/clients/client-flow";
 import { ActivityChart } from "@/components/clients/activity-chart";
 import { ClientPageShell } from "@/components/clients/client-page-shell";
 import { MetadataDocumentCard } from "@/components/clients/metadata-document-card";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { LocalTime } from "@/components/ui/local-time";
-import { FLOW_LABELS, REGISTRATION_LABELS } from "@/lib/schemas/clients";
+import { FLOW_LABELS } from "@/lib/schemas/clients";
+import { plural } from "@/lib/plural";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getClientActivity, getMetadataDocumentStatus } from "@/lib/services";
 import { loadClient } from "./load-client";
@@ -76,11 +77,11 @@ export default async function ClientOverviewPage({ params }: { params: Promise<{
       <Card>
         <CardHeader>
           <CardTitle asChild>
-            <h2>Tokens and consents, last 30 days</h2>
+            <h2>{client.flow === "client_credentials" ? "Tokens" : "Tokens and consents"}, last 30 days</h2>
           </CardTitle>
         </CardHeader>
         <CardContent>
-          <ActivityChart days={activity} />
+          <ActivityChart days={activity} consents={client.flow !== "client_credentials"} />
         </CardContent>
       </Card>
       <Card>
@@ -97,10 +98,7 @@ export default async function ClientOverviewPage({ params }: { params: Promise<{
                 <CopyButton value={client.clientId} label="client ID" />
               </span>
             </Row>
-            <Row label="Registration">
-              {REGISTRATION_LABELS[client.registration]}:{" "}
-              {registrationSentence(client.registration, client.createdByLabel)}
-            </Row>
+            <Row label="Registration">{registrationSentence(client.registration, client.createdByLabel)}</Row>
             <Row label="Flow">
               {FLOW_LABELS[client.flow]}
               {client.flow === "client_credentials"
@@ -108,7 +106,9 @@ export default async function ClientOverviewPage({ params }: { params: Promise<{
                 : " with PKCE — acts on behalf of users who consent."}
             </Row>
             <Row label="Client type">
-              {client.isConfidential ? "Confidential (has a secret)" : "Public (no secret)"}
+              {client.isConfidential
+                ? "Confidential: authenticates with its client secret."
+                : "Public: no secret, PKCE alone protects its authorization codes."}
             </Row>
             <Row label="Token endpoint auth">
               {AUTH_METHOD_LABELS[client.tokenEndpointAuthMethod] ?? (
@@ -129,7 +129,7 @@ export default async function ClientOverviewPage({ params }: { params: Promise<{
               />
             </Row>
             <Row label="Allowed scopes">
-              <CodeList items={client.allowedScopes} empty="None" />
+              <CodeList items={client.allowedScopes} empty={ALL_SERVER_SCOPES} />
             </Row>
             <Row label="Description">{client.description || <None>None</None>}</Row>
             {client.clientUri ? (
@@ -137,7 +137,16 @@ export default async function ClientOverviewPage({ params }: { params: Promise<{
                 <code className="font-mono text-xs break-all">{client.clientUri}</code>
               </Row>
             ) : null}
-            <Row label="Consents">{client.consentCount}</Row>
+            <Row label="Consents">
+              {client.flow === "client_credentials" ? (
+                <None>
+                  None: a machine-to-machine client acts as itself, with its own credentials, so no user ever consents
+                  to it.
+                </None>
+              ) : (
+                plural(client.consentCount, "user", "users") + " granted access"
+              )}
+            </Row>
           </dl>
         </CardContent>
       </Card>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ClientPageShell } from "@/components/clients/client-page-shell";
+import { RevokePreviousSecretDialog } from "@/components/clients/revoke-previous-secret-dialog";
 import { RotateSecretForm } from "@/components/clients/rotate-secret-form";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/local-time";
@@ -53,10 +54,21 @@ export default async function ClientCredentialsPage({ params }: { params: Promis
                 </div>
               </dl>
               {client.previousSecretExpiresAt && client.previousSecretLast4 ? (
-                <p role="status" className="rounded-md border border-warning/50 bg-warning/10 px-3 py-2 text-sm">
-                  The previous secret (…<code className="font-mono">{client.previousSecretLast4}</code>) stops working
-                  at <LocalTime iso={client.previousSecretExpiresAt} />.
-                </p>
+                <div
+                  role="status"
+                  className="flex flex-wrap items-center gap-3 rounded-md border border-warning/50 bg-warning/10 px-3 py-2 text-sm"
+                >
+                  <p className="flex-1">
+                    The previous secret (…<code className="font-mono">{client.previousSecretLast4}</code>) stops working
+                    at <LocalTime iso={client.previousSecretExpiresAt} />.
+                  </p>
+                  {canRotate && (
+                    <RevokePreviousSecretDialog
+                      serverSlug={server.slug}
+                      client={{ id: client.id, name: client.name, previousSecretLast4: client.previousSecretLast4 }}
+                    />
+                  )}
+                </div>
               ) : null}
               {canRotate ? (
                 <RotateSecretForm serverSlug={server.slug} clientId={client.id} clientName={client.name} />

@@ -3,6 +3,7 @@ import { ClientPageShell } from "@/components/clients/client-page-shell";
 import { ClientSettingsForm } from "@/components/clients/client-settings-form";
 import { Card, CardContent } from "@/components/ui/card";
 import { hasPermission } from "@/lib/auth/permissions";
+import { allowedScopesText } from "@/components/clients/client-flow";
 import { REGISTRATION_LABELS } from "@/lib/schemas/clients";
 import { loadClient } from "../load-client";
 
@@ -43,7 +44,7 @@ export default async function ClientSettingsPage({ params }: { params: Promise<{
               </div>
               <div className="grid gap-1 sm:grid-cols-[12rem_1fr]">
                 <dt className="text-muted-foreground">Allowed scopes</dt>
-                <dd className="font-mono text-xs">{client.allowedScopes.join(" ") || "None"}</dd>
+                <dd className="font-mono text-xs">{allowedScopesText(client.allowedScopes)}</dd>
               </div>
             </dl>
           </CardContent>
