@@ -34,6 +34,8 @@ const EnvSchema = z.object({
    * loopback host (the oidc-provider the tests start). https stays required everywhere else.
    */
   GATEHOUSE_IDP_ALLOW_HTTP_LOOPBACK: Flag,
+  /** Graceful shutdown: how long requests in flight may take to finish after SIGTERM/SIGINT (seconds). */
+  GATEHOUSE_SHUTDOWN_TIMEOUT: z.coerce.number().min(0).max(600).default(10),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 
