@@ -10,6 +10,7 @@ import { DataFolderInUseError } from "@/lib/db/data-folder-lock";
 import { env } from "@/lib/env";
 import { isRole, ROLES } from "@/lib/auth/permissions";
 import { API_KEY_EXPIRIES } from "@/lib/schemas/api-keys";
+import { AUDIT_RETENTION_CHOICES } from "@/lib/schemas/audit-retention";
 import { REGISTRATION_TYPES, SECRET_GRACE_PERIODS } from "@/lib/schemas/clients";
 import { DCR_MODES } from "@/lib/schemas/dcr-policy";
 import { fieldErrorsOf } from "@/lib/schemas/form";
@@ -25,8 +26,10 @@ import {
   revokeAllUserAccess,
   rotateClientSecret,
   ServiceError,
+  setAuditRetention,
   setUserDisabled,
   setUserPassword,
+  sweepAuditEvents,
   systemContext,
 } from "@/lib/services";
 import { rotateSigningKey } from "@/lib/services/oauth/signing-keys";
@@ -290,6 +293,31 @@ const COMMANDS: Record<
         retired.length > 0
           ? `Retired: ${retired.join(", ")} (still published until their tokens expire)`
           : "Retired: none (this is the first signing key)",
+      );
+    },
+  },
+  "audit:retention": {
+    usage: `audit:retention --keep ${keysOf(AUDIT_RETENTION_CHOICES).join("|")}`,
+    options: { keep: { type: "string" } },
+    async run(f) {
+      const auditRetention = oneOf(f, "keep", keysOf(AUDIT_RETENTION_CHOICES));
+      if (!auditRetention) throw new UsageError("--keep is required.");
+      await setAuditRetention({ ctx: ctx(), input: { auditRetention } });
+      const { days } = AUDIT_RETENTION_CHOICES[auditRetention];
+      console.log(days === null ? "Audit events are kept forever." : `Audit events are kept for ${days} days.`);
+    },
+  },
+  "audit:sweep": {
+    usage: "audit:sweep [--json]",
+    options: { json: { type: "boolean" } },
+    /** What the server's daily sweep does, now: deletes events older than the retention period. */
+    async run(f) {
+      const swept = await sweepAuditEvents(ctx());
+      if (f.json) return void console.log(JSON.stringify(swept, null, 2));
+      console.log(
+        swept.retentionDays === null
+          ? "Audit events are kept forever: nothing to delete."
+          : `Deleted ${swept.deleted} audit event(s) created before ${swept.cutoff} (retention: ${swept.retentionDays} days).`,
       );
     },
   },
