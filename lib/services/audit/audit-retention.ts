@@ -7,6 +7,7 @@ import { every } from "@/lib/schedules";
 import { AUDIT_RETENTION_CHOICES, type AuditRetentionChoice } from "@/lib/schemas/audit-retention";
 import { requirePermission } from "../authz";
 import { dbOf, type ServiceContext } from "../context";
+import { readInstanceSettings, updateInstanceSettings } from "../settings/instance-settings";
 import { withTx } from "../transaction";
 import { recordAudit } from "./record-audit";
 
@@ -16,8 +17,7 @@ const BATCH = 5_000;
 
 export async function getAuditRetentionDays(ctx: ServiceContext): Promise<number | null> {
   requirePermission(ctx, "audit.read");
-  const row = await dbOf(ctx).instanceSettings.findUnique({ where: { id: "instance" } });
-  return row?.auditRetentionDays ?? null;
+  return (await readInstanceSettings(ctx)).auditRetentionDays;
 }
 
 /** Owners only: a shorter period deletes history at the next sweep. */
@@ -30,22 +30,7 @@ export async function setAuditRetention({
 }): Promise<{ auditRetentionDays: number | null }> {
   requirePermission(ctx, "audit.retention");
   const days = AUDIT_RETENTION_CHOICES[input.auditRetention].days;
-  await withTx(ctx, async (tx) => {
-    const before = await tx.instanceSettings.findUnique({ where: { id: "instance" } });
-    await tx.instanceSettings.upsert({
-      where: { id: "instance" },
-      create: { id: "instance", auditRetentionDays: days },
-      update: { auditRetentionDays: days },
-    });
-    await recordAudit(tx, ctx, {
-      action: "settings.updated",
-      target: { type: "settings", id: "instance", label: "Instance settings" },
-      details: {
-        before: { auditRetentionDays: before?.auditRetentionDays ?? null },
-        after: { auditRetentionDays: days },
-      },
-    });
-  });
+  await updateInstanceSettings(ctx, { auditRetentionDays: days });
   return { auditRetentionDays: days };
 }
 
@@ -59,8 +44,7 @@ export interface AuditSweep {
 /** Deletes the events older than the retention period; run daily on every instance (idempotent). */
 export async function sweepAuditEvents(ctx: ServiceContext, now = new Date()): Promise<AuditSweep> {
   const db = dbOf(ctx);
-  const row = await db.instanceSettings.findUnique({ where: { id: "instance" } });
-  const retentionDays = row?.auditRetentionDays ?? null;
+  const { auditRetentionDays: retentionDays } = await readInstanceSettings(ctx);
   if (retentionDays === null) return { retentionDays, cutoff: null, deleted: 0 };
   const cutoff = new Date(now.getTime() - retentionDays * DAY_MS);
   let deleted = 0;
