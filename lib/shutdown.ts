@@ -1,7 +1,8 @@
 // Graceful shutdown of `next start` on SIGTERM (what Docker, systemd and Kubernetes send) and
 // SIGINT: stop accepting connections, let the requests in flight finish (GATEHOUSE_SHUTDOWN_TIMEOUT
 // seconds at most), stop the background timers and wait for a run in progress, write the in-memory
-// token counts, close the database (PGlite: checkpoint and release the folder's lock), exit 0.
+// token counts, close the database (PGlite: checkpoint and release the folder's lock), send the
+// buffered trace spans (when tracing is on), exit 0.
 //
 // Next.js's own handler (start-server.ts) closes the server without a time bound and exits 143
 // without knowing about our database; NEXT_MANUAL_SIG_HANDLE would turn it off, but it is read
@@ -13,6 +14,7 @@ import { logger } from "@/lib/logger";
 import { stopSchedules } from "@/lib/schedules";
 import { systemContext } from "@/lib/services";
 import { flushActivity } from "@/lib/services/activity/client-activity";
+import { stopTracing } from "@/lib/telemetry/tracing";
 
 const SIGNALS = ["SIGTERM", "SIGINT"] as const;
 
@@ -29,6 +31,7 @@ export function shutdown(reason: string): Promise<void> {
     await flushActivity(systemContext("activity"));
     await database().close();
     logger.info("gatehouse.stopped", { reason, ms: Date.now() - started });
+    await stopTracing();
   })();
   return stopping;
 }
