@@ -29,7 +29,7 @@ const LINKS = [
     icon: Fingerprint,
     permission: "settings.write",
   },
-  { href: "/settings/audit-retention", label: "Audit retention", icon: Archive, permission: "audit.retention" },
+  { href: "/settings/audit-retention", label: "Data retention", icon: Archive, permission: "audit.retention" },
 ] as const satisfies readonly { href: string; label: string; icon: LucideIcon; permission: Permission }[];
 
 /** The sidebar, showing only the sections the signed-in role may open. */

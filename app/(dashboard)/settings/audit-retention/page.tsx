@@ -5,7 +5,7 @@ import { requireStaff } from "@/lib/auth/session";
 import { retentionChoice } from "@/lib/schemas/audit-retention";
 import { getAuditRetentionDays } from "@/lib/services";
 
-export const metadata: Metadata = { title: "Audit retention" };
+export const metadata: Metadata = { title: "Data retention" };
 
 export default async function AuditRetentionPage() {
   const { ctx } = await requireStaff("/settings/audit-retention", "audit.retention");
@@ -13,7 +13,7 @@ export default async function AuditRetentionPage() {
   return (
     <div className="grid gap-6">
       <PageHeader
-        title="Audit retention"
+        title="Data retention"
         description="How long the audit log keeps events. A daily sweep deletes older ones; the deletion itself is recorded in the log."
       />
       <AuditRetentionForm current={retentionChoice(days)} />
