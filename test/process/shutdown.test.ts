@@ -2,29 +2,37 @@
 // client_credentials token requests. The server must exit 0, leave no lock behind, and every token
 // it answered 200 for must be counted in ClientDailyStat: those counts live in memory until the
 // flush, which shutdown runs after the last request in flight. The folder must then open cleanly
-// (the CLI, and a second start).
+// (the CLI, and a second start). On PostgreSQL too when DATABASE_URL is set (the pool is closed).
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { LOCK_FILE } from "@/lib/db/data-folder-lock";
+import { createPgDatabase } from "@/scripts/bench/harness";
 import { api, cli, createApiKey, describeProcesses, startServer, type Server, type Store } from "./processes";
 
 const WORKERS = 8;
 /** Tokens answered before SIGTERM: well into the burst, with requests still in flight. */
 const SIGTERM_AFTER = 40;
 
-describeProcesses("SIGTERM during a token burst (PGlite)", () => {
+describeProcesses(`SIGTERM during a token burst (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`, () => {
   let workDir = "";
   const store: Store = { dataDir: "" };
+  let dropDatabase: (() => Promise<void>) | undefined;
   const servers: Server[] = [];
 
-  beforeAll(() => {
+  beforeAll(async () => {
     workDir = mkdtempSync(path.join(tmpdir(), "gatehouse-shutdown-"));
     store.dataDir = path.join(workDir, "data");
+    if (process.env.DATABASE_URL) {
+      const created = await createPgDatabase(process.env.DATABASE_URL);
+      store.databaseUrl = created.url;
+      dropDatabase = created.drop;
+    }
   });
   afterAll(async () => {
     for (const s of servers) await s.kill9();
+    await dropDatabase?.();
     rmSync(workDir, { recursive: true, force: true });
   });
 
