@@ -15,12 +15,11 @@ import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { UserDate } from "@/components/users/user-date";
 import { clientKeys } from "@/lib/queries/clients";
 import { clientConsentsPageQuery, consentKeys, type ConsentListFilter } from "@/lib/queries/consents";
 import type { ConsentDto } from "@/lib/services";
 import { cn } from "@/lib/utils";
-import { ConsentScopes } from "./consent-scopes";
+import { ConsentRowCells } from "./consent-row-cells";
 import { clientConsentsHref } from "./consent-url";
 import { ConsentsSearch } from "./consents-search";
 import { CONSENT_COLUMNS, ConsentsTableSkeleton } from "./consents-table-skeleton";
@@ -291,16 +290,7 @@ function ConsentRow({
           {user.name ? <UserLink user={user} className="text-muted-foreground" /> : null}
         </div>
       </TableCell>
-      <TableCell className="whitespace-normal">
-        <ConsentScopes scopes={consent.scopes} className="max-w-64 min-w-40" />
-      </TableCell>
-      <TableCell>
-        <UserDate value={consent.grantedAt} />
-      </TableCell>
-      <TableCell>
-        <UserDate value={consent.lastUsedAt} fallback="Never" />
-      </TableCell>
-      <TableCell className="text-right tabular-nums">{count.format(consent.liveRefreshTokens)}</TableCell>
+      <ConsentRowCells consent={consent} scopesClassName="max-w-64 min-w-40" />
       {canRevoke ? (
         <TableCell className="text-right">
           <Button
