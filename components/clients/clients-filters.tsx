@@ -74,7 +74,7 @@ export function ClientsFilters({
         </Button>
       </form>
       <div className="flex flex-wrap items-end gap-4">
-        <FilterSelect id="clients-type" label="Type" value={filter.type ?? ALL} onValueChange={pick("type")}>
+        <FilterSelect id="clients-type" label="Registration" value={filter.type ?? ALL} onValueChange={pick("type")}>
           <SelectItem value={ALL}>All types</SelectItem>
           {CLIENT_TYPE_FILTERS.map((t) => (
             <SelectItem key={t} value={t}>
