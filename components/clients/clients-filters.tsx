@@ -75,7 +75,7 @@ export function ClientsFilters({
       </form>
       <div className="flex flex-wrap items-end gap-4">
         <FilterSelect id="clients-type" label="Registration" value={filter.type ?? ALL} onValueChange={pick("type")}>
-          <SelectItem value={ALL}>All types</SelectItem>
+          <SelectItem value={ALL}>Any registration</SelectItem>
           {CLIENT_TYPE_FILTERS.map((t) => (
             <SelectItem key={t} value={t}>
               {CLIENT_TYPE_FILTER_LABELS[t]}
