@@ -26,8 +26,9 @@ function pageOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
-/** The element lies inside the viewport horizontally and vertically. */
+/** The element lies inside the viewport (after scrolling to it, as a user would, if the dialog scrolls). */
 async function expectInViewport(page: Page, locator: Locator) {
+  await locator.scrollIntoViewIfNeeded();
   const box = await locator.boundingBox();
   const viewport = page.viewportSize()!;
   expect(box, "the element is rendered").not.toBeNull();
