@@ -42,7 +42,7 @@ export const ScopeName = z
   .max(64, "Use at most 64 characters.")
   .regex(/^[\x21\x23-\x5B\x5D-\x7E]+$/, "Use printable characters without spaces, quotes or backslashes.");
 
-export const ScopeInput = z.object({
+export const ScopeInput = z.strictObject({
   name: ScopeName,
   description: z.string().trim().max(200, "Use at most 200 characters.").default(""),
 });
