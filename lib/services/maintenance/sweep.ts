@@ -8,7 +8,7 @@ const GRACE_MAX_MS = 10 * 60_000;
 
 export async function sweepExpired(ctx: ServiceContext, now = new Date()): Promise<Record<string, number>> {
   const db = dbOf(ctx);
-  const [requests, codes, denied, successors, buckets, events] = await Promise.all([
+  const [requests, codes, denied, successors, buckets, events, idempotencyKeys] = await Promise.all([
     db.authorizationRequest.deleteMany({ where: { expiresAt: { lt: now } } }),
     db.authorizationCode.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - 3_600_000) } } }),
     db.revokedAccessToken.deleteMany({ where: { expiresAt: { lt: now } } }),
@@ -26,6 +26,7 @@ export async function sweepExpired(ctx: ServiceContext, now = new Date()): Promi
         deliveries: { none: { status: "pending" } },
       },
     }),
+    db.idempotencyKey.deleteMany({ where: { expiresAt: { lt: now } } }),
   ]);
   return {
     requests: requests.count,
@@ -34,6 +35,7 @@ export async function sweepExpired(ctx: ServiceContext, now = new Date()): Promi
     successors: successors.count,
     buckets,
     events: events.count,
+    idempotencyKeys: idempotencyKeys.count,
   };
 }
 
