@@ -38,6 +38,7 @@ export {
   type AuditPageDto,
 } from "./audit/list-audit-events";
 export { auditCsvHeader, auditCsvRow } from "./audit/audit-csv";
+export { getAuditRetentionDays, setAuditRetention, sweepAuditEvents, type AuditSweep } from "./audit/audit-retention";
 export { createClient, type CreateClientResult } from "./clients/create-client";
 export { updateClient } from "./clients/update-client";
 export { rotateClientSecret } from "./clients/rotate-client-secret";
