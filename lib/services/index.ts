@@ -24,6 +24,7 @@ export { changeMemberRole } from "./members/change-member-role";
 export { removeMember } from "./members/remove-member";
 export { createServer } from "./servers/create-server";
 export { updateServer } from "./servers/update-server";
+export { patchServer } from "./servers/patch-server";
 export { deleteServer, type DeletedServerCounts } from "./servers/delete-server";
 export { getServerFootprint, type ServerFootprint } from "./servers/server-footprint";
 export { listServers, getServerBySlug } from "./servers/list-servers";
