@@ -1,9 +1,10 @@
-import { LogOut } from "lucide-react";
+import { KeyRound, LogOut } from "lucide-react";
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ROLE_LABELS, type Role } from "@/lib/auth/permissions";
 
-/** The signed-in user and a sign-out button (a plain form: works before hydration). */
+/** The signed-in user, their password page and a sign-out button (a plain form: works before hydration). */
 export function UserMenu({
   email,
   name,
@@ -28,6 +29,11 @@ export function UserMenu({
           </Badge>
         )}
       </div>
+      <Button variant="ghost" size="sm" className="justify-start" asChild>
+        <Link href="/account/password">
+          <KeyRound aria-hidden className="size-4" /> Change password
+        </Link>
+      </Button>
       <form action={signOutAction}>
         <Button type="submit" variant="ghost" size="sm" className="w-full justify-start">
           <LogOut aria-hidden className="size-4" /> Sign out
