@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { NewPassword } from "./auth";
+import { Email, NewPassword, PersonName } from "./auth";
 
 const matching = <T extends { next: string; confirm: string }>(v: T) => v.next === v.confirm;
 const mismatch = { path: ["confirm"], message: "The passwords do not match." };
@@ -18,3 +18,13 @@ export const ChangePasswordForm = z
 export const InvitePasswordForm = z
   .object({ token: z.string().min(1), next: NewPassword, confirm: z.string() })
   .refine(matching, mismatch);
+
+export const CREATE_MODES = ["temporary-password", "invite-link"] as const;
+export type CreateMode = (typeof CREATE_MODES)[number];
+
+/** Users → Add user, and POST /api/v1/users (strict there: unknown fields are refused). */
+export const AddEndUserInput = z.object({
+  email: Email,
+  name: PersonName.optional(),
+  mode: z.enum(CREATE_MODES, { error: "Choose a temporary password or an invite link." }),
+});

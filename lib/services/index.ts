@@ -16,7 +16,7 @@ export { getSessionUser, type SessionUser } from "./users/get-session-user";
 export { createUser, CreateUserInput } from "./users/create-user";
 export { setUserPassword, SetUserPasswordInput } from "./users/set-user-password";
 export { listUsers } from "./users/list-users";
-export { createEndUser, CreateEndUserInput, CREATE_MODES, type CreateEndUserResult } from "./users/create-end-user";
+export { createEndUser, CreateEndUserInput, type CreateEndUserResult } from "./users/create-end-user";
 export { resetUserPassword, type ResetUserPasswordResult } from "./users/reset-user-password";
 export { changeOwnPassword, ChangeOwnPasswordInput } from "./users/change-own-password";
 export { describeInvite, InvalidInviteError, INVITE_TTL_MS, setPasswordFromInvite } from "./users/user-invites";

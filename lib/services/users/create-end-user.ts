@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { generateTemporaryPassword, hashPassword } from "@/lib/auth/password";
-import { Email, PersonName } from "@/lib/schemas/auth";
+import { AddEndUserInput } from "@/lib/schemas/account";
 import { newId } from "@/lib/ids";
 import { recordAudit } from "../audit/record-audit";
 import { requirePermission } from "../authz";
@@ -11,13 +11,7 @@ import { withTx } from "../transaction";
 import { toUserDto, userDtoSelect, type UserDto } from "./user-dto";
 import { issueInvite } from "./user-invites";
 
-export const CREATE_MODES = ["temporary-password", "invite-link"] as const;
-
-export const CreateEndUserInput = z.strictObject({
-  email: Email,
-  name: PersonName.optional(),
-  mode: z.enum(CREATE_MODES, { error: "Choose a temporary password or an invite link." }),
-});
+export const CreateEndUserInput = z.strictObject(AddEndUserInput.shape);
 export type CreateEndUserInput = z.input<typeof CreateEndUserInput>;
 
 /** What the admin passes on, shown once: exactly one of the two is set. */
