@@ -1,5 +1,5 @@
-import { jsonRoute } from "@/lib/api/json-route";
-import { listUsers } from "@/lib/services";
+import { jsonRoute, readJsonObject } from "@/lib/api/json-route";
+import { createEndUser, listUsers, type CreateEndUserInput } from "@/lib/services";
 
 /** `?q=` searches email and name; `?kind=staff` keeps dashboard members; `?limit=` up to 500. */
 export const GET = jsonRoute("users.read", async (req, ctx) => {
@@ -11,4 +11,10 @@ export const GET = jsonRoute("users.read", async (req, ctx) => {
     limit: limit === null ? undefined : Number(limit),
   };
   return { users: await listUsers({ ctx, input: input as Parameters<typeof listUsers>[0]["input"] }) };
+});
+
+/** Adds an end user; the temporary password or invite link is in this response only. */
+export const POST = jsonRoute("users.write", async (req, ctx) => {
+  const result = await createEndUser({ ctx, input: (await readJsonObject(req)) as CreateEndUserInput });
+  return Response.json(result, { status: 201, headers: { "Cache-Control": "no-store" } });
 });
