@@ -21,6 +21,7 @@ const PREFIXES = {
   identity: "uid",
   pendingLogin: "pl",
   idempotencyKey: "idk",
+  invite: "inv",
 } as const;
 
 export type IdKind = keyof typeof PREFIXES;

@@ -99,6 +99,19 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))("gatehouse CLI", () => {
     expect(JSON.parse(swept.stdout)).toMatchObject({ retentionDays: 365, deleted: 0 });
   });
 
+  it(
+    "adds an end user with an invite link, and resets a password through the verbs",
+    { timeout: 180_000 },
+    async () => {
+      const added = await cli("user:add", "--email", "invitee@example.com", "--invite");
+      expect(added.code, added.stderr).toBe(0);
+      expect(added.stdout).toMatch(/\/account\/invite\/[A-Za-z0-9_-]{43}/);
+      const reset = await cli("user:reset-password", "--email", "invitee@example.com");
+      expect(reset.code, reset.stderr).toBe(0);
+      expect(reset.stdout).toMatch(/must change it at next sign-in\):\n[A-Za-z0-9_-]{20}\n/);
+    },
+  );
+
   it("exits 2 with a usage message on bad arguments", { timeout: 60_000 }, async () => {
     const missingName = await cli("client:create", "--server", "demo");
     expect(missingName.code).toBe(2);

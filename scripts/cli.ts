@@ -17,12 +17,14 @@ import { fieldErrorsOf } from "@/lib/schemas/form";
 import {
   createApiKey,
   createClient,
+  createEndUser,
   createServer,
   createUser,
   listClients,
   listServers,
   listUsers,
   pruneDcrClients,
+  resetUserPassword,
   revokeAllUserAccess,
   revokePreviousClientSecret,
   rotateClientSecret,
@@ -75,6 +77,28 @@ const COMMANDS: Record<
     async run(f) {
       await setUserPassword({ ctx: ctx(), input: { email: req(f, "email"), password: req(f, "password") } });
       console.log(`Password set for ${String(f.email).toLowerCase()}; their existing sessions have ended.`);
+    },
+  },
+  "user:reset-password": {
+    usage: "user:reset-password --email EMAIL",
+    options: { email: { type: "string" } },
+    /** Like the dashboard's Reset password: a temporary one, printed once, replaced at next sign-in. */
+    async run(f) {
+      const user = await userByEmail(req(f, "email"));
+      const { temporaryPassword } = await resetUserPassword({ ctx: ctx(), userId: user.id });
+      console.log(`Temporary password for ${user.email} (shown once; they must change it at next sign-in):`);
+      console.log(temporaryPassword);
+    },
+  },
+  "user:add": {
+    usage: "user:add --email EMAIL [--name NAME] [--invite]",
+    options: { email: { type: "string" }, name: { type: "string" }, invite: { type: "boolean" } },
+    /** Like Users → Add user: an end user with a temporary password, or an invite link with --invite. */
+    async run(f) {
+      const mode = f.invite ? "invite-link" : "temporary-password";
+      const result = await createEndUser({ ctx: ctx(), input: { email: req(f, "email"), name: opt(f, "name"), mode } });
+      console.log(`Added ${result.user.email} (end user), id ${result.user.id}. Shown once:`);
+      console.log(result.temporaryPassword ?? result.inviteUrl);
     },
   },
   "user:disable": {

@@ -7,7 +7,8 @@ import type { ActionResult } from "@/lib/actions/action-result";
 import { toActionError } from "@/lib/actions/to-action-error";
 import { signIn } from "@/lib/auth/auth";
 import { requestMeta } from "@/lib/request-meta";
-import { fieldErrorsOf, formToObject } from "@/lib/schemas/form";
+import { formToObject } from "@/lib/schemas/form";
+import { invalidFields } from "@/lib/actions/invalid-fields";
 import { SetupInput } from "@/lib/schemas/auth";
 import { completeSetup, systemContext } from "@/lib/services";
 
@@ -19,14 +20,7 @@ export async function completeSetupAction(
   const values = formToObject(form);
   const { password: _p, confirmPassword: _c, ...echo } = values;
   const parsed = SetupInput.safeParse(values);
-  if (!parsed.success)
-    return {
-      ok: false,
-      code: "INVALID",
-      message: "Fix the highlighted fields.",
-      fieldErrors: fieldErrorsOf(parsed.error),
-      values: echo,
-    };
+  if (!parsed.success) return invalidFields(parsed.error, echo);
   const ctx = systemContext("setup", requestMeta(await headers()));
   try {
     await completeSetup({ ctx, input: parsed.data });

@@ -1,4 +1,4 @@
-import { LogOut } from "lucide-react";
+import { KeyRound, LogOut } from "lucide-react";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -6,7 +6,7 @@ import { ROLE_LABELS, type Role } from "@/lib/auth/permissions";
 
 /**
  * The signed-in user, a link between the dashboard and their own authorized apps (staff are end
- * users too), and a sign-out button (a plain form: works before hydration).
+ * users too), their password page and a sign-out button (a plain form: works before hydration).
  */
 export function UserMenu({
   email,
@@ -39,6 +39,11 @@ export function UserMenu({
           {link.label}
         </Link>
       )}
+      <Button variant="ghost" size="sm" className="justify-start" asChild>
+        <Link href="/account/password">
+          <KeyRound aria-hidden className="size-4" /> Change password
+        </Link>
+      </Button>
       <form action={signOutAction}>
         <Button type="submit" variant="ghost" size="sm" className="w-full justify-start">
           <LogOut aria-hidden className="size-4" /> Sign out

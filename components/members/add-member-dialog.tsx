@@ -6,17 +6,9 @@ import { startTransition, useActionState, useEffect, useState, type FormEvent } 
 import { toast } from "sonner";
 import { addMemberAction } from "@/app/(dashboard)/members/actions";
 import { SecretReveal } from "@/components/feedback/secret-reveal";
+import { SecretDialog, type SecretLock } from "@/components/feedback/secret-dialog";
 import { Button } from "@/components/ui/button";
-import {
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from "@/components/ui/dialog";
+import { DialogClose, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { canManageRole, ROLES, type Role } from "@/lib/auth/permissions";
 import { memberKeys } from "@/lib/queries/members";
@@ -24,46 +16,31 @@ import { AddMemberInput } from "@/lib/schemas/members";
 import { fieldErrorsOf, formToObject, type FieldErrors } from "@/lib/schemas/form";
 import { RoleField } from "./role-select";
 
-/** While saving, the dialog cannot be closed; once the password shows, only explicitly. */
-type Lock = "saving" | "secret" | null;
-
 export function AddMemberDialog({ viewerRole }: { viewerRole: Role }) {
-  const [open, setOpen] = useState(false);
-  const [lock, setLock] = useState<Lock>(null);
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        // Closing mid-save would drop the result, and with it the only copy of the password.
-        if (!next && lock === "saving") return;
-        setOpen(next);
-        if (!next) setLock(null);
-      }}
-    >
-      <DialogTrigger asChild>
+    <SecretDialog
+      trigger={
         <Button>
           <UserPlusIcon aria-hidden="true" />
           Add member
         </Button>
-      </DialogTrigger>
-      <DialogContent onInteractOutside={(event) => lock && event.preventDefault()}>
-        {/* Content unmounts on close, so the action state (and the password in it) goes with it. */}
-        <AddMemberForm viewerRole={viewerRole} onLockChange={setLock} />
-      </DialogContent>
-    </Dialog>
+      }
+    >
+      {(onLockChange) => <AddMemberForm viewerRole={viewerRole} onLockChange={onLockChange} />}
+    </SecretDialog>
   );
 }
 
 const FIELDS = ["email", "name", "role"] as const;
 
-function AddMemberForm({ viewerRole, onLockChange }: { viewerRole: Role; onLockChange: (lock: Lock) => void }) {
+function AddMemberForm({ viewerRole, onLockChange }: { viewerRole: Role; onLockChange: (lock: SecretLock) => void }) {
   const queryClient = useQueryClient();
   const [state, dispatch, pending] = useActionState(addMemberAction, null);
   const [role, setRole] = useState<Role>("VIEWER");
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
   const roles = ROLES.filter((r) => canManageRole(viewerRole, r));
 
-  const lock: Lock = pending ? "saving" : state?.ok ? "secret" : null;
+  const lock: SecretLock = pending ? "saving" : state?.ok ? "secret" : null;
   useEffect(() => onLockChange(lock), [lock, onLockChange]);
 
   useEffect(() => {

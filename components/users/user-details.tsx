@@ -3,6 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import type { UserDto } from "@/lib/services";
 import { UserDate } from "./user-date";
+import { UserSource } from "./user-source";
 
 function Detail({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -13,7 +14,7 @@ function Detail({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** Who this is: email, name, role (or end user), status, created and last sign-in. */
+/** Who this is: email, name, role (or end user), status, source, created and last sign-in. */
 export function UserDetails({ user }: { user: UserDto }) {
   return (
     <dl className="grid gap-4 rounded-lg border p-4 sm:grid-cols-2 lg:grid-cols-3">
@@ -37,6 +38,9 @@ export function UserDetails({ user }: { user: UserDto }) {
         ) : (
           <Badge variant="success">Active</Badge>
         )}
+      </Detail>
+      <Detail label="Source">
+        <UserSource user={user} />
       </Detail>
       <Detail label="Created">
         <UserDate value={user.createdAt} absolute />

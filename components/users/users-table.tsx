@@ -4,6 +4,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import type { UserDto } from "@/lib/services";
 import { UserDate } from "./user-date";
+import { UserSource } from "./user-source";
 
 /** Everyone who can sign in; server-rendered. Each email opens the user's page (details and access). */
 export function UsersTable({ users }: { users: UserDto[] }) {
@@ -15,6 +16,7 @@ export function UsersTable({ users }: { users: UserDto[] }) {
             <TableHead>Email</TableHead>
             <TableHead>Name</TableHead>
             <TableHead>Role</TableHead>
+            <TableHead>Source</TableHead>
             <TableHead>Created</TableHead>
             <TableHead>Last sign-in</TableHead>
           </TableRow>
@@ -37,6 +39,9 @@ export function UsersTable({ users }: { users: UserDto[] }) {
                 ) : (
                   <Badge variant="outline">End user</Badge>
                 )}
+              </TableCell>
+              <TableCell>
+                <UserSource user={user} />
               </TableCell>
               <TableCell>
                 <UserDate value={user.createdAt} />

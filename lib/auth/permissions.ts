@@ -29,6 +29,8 @@ export const PERMISSIONS = [
   "consents.read",
   "consents.revoke",
   "users.read",
+  /** Add end users, reset their passwords. */
+  "users.write",
   "users.disable",
   "members.read",
   "members.write",

@@ -11,12 +11,32 @@ import { getSessionUser, isSetupComplete, systemContext, type ServiceContext, ty
 import { auth } from "./auth";
 import { hasPermission, type Permission } from "./permissions";
 
-/** The signed-in user for this request (memoised per request), or null. */
-export const currentUser = cache(async (): Promise<SessionUser | null> => {
+/** Whoever holds a valid session (memoised per request), temporary password or not; or null. */
+export const signedInUser = cache(async (): Promise<SessionUser | null> => {
   const session = (await auth()) as { uid?: unknown; sv?: unknown } | null;
   if (!session || typeof session.uid !== "string" || typeof session.sv !== "number") return null;
   return getSessionUser(db(), session.uid, session.sv);
 });
+
+/**
+ * The signed-in user for this request, or null. Someone who signed in with a temporary password
+ * counts as signed out everywhere — pages, server actions, the admin API, the OAuth authorization
+ * flow — until they replace it: the forced change is enforced here, on the server, not by a
+ * client redirect. Only the change-password page uses signedInUser() instead.
+ */
+export const currentUser = cache(async (): Promise<SessionUser | null> => {
+  const user = await signedInUser();
+  return user && !user.mustChangePassword ? user : null;
+});
+
+/**
+ * Where a page sends a visitor without a usable session: to the forced password change if they
+ * signed in with a temporary password, else to sign-in; either way back to `returnTo` afterwards.
+ */
+export async function redirectToSignIn(returnTo: string): Promise<never> {
+  const query = `callbackUrl=${encodeURIComponent(returnTo)}`;
+  redirect((await signedInUser()) ? `/account/password?${query}` : `/sign-in?${query}`);
+}
 
 export async function contextFor(user: SessionUser): Promise<ServiceContext> {
   const meta = requestMeta(await headers());
@@ -42,8 +62,7 @@ export async function requireStaff(
   permission?: Permission,
 ): Promise<{ user: SessionUser; ctx: ServiceContext }> {
   await requireSetupDone();
-  const user = await currentUser();
-  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+  const user = (await currentUser()) ?? (await redirectToSignIn(returnTo));
   if (!user.role) redirect("/account/apps");
   if (permission && !hasPermission(user.role, permission)) redirect("/servers?denied=1");
   return { user, ctx: await contextFor(user) };
@@ -58,7 +77,5 @@ export async function requireSetupDone(): Promise<void> {
 /** Any signed-in user (end users included), for the account pages. */
 export async function requireUser(returnTo: string): Promise<SessionUser> {
   await requireSetupDone();
-  const user = await currentUser();
-  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
-  return user;
+  return (await currentUser()) ?? (await redirectToSignIn(returnTo));
 }

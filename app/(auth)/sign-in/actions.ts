@@ -8,19 +8,13 @@ import { safeReturnPath, SignInInput } from "@/lib/schemas/auth";
 import { EmailFirstInput } from "@/lib/schemas/identity-providers";
 import { routeEmailToProvider, systemContext } from "@/lib/services";
 import { fieldErrorsOf, formToObject } from "@/lib/schemas/form";
+import { invalidFields } from "@/lib/actions/invalid-fields";
 
 export async function signInAction(_prev: ActionResult<null> | null, form: FormData): Promise<ActionResult<null>> {
   const values = formToObject(form);
   const echo = { email: values.email ?? "" };
   const parsed = SignInInput.safeParse(values);
-  if (!parsed.success)
-    return {
-      ok: false,
-      code: "INVALID",
-      message: "Fix the highlighted fields.",
-      fieldErrors: fieldErrorsOf(parsed.error),
-      values: echo,
-    };
+  if (!parsed.success) return invalidFields(parsed.error, echo);
   try {
     // On success Auth.js sets the session cookie and throws Next's redirect, which must propagate.
     await signIn("credentials", {

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Separator } from "@/components/ui/separator";
-import { currentUser, requireSetupDone } from "@/lib/auth/session";
+import { currentUser, requireSetupDone, signedInUser } from "@/lib/auth/session";
 import { safeReturnPath } from "@/lib/schemas/auth";
 import { getSignInOptions, systemContext } from "@/lib/services";
 import { EmailFirstForm } from "./email-first-form";
@@ -20,6 +20,8 @@ export default async function SignInPage({
   const params = await searchParams;
   const callbackUrl = safeReturnPath(typeof params.callbackUrl === "string" ? params.callbackUrl : undefined, "/");
   if (await currentUser()) redirect(callbackUrl);
+  // Signed in with a temporary password: the change comes first, then the way on to callbackUrl.
+  if (await signedInUser()) redirect(`/account/password?callbackUrl=${encodeURIComponent(callbackUrl)}`);
   const options = await getSignInOptions({ ctx: systemContext("sign-in"), input: { returnTo: callbackUrl } });
   const sso = options.providers.length > 0;
   return (

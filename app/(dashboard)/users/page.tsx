@@ -4,8 +4,10 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { AddUserDialog } from "@/components/users/add-user-dialog";
 import { UsersSearchForm } from "@/components/users/users-search-form";
 import { UsersTable } from "@/components/users/users-table";
+import { hasPermission } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/session";
 import { listUsers } from "@/lib/services";
 
@@ -14,7 +16,7 @@ export const metadata: Metadata = { title: "Users" };
 const LIMIT = 100;
 
 export default async function UsersPage({ searchParams }: PageProps<"/users">) {
-  const { ctx } = await requireStaff("/users", "users.read");
+  const { user: viewer, ctx } = await requireStaff("/users", "users.read");
   const raw = (await searchParams).q;
   // Same bounds as the service's input, so a hand-edited URL cannot turn into an error page.
   const q = (Array.isArray(raw) ? raw[0] : raw)?.trim().slice(0, 200) ?? "";
@@ -25,6 +27,7 @@ export default async function UsersPage({ searchParams }: PageProps<"/users">) {
       <PageHeader
         title="Users"
         description="Everyone who can sign in: end users who authorize MCP clients, and staff."
+        actions={hasPermission(viewer.role, "users.write") ? <AddUserDialog /> : undefined}
       />
       <UsersSearchForm q={q} />
       {users.length > 0 ? (
@@ -51,7 +54,7 @@ export default async function UsersPage({ searchParams }: PageProps<"/users">) {
         <EmptyState
           icon={UsersIcon}
           title="No users yet"
-          description="People appear here once they sign in through an MCP client or are added as members."
+          description="People appear here once you add them, they sign in through an identity provider, or they are added as members."
           action={
             <Button asChild variant="outline">
               <Link href="/members">Go to Members</Link>

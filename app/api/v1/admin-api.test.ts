@@ -60,6 +60,10 @@ const enableRoute = documented(
 );
 const auditRoute = documented("/api/v1/audit", await import("./audit/route"));
 const auditExportRoute = documented("/api/v1/audit/export", await import("./audit/export/route"));
+const resetPasswordRoute = documented(
+  "/api/v1/users/{id}/reset-password",
+  await import("./users/[id]/reset-password/route"),
+);
 
 const database = await createTestDb();
 const server = await insertServer(database);
@@ -265,6 +269,73 @@ describe("admin API with API keys", () => {
     const bad = await usersRoute.GET(call("GET", "/api/v1/users?kind=robots", token), params({}));
     expect(bad.status).toBe(422);
     expect(((await bad.json()) as { error: { fields: object } }).error.fields).toHaveProperty("kind");
+  });
+
+  it("adds end users (temporary password or invite link, once) and resets a password; refuses what it must", async () => {
+    const admin = await keyFor("ADMIN");
+    const email = `api-${Date.now().toString(36)}@example.test`;
+    const created = await usersRoute.POST(
+      call("POST", "/api/v1/users", admin, { email, name: "Api Person", mode: "temporary-password" }),
+      params({}),
+    );
+    expect(created.status).toBe(201);
+    expect(created.headers.get("cache-control")).toBe("no-store");
+    const body = (await created.json()) as {
+      user: { id: string; role: null };
+      temporaryPassword: string;
+      inviteUrl: null;
+    };
+    expect(body).toMatchObject({
+      user: { email, role: null, identityProviders: [], scimProvider: null },
+      inviteUrl: null,
+    });
+    expect(body.temporaryPassword).toMatch(/^[A-Za-z0-9_-]{20}$/);
+
+    const invited = await usersRoute.POST(
+      call("POST", "/api/v1/users", admin, { email: `inv-${email}`, mode: "invite-link" }),
+      params({}),
+    );
+    expect(await invited.json()).toMatchObject({
+      temporaryPassword: null,
+      inviteUrl: expect.stringMatching(/\/account\/invite\//),
+    });
+
+    const again = await usersRoute.POST(
+      call("POST", "/api/v1/users", admin, { email, mode: "invite-link" }),
+      params({}),
+    );
+    expect(again.status).toBe(409);
+    const extra = await usersRoute.POST(
+      call("POST", "/api/v1/users", admin, { email: `x-${email}`, mode: "invite-link", role: "OWNER" }),
+      params({}),
+    );
+    expect(extra.status).toBe(422);
+    expect(((await extra.json()) as { error: { code: string } }).error.code).toBe("INVALID");
+    const noMode = await usersRoute.POST(call("POST", "/api/v1/users", admin, { email: `y-${email}` }), params({}));
+    expect(((await noMode.json()) as { error: { fields: object } }).error.fields).toHaveProperty("mode");
+    const security = await keyFor("SECURITY");
+    const refused = await usersRoute.POST(
+      call("POST", "/api/v1/users", security, { email: `z-${email}`, mode: "invite-link" }),
+      params({}),
+    );
+    expect(refused.status).toBe(403);
+
+    const one = params({ id: body.user.id });
+    const reset = await resetPasswordRoute.POST(call("POST", "", admin), one);
+    expect(reset.status).toBe(200);
+    const { temporaryPassword, scimManaged } = (await reset.json()) as {
+      temporaryPassword: string;
+      scimManaged: boolean;
+    };
+    expect(temporaryPassword).not.toBe(body.temporaryPassword);
+    expect(scimManaged).toBe(false);
+    expect((await resetPasswordRoute.POST(call("POST", "", security), one)).status).toBe(403);
+    expect((await resetPasswordRoute.POST(call("POST", "", admin), params({ id: "usr_missing" }))).status).toBe(404);
+    const owner = await insertUser(database, "OWNER");
+    expect((await resetPasswordRoute.POST(call("POST", "", admin), params({ id: owner.id }))).status).toBe(403);
+    expect(
+      await database.prisma.auditEvent.count({ where: { targetId: body.user.id, action: "user.password_reset" } }),
+    ).toBe(1);
   });
 
   it("revokes a client's consents: a consent already gone is 404, revoke-all needs the client's name", async () => {

@@ -6,6 +6,8 @@ export interface SessionUser {
   email: string;
   name: string | null;
   role: Role | null;
+  /** Signed in with a temporary password: nothing but the change-password page until it is replaced. */
+  mustChangePassword?: boolean;
 }
 
 /**
@@ -15,8 +17,22 @@ export interface SessionUser {
 export async function getSessionUser(db: DbOrTx, userId: string, sessionVersion: number): Promise<SessionUser | null> {
   const user = await db.user.findUnique({
     where: { id: userId },
-    select: { id: true, email: true, name: true, role: true, disabledAt: true, sessionVersion: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      disabledAt: true,
+      sessionVersion: true,
+      mustChangePassword: true,
+    },
   });
   if (!user || user.disabledAt || user.sessionVersion !== sessionVersion) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    mustChangePassword: user.mustChangePassword,
+  };
 }

@@ -10,7 +10,7 @@ import { withTx } from "../transaction";
 export const SetUserPasswordInput = z.object({ email: Email, password: NewPassword });
 export type SetUserPasswordInput = z.input<typeof SetUserPasswordInput>;
 
-/** Sets a password and signs the user out everywhere (the session version moves on). */
+/** Sets a known password (operators at the CLI) and signs the user out everywhere (the session version moves on). */
 export async function setUserPassword({
   ctx,
   input,
@@ -24,7 +24,10 @@ export async function setUserPassword({
   await withTx(ctx, async (tx) => {
     const user = await tx.user.findUnique({ where: { email }, select: { id: true, email: true } });
     if (!user) throw new NotFoundError(`User ${email}`);
-    await tx.user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    await tx.user.update({
+      where: { id: user.id },
+      data: { passwordHash, mustChangePassword: false, sessionVersion: { increment: 1 } },
+    });
     await recordAudit(tx, ctx, {
       action: "user.password_changed",
       target: { type: "user", id: user.id, label: user.email },

@@ -9,6 +9,10 @@ export interface UserDto {
   disabledAt: string | null;
   lastSignInAt: string | null;
   createdAt: string;
+  /** Where the person comes from: the identity providers linked to them (empty: a local account). */
+  identityProviders: string[];
+  /** The identity provider whose SCIM client manages this user: its changes may overwrite manual ones. */
+  scimProvider: string | null;
 }
 
 export const userDtoSelect = {
@@ -19,6 +23,8 @@ export const userDtoSelect = {
   disabledAt: true,
   lastSignInAt: true,
   createdAt: true,
+  scimProvider: { select: { label: true } },
+  identities: { select: { provider: { select: { label: true } } }, orderBy: { createdAt: "asc" } },
 } as const;
 
 export function toUserDto(u: {
@@ -29,6 +35,8 @@ export function toUserDto(u: {
   disabledAt: Date | null;
   lastSignInAt: Date | null;
   createdAt: Date;
+  scimProvider: { label: string } | null;
+  identities: { provider: { label: string } }[];
 }): UserDto {
   return {
     id: u.id,
@@ -38,5 +46,7 @@ export function toUserDto(u: {
     disabledAt: u.disabledAt?.toISOString() ?? null,
     lastSignInAt: u.lastSignInAt?.toISOString() ?? null,
     createdAt: u.createdAt.toISOString(),
+    identityProviders: [...new Set(u.identities.map((i) => i.provider.label))],
+    scimProvider: u.scimProvider?.label ?? null,
   };
 }

@@ -6,7 +6,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { asArray } from "@/lib/schemas/form";
-import { revokeAllUserAccess, revokeUserConsents, setUserDisabled } from "@/lib/services";
+import { resetUserPassword, revokeAllUserAccess, revokeUserConsents, setUserDisabled } from "@/lib/services";
 
 const UserId = z.object({ userId: z.string().min(1) });
 
@@ -43,5 +43,16 @@ export const setUserDisabledAction = defineAction({
     const user = await setUserDisabled({ ctx, userId, disabled });
     revalidateUser(userId);
     return { disabled: user.disabledAt !== null };
+  },
+});
+
+/** The new temporary password comes back once, in the action state only. */
+export const resetUserPasswordAction = defineAction({
+  input: UserId,
+  permission: "users.write",
+  run: async ({ userId }, ctx) => {
+    const result = await resetUserPassword({ ctx, userId });
+    revalidateUser(userId);
+    return result;
   },
 });

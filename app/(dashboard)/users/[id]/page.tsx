@@ -6,6 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { RevokeAllAccessButton, UserStatusButton } from "@/components/users/user-access-actions";
 import { UserAccessTable } from "@/components/users/user-access-table";
+import { ResetPasswordDialog } from "@/components/users/reset-password-dialog";
 import { UserDetails } from "@/components/users/user-details";
 import { canManageRole, hasPermission } from "@/lib/auth/permissions";
 import { requireStaff } from "@/lib/auth/session";
@@ -27,6 +28,10 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   // disabling a staff member takes the right to manage their role (owners only for owners).
   const canDisable =
     hasPermission(viewer.role, "users.disable") &&
+    viewer.id !== user.id &&
+    (user.role === null || (viewer.role !== null && canManageRole(viewer.role, user.role)));
+  const canResetPassword =
+    hasPermission(viewer.role, "users.write") &&
     viewer.id !== user.id &&
     (user.role === null || (viewer.role !== null && canManageRole(viewer.role, user.role)));
   const accessTokenTtl = Math.max(0, ...consents.map((c) => c.server.accessTokenTtl));
@@ -51,11 +56,23 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         title={<span className="break-words">{user.name || user.email}</span>}
         description={user.name ? user.email : undefined}
         actions={
-          canDisable ? (
-            <UserStatusButton userId={user.id} email={user.email} disabled={user.disabledAt !== null} />
+          canDisable || canResetPassword ? (
+            <>
+              {canResetPassword ? (
+                <ResetPasswordDialog userId={user.id} email={user.email} scimProvider={user.scimProvider} />
+              ) : null}
+              {canDisable ? (
+                <UserStatusButton userId={user.id} email={user.email} disabled={user.disabledAt !== null} />
+              ) : null}
+            </>
           ) : undefined
         }
       />
+      {user.scimProvider ? (
+        <p role="note" className="rounded-md border border-warning/50 bg-warning/10 px-3 py-2 text-sm">
+          Managed by {user.scimProvider} through SCIM. The identity provider may overwrite changes made here.
+        </p>
+      ) : null}
       <UserDetails user={user} />
 
       <section aria-labelledby="user-access" className="space-y-4">

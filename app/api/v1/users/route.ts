@@ -1,5 +1,7 @@
-import { jsonRoute } from "@/lib/api/json-route";
-import { listUsers } from "@/lib/services";
+import { idempotent } from "@/lib/api/idempotency";
+import { jsonRoute, readBody } from "@/lib/api/json-route";
+import { CreateUserBody } from "@/lib/api/openapi/paths/users";
+import { createEndUser, listUsers } from "@/lib/services";
 
 /** `?q=` searches email and name; `?kind=staff` keeps dashboard members; `?limit=` up to 500. */
 export const GET = jsonRoute("users.read", async (req, ctx) => {
@@ -12,3 +14,12 @@ export const GET = jsonRoute("users.read", async (req, ctx) => {
   };
   return { users: await listUsers({ ctx, input: input as Parameters<typeof listUsers>[0]["input"] }) };
 });
+
+/** Adds an end user; the temporary password or invite link is in this response only. */
+export const POST = jsonRoute(
+  "users.write",
+  idempotent(async (req, ctx) => {
+    const result = await createEndUser({ ctx, input: await readBody(req, CreateUserBody) });
+    return Response.json(result, { status: 201, headers: { "Cache-Control": "no-store" } });
+  }),
+);

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { CreateEndUserInput } from "@/lib/services/users/create-end-user";
+import { NullableIsoDateTime } from "../schemas/common";
 import { Consent, User } from "../schemas/user";
 import { defineOperations, type ApiOperation } from "../registry";
 import { EmptyBody } from "./bodies";
@@ -12,6 +14,31 @@ export const ListUsersQuery = z.object({
 });
 
 const UserEnvelope = z.strictObject({ user: User }).meta({ id: "UserResponse" });
+
+/** `POST /api/v1/users`: the route parses with the service's own strict schema. */
+export const CreateUserBody = CreateEndUserInput;
+
+const CreatedUser = z
+  .strictObject({
+    user: User,
+    temporaryPassword: z
+      .string()
+      .nullable()
+      .meta({ description: "mode temporary-password: shown in this response only; changed at first sign-in." }),
+    inviteUrl: z
+      .string()
+      .nullable()
+      .meta({ description: "mode invite-link: a single-use link to pass on; shown in this response only." }),
+    inviteExpiresAt: NullableIsoDateTime,
+  })
+  .meta({ id: "CreatedUser" });
+
+const PasswordReset = z
+  .strictObject({
+    temporaryPassword: z.string().meta({ description: "Shown in this response only; changed at next sign-in." }),
+    scimManaged: z.boolean().meta({ description: "The identity provider may overwrite manual changes." }),
+  })
+  .meta({ id: "PasswordReset" });
 const tag = "Users";
 
 function userToggle(action: "disable" | "enable", summary: string, description: string): ApiOperation {
@@ -40,6 +67,33 @@ export const userOperations = defineOperations([
     responses: {
       200: { description: "Matching users, oldest first.", schema: z.strictObject({ users: z.array(User) }) },
     },
+  },
+  {
+    method: "post",
+    path: "/api/v1/users",
+    operationId: "createUser",
+    tag,
+    summary: "Add an end user",
+    description:
+      "A local account with a temporary password (changed at first sign-in) or a single-use invite link " +
+      "(7 days). The secret is in this response only. A taken email is a 409.",
+    permission: "users.write",
+    body: CreateUserBody,
+    idempotent: true,
+    responses: { 201: { description: "Created.", schema: CreatedUser } },
+  },
+  {
+    method: "post",
+    path: "/api/v1/users/{id}/reset-password",
+    operationId: "resetUserPassword",
+    tag,
+    summary: "Reset a user's password",
+    description:
+      "A new temporary password, in this response only; the person must change it at the next sign-in and " +
+      "their dashboard sessions end. Consents and tokens are untouched (that is revoke-access).",
+    permission: "users.write",
+    body: EmptyBody,
+    responses: { 200: { description: "The temporary password.", schema: PasswordReset } },
   },
   {
     method: "get",

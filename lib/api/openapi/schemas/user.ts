@@ -16,6 +16,13 @@ export const User = z
     disabledAt: NullableIsoDateTime,
     lastSignInAt: NullableIsoDateTime,
     createdAt: IsoDateTime,
+    identityProviders: z
+      .array(z.string())
+      .meta({ description: "Labels of the identity providers this person signs in with; empty: local only." }),
+    scimProvider: z
+      .string()
+      .nullable()
+      .meta({ description: "The identity provider whose SCIM client manages this user, if any." }),
   })
   .meta({ id: "User" });
 
