@@ -1,6 +1,7 @@
 // A person's access across every MCP server and client: the security team's view (an employee is
 // leaving: revoke everything, disable the account) and the user's own "authorized apps" page.
 import { z } from "zod";
+import { RevokeConsentsBody } from "@/lib/schemas/consent-list";
 import { canManageRole } from "@/lib/auth/permissions";
 import { recordAudit } from "../audit/record-audit";
 import { effectiveRole, requirePermission } from "../authz";
@@ -40,10 +41,7 @@ export async function getUserAccess({
   return { user: toUserDto(user), consents: await consentsOf(ctx, userId) };
 }
 
-export const UserConsentsInput = z.object({
-  userId: z.string().min(1),
-  consentIds: z.array(z.string().min(1)).min(1).max(500),
-});
+export const UserConsentsInput = z.object({ userId: z.string().min(1) }).and(RevokeConsentsBody);
 
 export async function revokeUserConsents({
   ctx,

@@ -1,0 +1,14 @@
+import { jsonRoute, readJsonObject } from "@/lib/api/json-route";
+import { RevokeConsentsBody } from "@/lib/schemas/consent-list";
+import { NotFoundError, revokeUserConsents } from "@/lib/services";
+
+/**
+ * Revokes the listed consents of this user, `{ "consentIds": ["…"] }`. Consents already gone are
+ * skipped; if none was left to revoke the answer is 404.
+ */
+export const POST = jsonRoute<{ id: string }>("consents.revoke", async (req, ctx, { id }) => {
+  const { consentIds } = RevokeConsentsBody.parse(await readJsonObject(req));
+  const revoked = await revokeUserConsents({ ctx, input: { userId: id, consentIds } });
+  if (revoked.length === 0) throw new NotFoundError("Consent");
+  return { revoked };
+});
