@@ -73,6 +73,8 @@ export type { RevokedConsent } from "./consents/revoke-consents";
 export {
   createWebhook,
   listWebhooks,
+  getWebhook,
+  updateWebhook,
   deleteWebhook,
   listDeliveries,
   redeliver,

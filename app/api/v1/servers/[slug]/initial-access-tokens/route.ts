@@ -1,0 +1,18 @@
+import { jsonRoute, readJsonObject } from "@/lib/api/json-route";
+import { CreateInitialAccessTokenInput } from "@/lib/schemas/dcr-policy";
+import { createInitialAccessToken, listInitialAccessTokens } from "@/lib/services";
+
+type Params = { slug: string };
+
+export const GET = jsonRoute<Params>("servers.read", async (_req, ctx, { slug }) => ({
+  initialAccessTokens: await listInitialAccessTokens({ ctx, serverSlug: slug }),
+}));
+
+/** `{ initialAccessToken, token }`: the token is in this answer only (only its hash is stored). */
+export const POST = jsonRoute<Params>("servers.write", async (req, ctx, { slug }) => {
+  const input = CreateInitialAccessTokenInput.parse(await readJsonObject(req));
+  return Response.json(await createInitialAccessToken({ ctx, serverSlug: slug, input }), {
+    status: 201,
+    headers: { "Cache-Control": "no-store" },
+  });
+});
