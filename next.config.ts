@@ -21,7 +21,18 @@ const csp = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg"],
+  // OpenTelemetry's SDK and Prisma's instrumentation (loaded only when tracing is on) patch modules
+  // at run time and keep process-wide state: loaded from node_modules, not bundled.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "pg",
+    "@prisma/adapter-pg",
+    "@opentelemetry/sdk-trace-node",
+    "@opentelemetry/exporter-trace-otlp-http",
+    "@opentelemetry/resources",
+    "@prisma/instrumentation",
+  ],
   // The hot protocol endpoints are Pages Router API routes (lib/http/node-endpoint.ts says why);
   // their public URLs stay those of DESIGN.md's URL map. An afterFiles rewrite: nothing in app/
   // answers these paths, and no other request pays for the match.

@@ -48,9 +48,14 @@ function dcrFieldset(page: Page) {
   return page.getByRole("group", { name: "Dynamic client registration" });
 }
 
+function registrationSection(page: Page) {
+  return page.getByRole("region", { name: "Registration" });
+}
+
 async function saveSettings(page: Page) {
-  await page.getByRole("button", { name: "Save changes" }).click();
-  await expect(page.getByText("MCP server saved")).toBeVisible();
+  // The Registration section saves on its own (issue 11 #12).
+  await page.getByRole("button", { name: "Save registration settings" }).click();
+  await expect(registrationSection(page).getByRole("status")).toHaveText("Registration settings saved.");
 }
 
 function loopback(): { origin: string; redirectUri: string } {
@@ -152,7 +157,7 @@ test("presets restrict redirect URIs; a bad custom entry is refused next to its 
 
   // A wildcard custom entry: the error shows next to the field, nothing is saved.
   await dcr.getByLabel("Custom redirect URIs and hosts").fill("*.example.com");
-  await page.getByRole("button", { name: "Save changes" }).click();
+  await page.getByRole("button", { name: "Save registration settings" }).click();
   await expect(dcr.getByText("Wildcards are not allowed")).toBeVisible();
 
   await dcr.getByLabel("Custom redirect URIs and hosts").fill("tools.example.com");

@@ -7,6 +7,7 @@ import { startSweepSchedule } from "@/lib/services/maintenance/sweep";
 import { startDcrPruneSchedule } from "@/lib/services/dcr/prune-dcr-clients";
 import { startWebhookWorker } from "@/lib/services/webhooks/worker";
 import { startActivityFlush } from "@/lib/services/activity/client-activity";
+import { startAuditRetentionSchedule } from "@/lib/services/audit/audit-retention";
 import { cimdLocalTestingFlags } from "@/lib/services/cimd/transport";
 
 let booted: Promise<void> | undefined;
@@ -49,6 +50,7 @@ export function boot(): Promise<void> {
     startDcrPruneSchedule(systemContext("maintenance"));
     startWebhookWorker(systemContext("webhooks"));
     startActivityFlush(systemContext("activity"));
+    startAuditRetentionSchedule(systemContext("maintenance"));
     logger.info("gatehouse.ready", { url: env().GATEHOUSE_URL, database: db.kind });
   })();
   return booted;

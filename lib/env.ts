@@ -34,6 +34,14 @@ const EnvSchema = z.object({
    * loopback host (the oidc-provider the tests start). https stays required everywhere else.
    */
   GATEHOUSE_IDP_ALLOW_HTTP_LOOPBACK: Flag,
+  /** Graceful shutdown: how long requests in flight may take to finish after SIGTERM/SIGINT (seconds). */
+  GATEHOUSE_SHUTDOWN_TIMEOUT: z.coerce.number().min(0).max(600).default(10),
+  /**
+   * OpenTelemetry tracing is on when either is set (lib/telemetry/tracing.ts). The SDK reads the
+   * other standard OTEL_* variables (headers, timeout, service name, sampler) itself.
+   */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.string().optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -90,6 +90,15 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))("gatehouse CLI", () => {
     expect(nobody.stderr).toContain("No user has the email nobody@example.com.");
   });
 
+  it("sets the audit retention period and sweeps on demand", { timeout: 60_000 }, async () => {
+    const kept = await cli("audit:retention", "--keep", "365");
+    expect(kept.code, kept.stderr).toBe(0);
+    expect(kept.stdout).toContain("Audit events are kept for 365 days.");
+    const swept = await cli("audit:sweep", "--json");
+    expect(swept.code, swept.stderr).toBe(0);
+    expect(JSON.parse(swept.stdout)).toMatchObject({ retentionDays: 365, deleted: 0 });
+  });
+
   it("exits 2 with a usage message on bad arguments", { timeout: 60_000 }, async () => {
     const missingName = await cli("client:create", "--server", "demo");
     expect(missingName.code).toBe(2);

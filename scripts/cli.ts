@@ -1,11 +1,16 @@
 // Gatehouse's operator CLI: `npm run gatehouse -- <command> [--flags]`. It works on the same
 // database as the server (the PGlite folder or PostgreSQL); with PGlite it refuses to run while the
 // server (or another process) holds the folder (status 1). Exit codes: 0 ok, 1 failed, 2 bad usage.
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
+import { backupDataFolder, restoreDataFolder } from "@/lib/db/backup";
 import { applyMigrations } from "@/lib/db/client";
+import { DataFolderInUseError } from "@/lib/db/data-folder-lock";
+import { env } from "@/lib/env";
 import { isRole, ROLES } from "@/lib/auth/permissions";
 import { API_KEY_EXPIRIES } from "@/lib/schemas/api-keys";
+import { AUDIT_RETENTION_CHOICES } from "@/lib/schemas/audit-retention";
 import { REGISTRATION_TYPES, SECRET_GRACE_PERIODS } from "@/lib/schemas/clients";
 import { DCR_MODES } from "@/lib/schemas/dcr-policy";
 import { fieldErrorsOf } from "@/lib/schemas/form";
@@ -22,8 +27,10 @@ import {
   revokePreviousClientSecret,
   rotateClientSecret,
   ServiceError,
+  setAuditRetention,
   setUserDisabled,
   setUserPassword,
+  sweepAuditEvents,
   systemContext,
 } from "@/lib/services";
 import { rotateSigningKey } from "@/lib/services/oauth/signing-keys";
@@ -39,6 +46,8 @@ const COMMANDS: Record<
     usage: string;
     options: Record<string, { type: "string" | "boolean"; multiple?: boolean }>;
     run: (f: Flags) => Promise<void>;
+    /** Works on the data folder itself (backup, restore): the CLI must not open the database first. */
+    ownsDataFolder?: boolean;
   }
 > = {
   "user:create": {
@@ -300,7 +309,61 @@ const COMMANDS: Record<
       );
     },
   },
+  "audit:retention": {
+    usage: `audit:retention --keep ${keysOf(AUDIT_RETENTION_CHOICES).join("|")}`,
+    options: { keep: { type: "string" } },
+    async run(f) {
+      const auditRetention = oneOf(f, "keep", keysOf(AUDIT_RETENTION_CHOICES));
+      if (!auditRetention) throw new UsageError("--keep is required.");
+      await setAuditRetention({ ctx: ctx(), input: { auditRetention } });
+      const { days } = AUDIT_RETENTION_CHOICES[auditRetention];
+      console.log(days === null ? "Audit events are kept forever." : `Audit events are kept for ${days} days.`);
+    },
+  },
+  "audit:sweep": {
+    usage: "audit:sweep [--json]",
+    options: { json: { type: "boolean" } },
+    /** What the server's daily sweep does, now: deletes events older than the retention period. */
+    async run(f) {
+      const swept = await sweepAuditEvents(ctx());
+      if (f.json) return void console.log(JSON.stringify(swept, null, 2));
+      console.log(
+        swept.retentionDays === null
+          ? "Audit events are kept forever: nothing to delete."
+          : `Deleted ${swept.deleted} audit event(s) created before ${swept.cutoff} (retention: ${swept.retentionDays} days).`,
+      );
+    },
+  },
+  backup: {
+    usage: "backup --out FILE  (embedded database only; the server must be stopped)",
+    options: { out: { type: "string" } },
+    ownsDataFolder: true,
+    async run(f) {
+      const dataDir = embeddedDataDir("backup", "pg_dump --format=custom");
+      const { file, bytes, migrations } = await backupDataFolder(dataDir, req(f, "out"));
+      console.log(`Backed up ${path.resolve(dataDir)} to ${file} (${bytes} bytes, ${migrations} migrations applied).`);
+    },
+  },
+  restore: {
+    usage: "restore --from FILE [--force]  (embedded database only; the server must be stopped)",
+    options: { from: { type: "string" }, force: { type: "boolean" } },
+    ownsDataFolder: true,
+    async run(f) {
+      const dataDir = embeddedDataDir("restore", "pg_restore");
+      const { migrations } = await restoreDataFolder(dataDir, req(f, "from"), { force: Boolean(f.force) });
+      console.log(`Restored ${req(f, "from")} into ${path.resolve(dataDir)} (${migrations} migrations applied).`);
+      console.log("Start Gatehouse as usual: it applies any newer migrations on start.");
+    },
+  },
 };
+
+/** GATEHOUSE_DATA_DIR, or a usage error naming the PostgreSQL tool to use instead. */
+function embeddedDataDir(command: string, tool: string): string {
+  const { DATABASE_URL, GATEHOUSE_DATA_DIR } = env();
+  if (DATABASE_URL) throw new UsageError(`${command} is for the embedded database; on PostgreSQL use ${tool}.`);
+  if (GATEHOUSE_DATA_DIR.startsWith("memory://")) throw new UsageError(`An in-memory database cannot be ${command}d.`);
+  return GATEHOUSE_DATA_DIR;
+}
 
 function ctx() {
   return systemContext("cli");
@@ -390,9 +453,9 @@ async function main(argv: string[]): Promise<number> {
     console.error(`${(err as Error).message}\nUsage: npm run gatehouse -- ${command.usage}`);
     return 2;
   }
-  const db = openDatabaseOrExit();
+  const db = command.ownsDataFolder ? undefined : openDatabaseOrExit();
   try {
-    await applyMigrations(db);
+    if (db) await applyMigrations(db);
     await command.run(flags);
     return 0;
   } catch (err) {
@@ -405,6 +468,10 @@ async function main(argv: string[]): Promise<number> {
         console.error(`${field}: ${messages.join(" ")}`);
       return 2;
     }
+    if (err instanceof DataFolderInUseError) {
+      console.error(err.message);
+      return 1;
+    }
     if (err instanceof ServiceError) {
       const fields = err.fieldErrors
         ? Object.entries(err.fieldErrors)
@@ -416,7 +483,7 @@ async function main(argv: string[]): Promise<number> {
     }
     throw err;
   } finally {
-    await db.close();
+    await db?.close();
   }
 }
 

@@ -226,6 +226,8 @@ describe("authorization code with PKCE", () => {
     ]) {
       const { started } = await authorize(client, extra);
       expect(started.kind).toBe("error_page");
+      // Issue 11 #11: each such page carries its own request ID to quote to an administrator.
+      expect(started.kind === "error_page" && started.requestId).toMatch(/^req_[\w-]{22}$/);
     }
   });
 

@@ -1,6 +1,16 @@
 "use client";
 
-import { Fingerprint, KeyRound, ScrollText, Server, ShieldCheck, Users, Webhook, type LucideIcon } from "lucide-react";
+import {
+  Archive,
+  Fingerprint,
+  KeyRound,
+  ScrollText,
+  Server,
+  ShieldCheck,
+  Users,
+  Webhook,
+  type LucideIcon,
+} from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { hasPermission, type Permission, type Role } from "@/lib/auth/permissions";
@@ -19,6 +29,7 @@ const LINKS = [
     icon: Fingerprint,
     permission: "settings.write",
   },
+  { href: "/settings/audit-retention", label: "Data retention", icon: Archive, permission: "audit.retention" },
 ] as const satisfies readonly { href: string; label: string; icon: LucideIcon; permission: Permission }[];
 
 /** The sidebar, showing only the sections the signed-in role may open. */

@@ -35,6 +35,8 @@ export const PERMISSIONS = [
   "audit.read",
   "settings.write",
   "apikeys.write",
+  /** Deleting audit history (the retention period): owners only. */
+  "audit.retention",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -49,7 +51,7 @@ const READ: Permission[] = [
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   OWNER: PERMISSIONS,
-  ADMIN: PERMISSIONS,
+  ADMIN: PERMISSIONS.filter((p) => p !== "audit.retention"),
   SECURITY: [...READ, "clients.disable", "consents.revoke", "users.disable"],
   DEVELOPER: [...READ, "clients.write"],
   VIEWER: READ,

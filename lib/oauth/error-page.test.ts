@@ -64,3 +64,24 @@ describe("authorizationErrorInterstitial (AUTHZ-07: no automatic redirect for se
     expect(html).toContain("&lt;b&gt;&quot;Evil&quot;&lt;/b&gt;");
   });
 });
+
+describe("the request ID (issue 11 #11: something to quote to an administrator)", () => {
+  it("is shown on the error page and on the interstitial when given", async () => {
+    const page = await authorizationErrorPage("Unknown application", "Not registered.", 400, "req_abc").text();
+    expect(page).toContain(`<code id="request-id">req_abc</code>`);
+    const interstitial = await authorizationErrorInterstitial(
+      "App",
+      "bad scope",
+      "https://app.example/cb?error=invalid_scope",
+      "req_def",
+    ).text();
+    expect(interstitial).toContain(`<code id="request-id">req_def</code>`);
+  });
+
+  it("is styled like the consent screen: a card, light and dark", async () => {
+    const html = await authorizationErrorPage("t", "d").text();
+    expect(html).toContain("prefers-color-scheme:dark");
+    expect(html).toContain("border-radius:.75rem");
+    expect(html).not.toContain(`id="request-id"`);
+  });
+});

@@ -45,6 +45,7 @@ export const AUDIT_ACTIONS = [
   "identity_provider.deleted",
   "identity.linked",
   "settings.updated",
+  "audit.pruned",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

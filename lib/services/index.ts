@@ -23,6 +23,7 @@ export { changeMemberRole } from "./members/change-member-role";
 export { removeMember } from "./members/remove-member";
 export { createServer } from "./servers/create-server";
 export { updateServer } from "./servers/update-server";
+export { patchServer } from "./servers/patch-server";
 export { deleteServer, type DeletedServerCounts } from "./servers/delete-server";
 export { getServerFootprint, type ServerFootprint } from "./servers/server-footprint";
 export { listServers, getServerBySlug } from "./servers/list-servers";
@@ -37,6 +38,7 @@ export {
   type AuditPageDto,
 } from "./audit/list-audit-events";
 export { auditCsvHeader, auditCsvRow } from "./audit/audit-csv";
+export { getAuditRetentionDays, setAuditRetention, sweepAuditEvents, type AuditSweep } from "./audit/audit-retention";
 export { createClient, type CreateClientResult } from "./clients/create-client";
 export { updateClient } from "./clients/update-client";
 export { rotateClientSecret } from "./clients/rotate-client-secret";

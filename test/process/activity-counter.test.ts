@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { createApiKey, describeProcesses, startServer, type Server, type Store } from "./processes";
+import { api, createApiKey, describeProcesses, startServer, type Server, type Store } from "./processes";
 
 const TOKENS = 5;
 
@@ -27,22 +27,13 @@ describeProcesses("token activity counted by a running next start", () => {
   it("tokens issued at /oauth/demo/token appear in the client's activity", { timeout: 180_000 }, async () => {
     const apiKey = await createApiKey(store);
     server = await startServer(store);
-    const headers = { authorization: `Bearer ${apiKey}`, "content-type": "application/json" };
-    const created = await fetch(`${server.url}/api/v1/servers/demo/clients`, {
-      method: "POST",
-      headers,
-      body: JSON.stringify({ name: "Nightly sync" }),
-    });
-    expect(created.status).toBe(201);
-    const { client, clientSecret } = (await created.json()) as { client: { clientId: string }; clientSecret: string };
+    const headers = { authorization: `Bearer ${apiKey}` };
+    const client = await api(server, apiKey).createSecretClient("Nightly sync");
 
-    const basic = Buffer.from(`${encodeURIComponent(client.clientId)}:${encodeURIComponent(clientSecret)}`).toString(
-      "base64",
-    );
     for (let i = 0; i < TOKENS; i++) {
       const res = await fetch(`${server.url}/oauth/demo/token`, {
         method: "POST",
-        headers: { authorization: `Basic ${basic}`, "content-type": "application/x-www-form-urlencoded" },
+        headers: { authorization: client.basic, "content-type": "application/x-www-form-urlencoded" },
         body: "grant_type=client_credentials",
       });
       expect(res.status).toBe(200);

@@ -163,6 +163,21 @@ export function api(server: Server, apiKey: string) {
       if (res.status !== 201) return undefined;
       return ((await res.json()) as { client: { clientId: string } }).client.clientId;
     },
+    /**
+     * A client_credentials client on the demo server, with the Basic authorization header its
+     * token requests carry (RFC 6749 §2.3.1: form-urlencoded id and secret).
+     */
+    async createSecretClient(name: string): Promise<{ clientId: string; clientSecret: string; basic: string }> {
+      const res = await fetch(`${server.url}/api/v1/servers/demo/clients`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ name }),
+      });
+      if (res.status !== 201) throw new Error(`POST client answered ${res.status}: ${await res.text()}`);
+      const { client, clientSecret } = (await res.json()) as { client: { clientId: string }; clientSecret: string };
+      const pair = `${encodeURIComponent(client.clientId)}:${encodeURIComponent(clientSecret)}`;
+      return { clientId: client.clientId, clientSecret, basic: `Basic ${Buffer.from(pair).toString("base64")}` };
+    },
     /** The status of GET on one client of the demo server (200: it exists). */
     async clientStatus(clientId: string): Promise<number> {
       const res = await fetch(`${server.url}/api/v1/servers/demo/clients/${clientId}`, { headers });

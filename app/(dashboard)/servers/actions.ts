@@ -2,8 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
-import { ServerInput, serverFormToInput, UpdateServerInput } from "@/lib/schemas/servers";
-import { createServer, updateServer } from "@/lib/services";
+import { ServerInput, serverFormToInput } from "@/lib/schemas/servers";
+import { ServerSectionInput, serverSectionFormToInput } from "@/lib/schemas/server-sections";
+import { createServer, patchServer } from "@/lib/services";
 
 export const createServerAction = defineAction({
   input: ServerInput,
@@ -16,13 +17,14 @@ export const createServerAction = defineAction({
   },
 });
 
-export const updateServerAction = defineAction({
-  input: UpdateServerInput,
+/** One section of the Settings page: only its own fields change (lib/schemas/server-sections.ts). */
+export const updateServerSectionAction = defineAction({
+  input: ServerSectionInput,
   permission: "servers.write",
-  prepare: serverFormToInput,
+  prepare: serverSectionFormToInput,
   run: async (input, ctx) => {
-    const server = await updateServer({ ctx, input });
+    const server = await patchServer({ ctx, slug: input.currentSlug, changes: input.changes });
     revalidatePath("/", "layout");
-    return { slug: server.slug };
+    return { slug: server.slug, section: input.section };
   },
 });

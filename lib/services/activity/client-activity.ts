@@ -4,6 +4,7 @@
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import { logger } from "@/lib/logger";
 import { processWide } from "@/lib/process-state";
+import { every } from "@/lib/schedules";
 import { requirePermission } from "../authz";
 import { dbOf, type ServiceContext } from "../context";
 import { findClientOrThrow, findServerIdOrThrow } from "../clients/find-client";
@@ -99,10 +100,6 @@ export async function getClientActivity({
   });
 }
 
-const flushTimer = processWide("activity.flushTimer", () => ({ timer: undefined as NodeJS.Timeout | undefined }));
-
 export function startActivityFlush(ctx: ServiceContext, everyMs = 5_000): void {
-  if (flushTimer.timer) return;
-  flushTimer.timer = setInterval(() => void flushActivity(ctx), everyMs);
-  flushTimer.timer.unref();
+  every("activity.flush", everyMs, () => flushActivity(ctx));
 }

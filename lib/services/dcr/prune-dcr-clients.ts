@@ -4,6 +4,7 @@
 // tokens. Pre-registered and CIMD clients are never pruned. One client.pruned event per server
 // that lost clients, with the counts. Run by `npm run gatehouse -- prune` and an in-process schedule.
 import { logger } from "@/lib/logger";
+import { every } from "@/lib/schedules";
 import { recordAudit } from "../audit/record-audit";
 import { requirePermission } from "../authz";
 import { dbOf, type ServiceContext } from "../context";
@@ -84,20 +85,14 @@ export async function pruneDcrClients({
   return results;
 }
 
-let timer: NodeJS.Timeout | undefined;
-
-/** Hourly on every instance: deletes are conditional, so instances pruning together count each client once. */
+/**
+ * Hourly on every instance: deletes are conditional, so instances pruning together count each client
+ * once. And once a minute after start, so an instance that restarts often still prunes.
+ */
 export function startDcrPruneSchedule(ctx: ServiceContext, everyMs = 60 * 60_000): void {
-  if (timer) return;
-  const run = () =>
-    pruneDcrClients({ ctx }).then(
-      (pruned) => {
-        if (pruned.length > 0) logger.info("maintenance.dcr_pruned", { servers: pruned });
-      },
-      (err: unknown) => logger.warn("maintenance.dcr_prune_failed", { err }),
-    );
-  timer = setInterval(run, everyMs);
-  timer.unref();
-  // And once soon after start, so an instance that restarts often still prunes.
-  setTimeout(run, 60_000).unref();
+  const run = async () => {
+    const pruned = await pruneDcrClients({ ctx });
+    if (pruned.length > 0) logger.info("maintenance.dcr_pruned", { servers: pruned });
+  };
+  every("maintenance.dcr_prune", everyMs, run, 60_000);
 }

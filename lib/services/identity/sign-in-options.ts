@@ -1,10 +1,9 @@
 // What the sign-in page offers: the providers for the MCP server being signed in to, email-first
 // routing by domain, who is asking, and whether end users may use a password.
 import { emailDomain } from "@/lib/identity/claims";
-import { recordAudit } from "../audit/record-audit";
 import { requirePermission } from "../authz";
 import { dbOf, type ServiceContext } from "../context";
-import { withTx } from "../transaction";
+import { readInstanceSettings, updateInstanceSettings } from "../settings/instance-settings";
 
 export interface SignInProvider {
   slug: string;
@@ -37,8 +36,7 @@ async function pendingAuthorization(ctx: ServiceContext, returnTo: string) {
 }
 
 export async function getLocalPasswordsForEndUsers(ctx: ServiceContext): Promise<boolean> {
-  const row = await dbOf(ctx).instanceSettings.findUnique({ where: { id: "instance" } });
-  return row?.localPasswordsForEndUsers ?? true;
+  return (await readInstanceSettings(ctx)).localPasswordsForEndUsers;
 }
 
 export async function getSignInOptions({
@@ -99,21 +97,5 @@ export async function setLocalPasswordsForEndUsers({
   input: { localPasswordsForEndUsers: boolean };
 }): Promise<void> {
   requirePermission(ctx, "settings.write");
-  await withTx(ctx, async (tx) => {
-    const before = await tx.instanceSettings.findUnique({ where: { id: "instance" } });
-    const value = input.localPasswordsForEndUsers;
-    await tx.instanceSettings.upsert({
-      where: { id: "instance" },
-      create: { id: "instance", localPasswordsForEndUsers: value },
-      update: { localPasswordsForEndUsers: value },
-    });
-    await recordAudit(tx, ctx, {
-      action: "settings.updated",
-      target: { type: "settings", id: "instance", label: "Instance settings" },
-      details: {
-        before: { localPasswordsForEndUsers: before?.localPasswordsForEndUsers ?? true },
-        after: { localPasswordsForEndUsers: value },
-      },
-    });
-  });
+  await updateInstanceSettings(ctx, { localPasswordsForEndUsers: input.localPasswordsForEndUsers });
 }

@@ -1,6 +1,7 @@
 // Housekeeping: rows that only matter until they expire. Run by an in-process schedule on every
 // instance (deletes are idempotent, so several instances sweeping together is harmless).
 import { logger } from "@/lib/logger";
+import { every } from "@/lib/schedules";
 import { dbOf, type ServiceContext } from "../context";
 import { sweepRateLimits } from "../rate-limit";
 
@@ -37,15 +38,6 @@ export async function sweepExpired(ctx: ServiceContext, now = new Date()): Promi
   };
 }
 
-let timer: NodeJS.Timeout | undefined;
-
 export function startSweepSchedule(ctx: ServiceContext, everyMs = 10 * 60_000): void {
-  if (timer) return;
-  timer = setInterval(() => {
-    sweepExpired(ctx).then(
-      (counts) => logger.info("maintenance.swept", counts),
-      (err: unknown) => logger.warn("maintenance.sweep_failed", { err }),
-    );
-  }, everyMs);
-  timer.unref();
+  every("maintenance.sweep", everyMs, async () => logger.info("maintenance.swept", await sweepExpired(ctx)));
 }

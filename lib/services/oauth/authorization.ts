@@ -29,10 +29,10 @@ const REQUEST_TTL_MS = 10 * 60_000;
 const CODE_TTL_MS = 60_000;
 
 export type AuthorizeOutcome =
-  | { kind: "error_page"; status: number; title: string; description: string }
+  | { kind: "error_page"; status: number; title: string; description: string; requestId?: string }
   | { kind: "redirect"; location: string }
   /** AUTHZ-07: an error for a client that registered itself is shown before it is sent back. */
-  | { kind: "interstitial"; clientName: string; location: string; description: string }
+  | { kind: "interstitial"; clientName: string; location: string; description: string; requestId?: string }
   | { kind: "consent"; requestId: string };
 
 async function readParams(request: Request): Promise<ParsedParams> {
@@ -88,10 +88,13 @@ export async function startAuthorization(
   const started = performance.now();
   const outcome = await authorizeOutcome(request, slug, user);
   const meta = requestMeta(request.headers);
+  // A page shown instead of a redirect carries an ID the person can quote; this log line holds it.
+  if (outcome.kind === "error_page" || outcome.kind === "interstitial") outcome.requestId = newId("request");
   logger.info("oauth.request", {
     endpoint: "authorize",
     server: slug,
     outcome: outcome.kind,
+    ...(outcome.kind === "error_page" || outcome.kind === "interstitial" ? { requestId: outcome.requestId } : {}),
     ...(outcome.kind === "error_page" ? { error: outcome.title } : {}),
     ...(outcome.kind === "redirect" || outcome.kind === "interstitial"
       ? { error: new URL(outcome.location).searchParams.get("error") ?? undefined }

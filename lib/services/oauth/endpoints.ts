@@ -10,6 +10,7 @@ import { jsonNoStoreResult, OAuthError } from "@/lib/oauth/errors";
 import { withCorsResult } from "@/lib/oauth/metadata";
 import type { ProtocolRequest, ProtocolResponse } from "@/lib/oauth/protocol-http";
 import { logger } from "@/lib/logger";
+import { protocolSpan, type ProtocolSpanNote } from "@/lib/telemetry/protocol-span";
 import { requestMeta } from "@/lib/request-meta";
 import { dbOf, systemContext, type ServiceContext } from "../context";
 import { countTokenIssued } from "../activity/client-activity";
@@ -52,17 +53,27 @@ function notFound(): ProtocolResponse {
   return jsonNoStoreResult({ error: "invalid_request", error_description: "Unknown MCP server." }, 404);
 }
 
-async function withServer(
+function withServer(
   slug: string,
   request: ProtocolRequest,
   endpoint: string,
-  run: (ctx: ServiceContext, server: OAuthServer) => Promise<ProtocolResponse>,
+  run: (ctx: ServiceContext, server: OAuthServer, note: ProtocolSpanNote) => Promise<ProtocolResponse>,
+): Promise<ProtocolResponse> {
+  return protocolSpan(endpoint, slug, (note) => answer(slug, request, endpoint, note, run));
+}
+
+async function answer(
+  slug: string,
+  request: ProtocolRequest,
+  endpoint: string,
+  note: ProtocolSpanNote,
+  run: (ctx: ServiceContext, server: OAuthServer, note: ProtocolSpanNote) => Promise<ProtocolResponse>,
 ): Promise<ProtocolResponse> {
   const started = performance.now();
   const meta = requestMeta(request.headers);
   const ctx = systemContext(`oauth:${endpoint}`, meta);
   const server = await loadOAuthServer(ctx, slug);
-  const response = server ? await run(ctx, server) : notFound();
+  const response = server ? await run(ctx, server, note) : notFound();
   logger.info("oauth.request", {
     endpoint,
     server: slug,
@@ -74,9 +85,10 @@ async function withServer(
   return withCorsResult(response);
 }
 
-function lookup(ctx: ServiceContext, server: OAuthServer) {
+function lookup(ctx: ServiceContext, server: OAuthServer, note: ProtocolSpanNote) {
   return {
     findClient: async (clientId: string) => {
+      note.clientId = clientId;
       const resolved = await resolveOAuthClient(ctx, server, clientId);
       // A metadata-document client whose document cannot be used cannot authenticate (CIMD-15).
       if (!resolved.ok) throw new OAuthError("invalid_client", resolved.description);
@@ -90,23 +102,26 @@ function lookup(ctx: ServiceContext, server: OAuthServer) {
 }
 
 export function tokenEndpoint(request: ProtocolRequest, slug: string): Promise<ProtocolResponse> {
-  return withServer(slug, request, "token", (ctx, server) =>
+  return withServer(slug, request, "token", (ctx, server, note) =>
     handleTokenRequest<OAuthClientRecord>(request, {
-      ...lookup(ctx, server),
+      ...lookup(ctx, server, note),
       grants: {
         authorizationCode: async (client, input) => {
+          note.grantType = "authorization_code";
           const body = await exchangeAuthorizationCode(ctx, server, client, input);
           await touchClient(ctx, client);
           countTokenIssued(client.id);
           return body;
         },
         refreshToken: async (client, input) => {
+          note.grantType = "refresh_token";
           const body = await refreshTokens(ctx, server, client, input);
           await touchClient(ctx, client);
           countTokenIssued(client.id);
           return body;
         },
         clientCredentials: async (client, input) => {
+          note.grantType = "client_credentials";
           const body = await clientCredentialsGrant(ctx, server, client, input);
           await touchClient(ctx, client);
           countTokenIssued(client.id);
@@ -118,18 +133,18 @@ export function tokenEndpoint(request: ProtocolRequest, slug: string): Promise<P
 }
 
 export function revocationEndpoint(request: ProtocolRequest, slug: string): Promise<ProtocolResponse> {
-  return withServer(slug, request, "revoke", (ctx, server) =>
+  return withServer(slug, request, "revoke", (ctx, server, note) =>
     handleRevocationRequest<OAuthClientRecord>(request, {
-      ...lookup(ctx, server),
+      ...lookup(ctx, server, note),
       revoke: (client, token) => revokeToken(ctx, server, client, token),
     }),
   );
 }
 
 export function introspectionEndpoint(request: ProtocolRequest, slug: string): Promise<ProtocolResponse> {
-  return withServer(slug, request, "introspect", (ctx, server) =>
+  return withServer(slug, request, "introspect", (ctx, server, note) =>
     handleIntrospectionRequest<OAuthClientRecord>(request, {
-      ...lookup(ctx, server),
+      ...lookup(ctx, server, note),
       introspect: (_client, token) => introspectToken(ctx, server, token),
     }),
   );

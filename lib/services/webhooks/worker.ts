@@ -5,6 +5,7 @@
 import { unseal } from "@/lib/crypto/seal";
 import { newId } from "@/lib/ids";
 import { logger } from "@/lib/logger";
+import { every } from "@/lib/schedules";
 import { SIGNATURE_HEADER, signPayload } from "@/lib/webhooks/signature";
 import { dbOf, type ServiceContext } from "../context";
 import { withTx } from "../transaction";
@@ -116,25 +117,12 @@ export async function deliverDue(ctx: ServiceContext, deps: DeliverDeps, limit =
   return claimed.length;
 }
 
-let timer: NodeJS.Timeout | undefined;
-let running = false;
-
 /** Every instance runs this; the row claims keep them from sending twice. */
 export function startWebhookWorker(ctx: ServiceContext, everyMs = 2_000): void {
-  if (timer) return;
-  timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    (async () => {
-      await dispatchOutbox(ctx);
-      while ((await deliverDue(ctx, { fetch, now: () => new Date() })) > 0) {
-        /* drain what is due */
-      }
-    })()
-      .catch((err: unknown) => logger.warn("webhook.worker_failed", { err }))
-      .finally(() => {
-        running = false;
-      });
-  }, everyMs);
-  timer.unref();
+  every("webhook.worker", everyMs, async () => {
+    await dispatchOutbox(ctx);
+    while ((await deliverDue(ctx, { fetch, now: () => new Date() })) > 0) {
+      /* drain what is due */
+    }
+  });
 }

@@ -9,9 +9,10 @@ async function handle(request: Request, { params }: { params: Promise<{ slug: st
   const outcome = await startAuthorization(request, slug, await currentUser());
   // After a POST, redirects are 303 so the browser does not re-POST (AUTHZ-14).
   const status = request.method === "POST" ? 303 : 302;
-  if (outcome.kind === "error_page") return authorizationErrorPage(outcome.title, outcome.description, outcome.status);
+  if (outcome.kind === "error_page")
+    return authorizationErrorPage(outcome.title, outcome.description, outcome.status, outcome.requestId);
   if (outcome.kind === "interstitial")
-    return authorizationErrorInterstitial(outcome.clientName, outcome.description, outcome.location);
+    return authorizationErrorInterstitial(outcome.clientName, outcome.description, outcome.location, outcome.requestId);
   const location =
     outcome.kind === "redirect" ? outcome.location : publicUrl(`/oauth/${slug}/consent/${outcome.requestId}`);
   return new Response(null, {

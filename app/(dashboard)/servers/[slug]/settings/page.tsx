@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DeleteServerSection } from "@/components/servers/delete-server-section";
-import { ServerForm } from "@/components/servers/server-form";
+import { ServerSettingsSections } from "@/components/servers/server-settings-sections";
 import { ServerTabs } from "@/components/servers/server-tabs";
 import { PageHeader } from "@/components/ui/page-header";
 import { hasPermission } from "@/lib/auth/permissions";
 import { getServerFootprint } from "@/lib/services";
-import { updateServerAction } from "../../actions";
+import { updateServerSectionAction } from "../../actions";
 import { loadServer } from "../load-server";
 
 export const metadata: Metadata = { title: "MCP server settings" };
@@ -26,7 +26,7 @@ export default async function ServerSettingsPage({ params }: { params: Promise<{
         </Link>
       </p>
       {canEdit ? (
-        <ServerForm action={updateServerAction} server={server} />
+        <ServerSettingsSections action={updateServerSectionAction} server={server} />
       ) : (
         <p className="text-sm text-muted-foreground">Your role can view this MCP server but not change its settings.</p>
       )}

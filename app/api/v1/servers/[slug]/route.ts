@@ -1,5 +1,5 @@
 import { jsonRoute, readJsonObject } from "@/lib/api/json-route";
-import { deleteServer, getServerBySlug, updateServer } from "@/lib/services";
+import { deleteServer, getServerBySlug, patchServer } from "@/lib/services";
 
 type Params = { slug: string };
 
@@ -8,22 +8,9 @@ export const GET = jsonRoute<Params>("servers.read", async (_req, ctx, { slug })
 }));
 
 /** A partial update: fields left out keep their current values (scopes, when sent, replace the list). */
-export const PATCH = jsonRoute<Params>("servers.write", async (req, ctx, { slug }) => {
-  const body = await readJsonObject(req);
-  // Read-only fields of the DTO are not settings; leave them out of the update's input.
-  const {
-    id,
-    issuer: _issuer,
-    clientsCount: _c,
-    createdAt: _a,
-    updatedAt: _u,
-    ...current
-  } = await getServerBySlug({
-    ctx,
-    slug,
-  });
-  return { server: await updateServer({ ctx, input: { ...current, ...body, serverId: id } }) };
-});
+export const PATCH = jsonRoute<Params>("servers.write", async (req, ctx, { slug }) => ({
+  server: await patchServer({ ctx, slug, changes: await readJsonObject(req) }),
+}));
 
 /**
  * Deleting is irreversible and takes the server's clients, consents and tokens with it: the body

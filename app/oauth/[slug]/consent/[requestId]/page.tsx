@@ -7,6 +7,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
+import { newId } from "@/lib/ids";
+import { logger } from "@/lib/logger";
 import { allRedirectsAreLoopback } from "@/lib/oauth/redirect-uri";
 import { ServiceError } from "@/lib/services";
 import { getPendingAuthorization } from "@/lib/services/oauth/authorization";
@@ -38,10 +40,26 @@ export default async function ConsentPage({
     pending = await getPendingAuthorization(slug, requestId, user);
   } catch (err) {
     if (!(err instanceof ServiceError)) throw err;
+    const reference = newId("request");
+    logger.warn("oauth.consent_refused", { requestId: reference, server: slug, error: err.message });
     return (
-      <main className="mx-auto max-w-lg p-6">
-        <h1 className="text-xl font-semibold">This authorization cannot continue</h1>
-        <p className="mt-2 text-muted-foreground">{err.message}</p>
+      <main className="mx-auto flex min-h-screen max-w-lg flex-col justify-center p-6">
+        <Card>
+          <CardHeader>
+            <CardTitle asChild>
+              <h1>This authorization cannot continue</h1>
+            </CardTitle>
+            <CardDescription className="break-words">{err.message}</CardDescription>
+          </CardHeader>
+          <CardContent className="border-t pt-4 text-sm text-muted-foreground">
+            Request ID:{" "}
+            <code id="request-id" className="rounded bg-muted px-1.5 py-0.5 font-mono text-xs select-all">
+              {reference}
+            </code>
+            <br />
+            Quote it to your administrator: it finds this request in Gatehouse&apos;s log.
+          </CardContent>
+        </Card>
       </main>
     );
   }

@@ -1,5 +1,7 @@
 // After sign-in, a consent that already covers the request issues the code without asking again.
 import { currentUser } from "@/lib/auth/session";
+import { newId } from "@/lib/ids";
+import { logger } from "@/lib/logger";
 import { authorizationErrorPage } from "@/lib/oauth/error-page";
 import { publicUrl } from "@/lib/request-meta";
 import { ServiceError } from "@/lib/services";
@@ -20,7 +22,11 @@ export async function GET(
       headers: { Location: location ?? consentPage, "Cache-Control": "no-store" },
     });
   } catch (err) {
-    if (err instanceof ServiceError) return authorizationErrorPage("This authorization cannot continue", err.message);
+    if (err instanceof ServiceError) {
+      const reference = newId("request");
+      logger.warn("oauth.authorize_continue_refused", { requestId: reference, server: slug, error: err.message });
+      return authorizationErrorPage("This authorization cannot continue", err.message, 400, reference);
+    }
     throw err;
   }
 }

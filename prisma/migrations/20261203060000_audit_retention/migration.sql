@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "InstanceSettings" ADD COLUMN     "auditRetentionDays" INTEGER;
