@@ -65,6 +65,7 @@ export {
 export {
   getUserAccess,
   revokeUserConsents,
+  revokeConsent,
   revokeAllUserAccess,
   setUserDisabled,
   listMyApps,

@@ -134,3 +134,17 @@ export async function revokeMyApp({
   if (!first) throw new NotFoundError("Authorized app");
   return first;
 }
+
+/** Revokes one consent by its id, whoever holds it (the CLI's `consent:revoke --id`). */
+export async function revokeConsent({
+  ctx,
+  consentId,
+}: {
+  ctx: ServiceContext;
+  consentId: string;
+}): Promise<RevokedConsent> {
+  requirePermission(ctx, "consents.revoke");
+  const [revoked] = await revokeConsentsWhere(ctx, { id: consentId }, "revoked_by_admin");
+  if (!revoked) throw new NotFoundError("Consent");
+  return revoked;
+}
