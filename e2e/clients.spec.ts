@@ -235,7 +235,7 @@ test("search, filters and sort narrow the list, and live in the URL", async ({ p
   await expect(page.getByText("Showing 1 of 1")).toBeVisible();
   await expect(clientRow(page, machine.name)).toBeVisible();
 
-  await page.getByRole("combobox", { name: "Type" }).click();
+  await page.getByRole("combobox", { name: "Registration" }).click();
   await page.getByRole("option", { name: "DCR", exact: true }).click();
   await expect(page).toHaveURL(/[?&]type=DYNAMIC/);
   await expect(page.getByRole("heading", { name: "No clients match these filters" })).toBeVisible();

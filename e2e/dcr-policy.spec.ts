@@ -291,7 +291,7 @@ test("bulk delete: the “DCR · never used” filter, select all, delete them i
   expect(keep.status()).toBe(201);
 
   await page.goto(`/servers/${slug}/clients`);
-  await page.getByRole("combobox", { name: "Type" }).click();
+  await page.getByRole("combobox", { name: "Registration" }).click();
   await page.getByRole("option", { name: "DCR · never used" }).click();
   await expect(page).toHaveURL(/[?&]type=dcr_unused/);
   await expect(page.getByText("Showing 3 of 3")).toBeVisible();

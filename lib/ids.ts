@@ -20,6 +20,7 @@ const PREFIXES = {
   identityProvider: "idp",
   identity: "uid",
   pendingLogin: "pl",
+  idempotencyKey: "idk",
 } as const;
 
 export type IdKind = keyof typeof PREFIXES;

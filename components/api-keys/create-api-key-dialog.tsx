@@ -1,33 +1,20 @@
 "use client";
 
 import { KeyRoundIcon } from "lucide-react";
-import {
-  createContext,
-  startTransition,
-  use,
-  useActionState,
-  useCallback,
-  useEffect,
-  useRef,
-  useState,
-  type FormEvent,
-  type ReactNode,
-} from "react";
+import { startTransition, useActionState, useEffect, useState, type FormEvent, type ReactNode } from "react";
 import { toast } from "sonner";
 import { createApiKeyAction } from "@/app/(dashboard)/settings/api-keys/actions";
-import { SecretReveal } from "@/components/feedback/secret-reveal";
+import {
+  OneTimeSecretDialogButton,
+  OneTimeSecretDialogProvider,
+  OneTimeSecretView,
+  useSecretDialogLock,
+  type SecretDialogLock,
+} from "@/components/feedback/one-time-secret-dialog";
 import { FieldError } from "@/components/forms/field-error";
 import { RoleField } from "@/components/members/role-select";
 import { Button, type ButtonProps } from "@/components/ui/button";
-import {
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-} from "@/components/ui/dialog";
+import { DialogClose, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Label } from "@/components/ui/label";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
@@ -48,83 +35,41 @@ function isExpiry(value: string): value is ApiKeyExpiry {
   return Object.hasOwn(API_KEY_EXPIRIES, value);
 }
 
-/** While saving, the dialog cannot be closed; once the token shows, only explicitly. */
-type Lock = "saving" | "secret" | null;
-
-const OpenContext = createContext<((opener: HTMLElement) => void) | null>(null);
-
-/**
- * Holds the one "Create API key" dialog of the page, which several buttons open. It sits above the
- * list, so the dialog (and the token in its action state) survives the list re-rendering from empty
- * to filled when the action revalidates the page.
- */
+/** Holds the page's one "Create API key" dialog, which several buttons open. */
 export function CreateApiKeyDialogProvider({ viewerRole, children }: { viewerRole: Role; children: ReactNode }) {
-  const [open, setOpen] = useState(false);
-  const [lock, setLock] = useState<Lock>(null);
-  const opener = useRef<HTMLElement | null>(null);
-  const openFrom = useCallback((element: HTMLElement) => {
-    opener.current = element;
-    setOpen(true);
-  }, []);
-
   return (
-    <OpenContext value={openFrom}>
+    <OneTimeSecretDialogProvider
+      marker="data-create-api-key"
+      form={(onLockChange) => <CreateApiKeyForm viewerRole={viewerRole} onLockChange={onLockChange} />}
+    >
       {children}
-      <Dialog
-        open={open}
-        onOpenChange={(next) => {
-          // Closing mid-save would drop the result, and with it the only copy of the token.
-          if (!next && lock === "saving") return;
-          setOpen(next);
-          if (!next) setLock(null);
-        }}
-      >
-        <DialogContent
-          onInteractOutside={(event) => lock && event.preventDefault()}
-          onCloseAutoFocus={(event) => {
-            // No Radix trigger: return focus to the button that opened the dialog, or, when that one
-            // left with the empty state, to the one in the page header.
-            event.preventDefault();
-            const target = opener.current?.isConnected
-              ? opener.current
-              : document.querySelector<HTMLElement>("[data-create-api-key]");
-            target?.focus();
-          }}
-        >
-          {/* Content unmounts on close, so the action state (and the token in it) goes with it. */}
-          <CreateApiKeyForm viewerRole={viewerRole} onLockChange={setLock} />
-        </DialogContent>
-      </Dialog>
-    </OpenContext>
+    </OneTimeSecretDialogProvider>
   );
 }
 
 /** Opens the page's "Create API key" dialog; use inside CreateApiKeyDialogProvider. */
 export function CreateApiKeyButton(props: Omit<ButtonProps, "onClick" | "children" | "type">) {
-  const open = use(OpenContext);
   return (
-    <Button
-      type="button"
-      data-create-api-key=""
-      aria-haspopup="dialog"
-      {...props}
-      onClick={(event) => open?.(event.currentTarget)}
-    >
-      <KeyRoundIcon aria-hidden="true" />
+    <OneTimeSecretDialogButton marker="data-create-api-key" icon={KeyRoundIcon} {...props}>
       Create API key
-    </Button>
+    </OneTimeSecretDialogButton>
   );
 }
 
-function CreateApiKeyForm({ viewerRole, onLockChange }: { viewerRole: Role; onLockChange: (lock: Lock) => void }) {
+function CreateApiKeyForm({
+  viewerRole,
+  onLockChange,
+}: {
+  viewerRole: Role;
+  onLockChange: (lock: SecretDialogLock) => void;
+}) {
   const [state, dispatch, pending] = useActionState(createApiKeyAction, null);
   const roles = ROLES.filter((r) => canManageRole(viewerRole, r));
   const [role, setRole] = useState<Role>("VIEWER");
   const [expiresIn, setExpiresIn] = useState<ApiKeyExpiry>("90d");
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
 
-  const lock: Lock = pending ? "saving" : state?.ok ? "secret" : null;
-  useEffect(() => onLockChange(lock), [lock, onLockChange]);
+  useSecretDialogLock(pending, state?.ok === true, onLockChange);
 
   useEffect(() => {
     // Errors that belong to no field (e.g. "Only an owner can create a key with the Owner role.").
@@ -219,22 +164,16 @@ function CreateApiKeyForm({ viewerRole, onLockChange }: { viewerRole: Role; onLo
 /** The one-time view: the token lives only here, in the action state. */
 function ApiKeyCreated({ name, token }: { name: string; token: string }) {
   return (
-    <>
-      <DialogHeader>
-        <DialogTitle>API key created</DialogTitle>
-        <DialogDescription>{`Copy the key for “${name}” now and keep it in a secret store.`}</DialogDescription>
-      </DialogHeader>
-      <SecretReveal secret={token} copyLabel="API key">
-        <p className="text-sm text-muted-foreground">
-          It will not be shown again. Send it as <code className="font-mono">Authorization: Bearer gha_…</code> to the
-          admin API at <code className="font-mono">/api/v1</code>.
-        </p>
-      </SecretReveal>
-      <DialogFooter>
-        <DialogClose asChild>
-          <Button type="button">Done</Button>
-        </DialogClose>
-      </DialogFooter>
-    </>
+    <OneTimeSecretView
+      title="API key created"
+      description={`Copy the key for “${name}” now and keep it in a secret store.`}
+      secret={token}
+      copyLabel="API key"
+    >
+      <p className="text-sm text-muted-foreground">
+        It will not be shown again. Send it as <code className="font-mono">Authorization: Bearer gha_…</code> to the
+        admin API at <code className="font-mono">/api/v1</code>.
+      </p>
+    </OneTimeSecretView>
   );
 }

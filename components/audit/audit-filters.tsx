@@ -1,10 +1,11 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { ALL, FilterSelect } from "@/components/data-table/filter-select";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { SelectItem } from "@/components/ui/select";
 import { AUDIT_ACTIONS, invertedDateRangeError, type AuditFilter } from "@/lib/schemas/audit-list";
 import { hasActiveFilters } from "./audit-url";
 
@@ -12,9 +13,6 @@ export interface AuditServerOption {
   slug: string;
   name: string;
 }
-
-// Radix Select items cannot have an empty value, so "no filter" gets a sentinel.
-const ALL = "__all__";
 
 function isAuditAction(value: string): value is (typeof AUDIT_ACTIONS)[number] {
   return (AUDIT_ACTIONS as readonly string[]).includes(value);
@@ -69,22 +67,20 @@ export function AuditFilters({
       className="grid gap-4 rounded-lg border bg-card p-4"
     >
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
-        <div className="grid gap-2">
-          <Label htmlFor="audit-action">Action</Label>
-          <Select value={action} onValueChange={setAction}>
-            <SelectTrigger id="audit-action" className="w-full">
-              <SelectValue />
-            </SelectTrigger>
-            <SelectContent>
-              <SelectItem value={ALL}>All actions</SelectItem>
-              {AUDIT_ACTIONS.map((a) => (
-                <SelectItem key={a} value={a} className="font-mono text-xs">
-                  {a}
-                </SelectItem>
-              ))}
-            </SelectContent>
-          </Select>
-        </div>
+        <FilterSelect
+          id="audit-action"
+          label="Action"
+          value={action}
+          onValueChange={setAction}
+          triggerClassName="w-full"
+        >
+          <SelectItem value={ALL}>All actions</SelectItem>
+          {AUDIT_ACTIONS.map((a) => (
+            <SelectItem key={a} value={a} className="font-mono text-xs">
+              {a}
+            </SelectItem>
+          ))}
+        </FilterSelect>
 
         <div className="grid gap-2">
           <Label htmlFor="audit-actor">Actor</Label>
@@ -99,23 +95,21 @@ export function AuditFilters({
           />
         </div>
 
-        <div className="grid gap-2">
-          <Label htmlFor="audit-server">MCP server</Label>
-          <Select value={server} onValueChange={setServer}>
-            <SelectTrigger id="audit-server" className="w-full">
-              <SelectValue />
-            </SelectTrigger>
-            <SelectContent>
-              <SelectItem value={ALL}>All servers</SelectItem>
-              {servers.map((s) => (
-                <SelectItem key={s.slug} value={s.slug}>
-                  {s.name}
-                </SelectItem>
-              ))}
-              {unknownServer ? <SelectItem value={unknownServer}>{unknownServer}</SelectItem> : null}
-            </SelectContent>
-          </Select>
-        </div>
+        <FilterSelect
+          id="audit-server"
+          label="MCP server"
+          value={server}
+          onValueChange={setServer}
+          triggerClassName="w-full"
+        >
+          <SelectItem value={ALL}>All servers</SelectItem>
+          {servers.map((s) => (
+            <SelectItem key={s.slug} value={s.slug}>
+              {s.name}
+            </SelectItem>
+          ))}
+          {unknownServer ? <SelectItem value={unknownServer}>{unknownServer}</SelectItem> : null}
+        </FilterSelect>
 
         <div className="grid gap-2">
           <Label htmlFor="audit-from">From date</Label>

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { ScrollText } from "lucide-react";
 import type { ReactNode } from "react";
-import { NoMatchesState, PastLastPageState } from "@/components/data-table/list-empty-states";
+import { EmptyListState } from "@/components/data-table/list-empty-states";
 import { CursorPager, PagedTable } from "@/components/data-table/paged-table";
 import { QueryError } from "@/components/data-table/query-error";
 import { TableColumnsHeader } from "@/components/data-table/table-skeleton";
@@ -45,24 +45,34 @@ export function AuditTable({ servers, filter: urlFilter }: { servers: AuditServe
   } else if (query.isError) {
     body = <QueryError title="The audit log could not be loaded." query={query} />;
   } else if (query.data.events.length === 0) {
-    body = isFiltered ? (
-      <NoMatchesState
-        title="No events match these filters"
-        description="Try a wider date range or another action, actor or MCP server."
-        onClearFilters={clearFilters}
-      />
-    ) : filter.cursor ? (
-      <PastLastPageState
-        icon={ScrollText}
-        title="No more events"
-        description="You have reached the oldest event in the audit log."
-        firstPageHref={filtersKey}
-      />
-    ) : (
-      <EmptyState
-        icon={ScrollText}
-        title="No audit events yet"
-        description="Sign-ins, member changes and MCP server updates appear here as they happen."
+    body = (
+      <EmptyListState
+        noMatches={
+          isFiltered
+            ? {
+                title: "No events match these filters",
+                description: "Try a wider date range or another action, actor or MCP server.",
+                onClearFilters: clearFilters,
+              }
+            : null
+        }
+        pastLastPage={
+          filter.cursor
+            ? {
+                icon: ScrollText,
+                title: "No more events",
+                description: "You have reached the oldest event in the audit log.",
+                firstPageHref: filtersKey,
+              }
+            : null
+        }
+        empty={
+          <EmptyState
+            icon={ScrollText}
+            title="No audit events yet"
+            description="Sign-ins, member changes and MCP server updates appear here as they happen."
+          />
+        }
       />
     );
   } else {

@@ -1,11 +1,9 @@
 "use client";
 
-import { SearchIcon } from "lucide-react";
-import { useState, type FormEvent, type ReactNode } from "react";
+import { ALL, FilterSelect } from "@/components/data-table/filter-select";
+import { SearchBox } from "@/components/data-table/search-box";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { SelectItem } from "@/components/ui/select";
 import {
   CLIENT_FLOWS,
   CLIENT_STATUS_FILTER_LABELS,
@@ -17,9 +15,6 @@ import {
   type ClientSort,
 } from "@/lib/schemas/client-list";
 import { hasActiveFilters } from "./client-url";
-
-// Radix Select items cannot have an empty value, so "no filter" gets a sentinel.
-const ALL = "__all__";
 
 const SORT_LABELS: Record<ClientSort, string> = {
   created: "Newest first",
@@ -39,8 +34,6 @@ export function ClientsFilters({
   filter: ClientListFilter;
   onApply: (next: ClientListFilter) => void;
 }) {
-  const [q, setQ] = useState(filter.q ?? "");
-
   // The selects offer only valid values; the server page parses the URL again anyway.
   function apply(patch: Partial<ClientListFilter>) {
     onApply({ ...filter, ...patch, cursor: undefined });
@@ -48,34 +41,19 @@ export function ClientsFilters({
   const pick = (key: "type" | "flow" | "status" | "sort") => (value: string) =>
     apply({ [key]: value === ALL ? undefined : value });
 
-  function onSearch(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    apply({ q: q.trim() || undefined });
-  }
-
   return (
     <div className="grid gap-4 rounded-lg border bg-card p-4">
-      <form role="search" aria-label="Search clients" onSubmit={onSearch} className="flex flex-wrap items-end gap-2">
-        <div className="grid min-w-64 flex-1 gap-2">
-          <Label htmlFor="clients-q">Search by name or client ID</Label>
-          <Input
-            id="clients-q"
-            type="search"
-            value={q}
-            onChange={(e) => setQ(e.target.value)}
-            maxLength={200}
-            autoComplete="off"
-            spellCheck={false}
-          />
-        </div>
-        <Button type="submit" variant="outline">
-          <SearchIcon aria-hidden="true" />
-          Search
-        </Button>
-      </form>
+      <SearchBox
+        id="clients-q"
+        label="Search by name or client ID"
+        ariaLabel="Search clients"
+        q={filter.q}
+        onSearch={(q) => apply({ q })}
+        fieldClassName="min-w-64"
+      />
       <div className="flex flex-wrap items-end gap-4">
-        <FilterSelect id="clients-type" label="Type" value={filter.type ?? ALL} onValueChange={pick("type")}>
-          <SelectItem value={ALL}>All types</SelectItem>
+        <FilterSelect id="clients-type" label="Registration" value={filter.type ?? ALL} onValueChange={pick("type")}>
+          <SelectItem value={ALL}>Any registration</SelectItem>
           {CLIENT_TYPE_FILTERS.map((t) => (
             <SelectItem key={t} value={t}>
               {CLIENT_TYPE_FILTER_LABELS[t]}
@@ -111,32 +89,6 @@ export function ClientsFilters({
           </Button>
         ) : null}
       </div>
-    </div>
-  );
-}
-
-function FilterSelect({
-  id,
-  label,
-  value,
-  onValueChange,
-  children,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  onValueChange: (value: string) => void;
-  children: ReactNode;
-}) {
-  return (
-    <div className="grid gap-2">
-      <Label htmlFor={id}>{label}</Label>
-      <Select value={value} onValueChange={onValueChange}>
-        <SelectTrigger id={id} className="w-44">
-          <SelectValue />
-        </SelectTrigger>
-        <SelectContent>{children}</SelectContent>
-      </Select>
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { KeyRound } from "lucide-react";
 import Link from "next/link";
 import { useState, type ReactNode } from "react";
-import { NoMatchesState, PastLastPageState } from "@/components/data-table/list-empty-states";
+import { EmptyListState } from "@/components/data-table/list-empty-states";
 import { CursorPager, PagedTable } from "@/components/data-table/paged-table";
 import { QueryError } from "@/components/data-table/query-error";
 import { useUrlFilter } from "@/components/data-table/use-url-filter";
@@ -60,25 +60,35 @@ export function ClientsTable({
   } else if (query.isError) {
     body = <QueryError title="The clients could not be loaded." query={query} />;
   } else if (query.data.clients.length === 0) {
-    body = isFiltered ? (
-      <NoMatchesState
-        title="No clients match these filters"
-        description="Try another search, or widen the type, flow or status."
-        onClearFilters={clearFilters}
-      />
-    ) : filter.cursor ? (
-      <PastLastPageState
-        icon={KeyRound}
-        title="No more clients"
-        description="You have reached the end of the list."
-        firstPageHref={firstPageHref}
-      />
-    ) : (
-      <EmptyState
-        icon={KeyRound}
-        title="No clients yet"
-        description="Pre-register an app here, or let MCP clients register themselves (DCR or CIMD) in the server's settings."
-        action={canCreate ? <NewClientButton slug={slug} /> : undefined}
+    body = (
+      <EmptyListState
+        noMatches={
+          isFiltered
+            ? {
+                title: "No clients match these filters",
+                description: "Try another search, or widen the type, flow or status.",
+                onClearFilters: clearFilters,
+              }
+            : null
+        }
+        pastLastPage={
+          filter.cursor
+            ? {
+                icon: KeyRound,
+                title: "No more clients",
+                description: "You have reached the end of the list.",
+                firstPageHref,
+              }
+            : null
+        }
+        empty={
+          <EmptyState
+            icon={KeyRound}
+            title="No clients yet"
+            description="Pre-register an app here, or let MCP clients register themselves (DCR or CIMD) in the server's settings."
+            action={canCreate ? <NewClientButton slug={slug} /> : undefined}
+          />
+        }
       />
     );
   } else {

@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useState, useTransition, type ReactNode } from "react";
 import { toast } from "sonner";
 import { revokeClientConsentsAction } from "@/app/(dashboard)/servers/[slug]/clients/[id]/consents/actions";
-import { NoMatchesState, PastLastPageState } from "@/components/data-table/list-empty-states";
+import { EmptyListState } from "@/components/data-table/list-empty-states";
 import { CursorPager, PagedTable } from "@/components/data-table/paged-table";
 import { QueryError } from "@/components/data-table/query-error";
 import { useUrlFilter } from "@/components/data-table/use-url-filter";
@@ -15,12 +15,11 @@ import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { UserDate } from "@/components/users/user-date";
 import { clientKeys } from "@/lib/queries/clients";
 import { clientConsentsPageQuery, consentKeys, type ConsentListFilter } from "@/lib/queries/consents";
 import type { ConsentDto } from "@/lib/services";
 import { cn } from "@/lib/utils";
-import { ConsentScopes } from "./consent-scopes";
+import { ConsentRowCells } from "./consent-row-cells";
 import { clientConsentsHref } from "./consent-url";
 import { ConsentsSearch } from "./consents-search";
 import { CONSENT_COLUMNS, ConsentsTableSkeleton } from "./consents-table-skeleton";
@@ -126,24 +125,34 @@ export function ConsentsTable({
   } else if (query.isError) {
     body = <QueryError title="The consents could not be loaded." query={query} />;
   } else if (query.data.consents.length === 0) {
-    body = filter.q ? (
-      <NoMatchesState
-        title={`No consents match “${filter.q}”`}
-        description="Search by another part of the user's email address or name."
-        onClearFilters={() => navigate({}, { scroll: false })}
-      />
-    ) : filter.cursor ? (
-      <PastLastPageState
-        icon={UserCheck}
-        title="No more consents"
-        description="You have reached the end of the list."
-        firstPageHref={firstPageHref}
-      />
-    ) : (
-      <EmptyState
-        icon={UserCheck}
-        title="No one has access through this client"
-        description="When a user approves this client on the consent screen, their grant appears here with the scopes they granted. Revoked consents leave this list; the audit log keeps them."
+    body = (
+      <EmptyListState
+        noMatches={
+          filter.q
+            ? {
+                title: `No consents match “${filter.q}”`,
+                description: "Search by another part of the user's email address or name.",
+                onClearFilters: () => navigate({}, { scroll: false }),
+              }
+            : null
+        }
+        pastLastPage={
+          filter.cursor
+            ? {
+                icon: UserCheck,
+                title: "No more consents",
+                description: "You have reached the end of the list.",
+                firstPageHref,
+              }
+            : null
+        }
+        empty={
+          <EmptyState
+            icon={UserCheck}
+            title="No one has access through this client"
+            description="When a user approves this client on the consent screen, their grant appears here with the scopes they granted. Revoked consents leave this list; the audit log keeps them."
+          />
+        }
       />
     );
   } else {
@@ -291,16 +300,7 @@ function ConsentRow({
           {user.name ? <UserLink user={user} className="text-muted-foreground" /> : null}
         </div>
       </TableCell>
-      <TableCell className="whitespace-normal">
-        <ConsentScopes scopes={consent.scopes} className="max-w-64 min-w-40" />
-      </TableCell>
-      <TableCell>
-        <UserDate value={consent.grantedAt} />
-      </TableCell>
-      <TableCell>
-        <UserDate value={consent.lastUsedAt} fallback="Never" />
-      </TableCell>
-      <TableCell className="text-right tabular-nums">{count.format(consent.liveRefreshTokens)}</TableCell>
+      <ConsentRowCells consent={consent} scopesClassName="max-w-64 min-w-40" />
       {canRevoke ? (
         <TableCell className="text-right">
           <Button

@@ -1,5 +1,6 @@
 import { FilterX, type LucideIcon } from "lucide-react";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 
@@ -51,4 +52,24 @@ export function PastLastPageState({
       }
     />
   );
+}
+
+/**
+ * A list page with no rows, in the one order every list uses: a filter that matches nothing, then
+ * a cursor past the end, then a list that is empty (its own copy and action).
+ */
+export function EmptyListState({
+  noMatches,
+  pastLastPage,
+  empty,
+}: {
+  /** Set when a filter or search is active. */
+  noMatches: { title: string; description: string; onClearFilters: () => void } | null;
+  /** Set when the URL has a cursor. */
+  pastLastPage: { icon: LucideIcon; title: string; description: string; firstPageHref: string } | null;
+  empty: ReactNode;
+}) {
+  if (noMatches) return <NoMatchesState {...noMatches} />;
+  if (pastLastPage) return <PastLastPageState {...pastLastPage} />;
+  return empty;
 }

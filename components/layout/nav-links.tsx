@@ -2,6 +2,7 @@
 
 import {
   Archive,
+  BookOpen,
   Fingerprint,
   KeyRound,
   ScrollText,
@@ -30,6 +31,7 @@ const LINKS = [
     permission: "settings.write",
   },
   { href: "/settings/audit-retention", label: "Data retention", icon: Archive, permission: "audit.retention" },
+  { href: "/api-reference", label: "API reference", icon: BookOpen, permission: "servers.read" },
 ] as const satisfies readonly { href: string; label: string; icon: LucideIcon; permission: Permission }[];
 
 /** The sidebar, showing only the sections the signed-in role may open. */

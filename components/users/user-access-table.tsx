@@ -1,12 +1,8 @@
 import Link from "next/link";
-import { ConsentScopes } from "@/components/consents/consent-scopes";
+import { ConsentRowCells } from "@/components/consents/consent-row-cells";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { ConsentDto } from "@/lib/services";
 import { RevokeUserConsentButton } from "./user-access-actions";
-import { UserDate } from "./user-date";
-
-// A fixed locale: the server render and the browser must print the same digits.
-const count = new Intl.NumberFormat("en-US");
 
 /** Every consent of one user, across MCP servers and clients; server-rendered. */
 export function UserAccessTable({ consents, canRevoke }: { consents: ConsentDto[]; canRevoke: boolean }) {
@@ -50,16 +46,7 @@ export function UserAccessTable({ consents, canRevoke }: { consents: ConsentDto[
                   </code>
                 </div>
               </TableCell>
-              <TableCell className="whitespace-normal">
-                <ConsentScopes scopes={consent.scopes} className="max-w-52 min-w-36" />
-              </TableCell>
-              <TableCell>
-                <UserDate value={consent.grantedAt} />
-              </TableCell>
-              <TableCell>
-                <UserDate value={consent.lastUsedAt} fallback="Never" />
-              </TableCell>
-              <TableCell className="text-right tabular-nums">{count.format(consent.liveRefreshTokens)}</TableCell>
+              <ConsentRowCells consent={consent} scopesClassName="max-w-52 min-w-36" />
               {canRevoke ? (
                 <TableCell className="text-right">
                   <RevokeUserConsentButton consent={consent} />

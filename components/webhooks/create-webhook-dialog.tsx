@@ -1,44 +1,26 @@
 "use client";
 
 import { WebhookIcon } from "lucide-react";
-import {
-  createContext,
-  startTransition,
-  use,
-  useActionState,
-  useCallback,
-  useEffect,
-  useRef,
-  useState,
-  type FormEvent,
-  type ReactNode,
-} from "react";
+import { startTransition, useActionState, useEffect, useState, type FormEvent, type ReactNode } from "react";
 import { toast } from "sonner";
 import { createWebhookAction } from "@/app/(dashboard)/settings/webhooks/actions";
-import { SecretReveal } from "@/components/feedback/secret-reveal";
+import {
+  OneTimeSecretDialogButton,
+  OneTimeSecretDialogProvider,
+  OneTimeSecretView,
+  useSecretDialogLock,
+  type SecretDialogLock,
+} from "@/components/feedback/one-time-secret-dialog";
 import { FieldError } from "@/components/forms/field-error";
 import { Button, type ButtonProps } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
-import {
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-} from "@/components/ui/dialog";
+import { DialogClose, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Label } from "@/components/ui/label";
 import { asArray, fieldErrorsOf, formToObject, type FieldErrors } from "@/lib/schemas/form";
 import { CreateWebhookInput, WEBHOOK_EVENT_DESCRIPTIONS, WEBHOOK_EVENTS } from "@/lib/schemas/webhooks";
 
 const FIELDS = ["url", "description", "events"] as const;
-
-/** While saving, the dialog cannot be closed; once the secret shows, only explicitly. */
-type Lock = "saving" | "secret" | null;
-
-const OpenContext = createContext<((opener: HTMLElement) => void) | null>(null);
 
 /** Errors of a field and of its items ("events", "events.0"). */
 function errorsOf(errors: FieldErrors, field: string): string[] {
@@ -47,75 +29,32 @@ function errorsOf(errors: FieldErrors, field: string): string[] {
   );
 }
 
-/**
- * Holds the one "Add webhook" dialog of the page, which several buttons open. It sits above the
- * list, so the dialog (and the secret in its action state) survives the list re-rendering from
- * empty to filled when the action revalidates the page.
- */
+/** Holds the page's one "Add webhook" dialog, which several buttons open. */
 export function CreateWebhookDialogProvider({ children }: { children: ReactNode }) {
-  const [open, setOpen] = useState(false);
-  const [lock, setLock] = useState<Lock>(null);
-  const opener = useRef<HTMLElement | null>(null);
-  const openFrom = useCallback((element: HTMLElement) => {
-    opener.current = element;
-    setOpen(true);
-  }, []);
-
   return (
-    <OpenContext value={openFrom}>
+    <OneTimeSecretDialogProvider
+      marker="data-create-webhook"
+      form={(onLockChange) => <CreateWebhookForm onLockChange={onLockChange} />}
+    >
       {children}
-      <Dialog
-        open={open}
-        onOpenChange={(next) => {
-          // Closing mid-save would drop the result, and with it the only copy of the secret.
-          if (!next && lock === "saving") return;
-          setOpen(next);
-          if (!next) setLock(null);
-        }}
-      >
-        <DialogContent
-          onInteractOutside={(event) => lock && event.preventDefault()}
-          onCloseAutoFocus={(event) => {
-            // No Radix trigger: return focus to the button that opened the dialog, or, when that one
-            // left with the empty state, to the one in the page header.
-            event.preventDefault();
-            const target = opener.current?.isConnected
-              ? opener.current
-              : document.querySelector<HTMLElement>("[data-create-webhook]");
-            target?.focus();
-          }}
-        >
-          {/* Content unmounts on close, so the action state (and the secret in it) goes with it. */}
-          <CreateWebhookForm onLockChange={setLock} />
-        </DialogContent>
-      </Dialog>
-    </OpenContext>
+    </OneTimeSecretDialogProvider>
   );
 }
 
 /** Opens the page's "Add webhook" dialog; use inside CreateWebhookDialogProvider. */
 export function CreateWebhookButton(props: Omit<ButtonProps, "onClick" | "children" | "type">) {
-  const open = use(OpenContext);
   return (
-    <Button
-      type="button"
-      data-create-webhook=""
-      aria-haspopup="dialog"
-      {...props}
-      onClick={(event) => open?.(event.currentTarget)}
-    >
-      <WebhookIcon aria-hidden="true" />
+    <OneTimeSecretDialogButton marker="data-create-webhook" icon={WebhookIcon} {...props}>
       Add webhook
-    </Button>
+    </OneTimeSecretDialogButton>
   );
 }
 
-function CreateWebhookForm({ onLockChange }: { onLockChange: (lock: Lock) => void }) {
+function CreateWebhookForm({ onLockChange }: { onLockChange: (lock: SecretDialogLock) => void }) {
   const [state, dispatch, pending] = useActionState(createWebhookAction, null);
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
 
-  const lock: Lock = pending ? "saving" : state?.ok ? "secret" : null;
-  useEffect(() => onLockChange(lock), [lock, onLockChange]);
+  useSecretDialogLock(pending, state?.ok === true, onLockChange);
 
   useEffect(() => {
     // Errors that belong to no field (an expired session, a missing permission, our own failure).
@@ -238,23 +177,18 @@ function CreateWebhookForm({ onLockChange }: { onLockChange: (lock: Lock) => voi
 /** The one-time view: the signing secret lives only here, in the action state. */
 function WebhookCreated({ url, secret }: { url: string; secret: string }) {
   return (
-    <>
-      <DialogHeader>
-        <DialogTitle>Webhook added</DialogTitle>
-        <DialogDescription className="break-all">{`Copy the signing secret for ${url} now and keep it in the receiver's secret store.`}</DialogDescription>
-      </DialogHeader>
-      <SecretReveal secret={secret} copyLabel="signing secret">
-        <p className="rounded-md border border-warning/50 bg-warning/10 px-3 py-2 text-sm">
-          It will not be shown again. The receiver uses it to check the{" "}
-          <code className="font-mono">Gatehouse-Signature</code> header of every delivery; if it is lost, delete this
-          webhook and add it again.
-        </p>
-      </SecretReveal>
-      <DialogFooter>
-        <DialogClose asChild>
-          <Button type="button">Done</Button>
-        </DialogClose>
-      </DialogFooter>
-    </>
+    <OneTimeSecretView
+      title="Webhook added"
+      description={`Copy the signing secret for ${url} now and keep it in the receiver's secret store.`}
+      descriptionClassName="break-all"
+      secret={secret}
+      copyLabel="signing secret"
+    >
+      <p className="rounded-md border border-warning/50 bg-warning/10 px-3 py-2 text-sm">
+        It will not be shown again. The receiver uses it to check the{" "}
+        <code className="font-mono">Gatehouse-Signature</code> header of every delivery; if it is lost, delete this
+        webhook and add it again.
+      </p>
+    </OneTimeSecretView>
   );
 }

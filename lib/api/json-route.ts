@@ -1,7 +1,7 @@
 // Adapters for the dashboard/automation JSON API (/api/v1/...): session → permission → service,
 // errors as { "error": { "code", "message" } } with a proper status. Never mixed with the OAuth
 // endpoints' RFC 6749 error JSON.
-import { ZodError } from "zod";
+import { ZodError, type z } from "zod";
 import { getServiceContext } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { newId } from "@/lib/ids";
@@ -13,7 +13,8 @@ import {
   BodyTooLargeError,
   MalformedBodyError,
   NUL_MESSAGE,
-  readJsonCapped,
+  parseJsonRefusingNul,
+  readBytesCapped,
 } from "@/lib/http/read-body-capped";
 import { fieldErrorsOf } from "@/lib/schemas/form";
 import { authenticateApiKey, RateLimitedError, ServiceError, type ServiceContext } from "@/lib/services";
@@ -106,15 +107,37 @@ export function jsonRoute<P>(
 
 /**
  * A JSON request body of at most 1 MiB (413 past it), or a 422-shaped error when it is not a JSON
- * object or holds a NUL character.
+ * object or holds a NUL character. An empty body reads as `{}`.
  */
 export async function readJsonObject(req: Request): Promise<Record<string, unknown>> {
-  const body: unknown = await readJsonCapped(req, ADMIN_BODY_LIMIT).catch((err: unknown) => {
-    if (err instanceof MalformedBodyError && err.message !== NUL_MESSAGE) return undefined;
-    throw err;
-  });
+  const text = new TextDecoder().decode(await readBytesCapped(req, ADMIN_BODY_LIMIT));
+  if (text.trim() === "") return {};
+  let body: unknown;
+  try {
+    body = parseJsonRefusingNul(text);
+  } catch (err) {
+    if (!(err instanceof MalformedBodyError) || err.message === NUL_MESSAGE) throw err;
+  }
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     throw new ServiceError("INVALID", "The request body must be a JSON object.");
   }
   return body as Record<string, unknown>;
+}
+
+/**
+ * The body checked against the operation's schema (lib/api/openapi/paths): the schemas are strict,
+ * so an unknown field is a 422 whose `fields` names it, like any other input error.
+ */
+export async function readBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.output<S>> {
+  return schema.parse(await readJsonObject(req));
+}
+
+/** A partial update's body: only the fields the caller sent, so no default overwrites a kept value. */
+export async function readPatchBody<S extends z.ZodType<Record<string, unknown>>>(
+  req: Request,
+  schema: S,
+): Promise<Partial<z.output<S>>> {
+  const raw = await readJsonObject(req);
+  const parsed = schema.parse(raw);
+  return Object.fromEntries(Object.entries(parsed).filter(([k]) => k in raw)) as Partial<z.output<S>>;
 }

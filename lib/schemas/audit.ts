@@ -12,7 +12,7 @@ const DateParam = z
   .catch(undefined);
 
 /** The audit list's state, as it lives in the URL. Bad values fall back to "no filter". */
-export const AuditFilter: z.ZodType<AuditFilterValue, unknown> = z.object({
+export const AuditQuery = z.object({
   action: z.enum(AUDIT_ACTIONS).optional().catch(undefined),
   actor: z.string().trim().max(200).optional().catch(undefined),
   server: z.string().trim().max(100).optional().catch(undefined),
@@ -20,3 +20,4 @@ export const AuditFilter: z.ZodType<AuditFilterValue, unknown> = z.object({
   to: DateParam,
   cursor: z.string().max(200).optional().catch(undefined),
 });
+export const AuditFilter: z.ZodType<AuditFilterValue, unknown> = AuditQuery;

@@ -92,7 +92,7 @@ export function clientFormToInput(values: Record<string, string | string[]>): Re
 }
 
 /** The Clients list's state, as it lives in the URL. Bad values fall back to the default. */
-export const ClientListFilter: z.ZodType<ClientListFilterValue, unknown> = z.object({
+export const ClientListQuery = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
   type: z.enum(CLIENT_TYPE_FILTERS).optional().catch(undefined),
   flow: z.enum(CLIENT_FLOWS).optional().catch(undefined),
@@ -100,3 +100,4 @@ export const ClientListFilter: z.ZodType<ClientListFilterValue, unknown> = z.obj
   sort: z.enum(CLIENT_SORTS).default("created").catch("created"),
   cursor: z.string().max(300).optional().catch(undefined),
 });
+export const ClientListFilter: z.ZodType<ClientListFilterValue, unknown> = ClientListQuery;

@@ -7,6 +7,11 @@ export type FieldErrors = Record<string, string[]>;
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      // A strict object names each field it does not know, under that field's own path.
+      for (const name of issue.keys) (out[[...issue.path, name].join(".")] ??= []).push("Unknown field.");
+      continue;
+    }
     const key = issue.path.map(String).join(".") || "_form";
     (out[key] ??= []).push(issue.message);
   }

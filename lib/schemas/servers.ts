@@ -42,7 +42,7 @@ export const ScopeName = z
   .max(64, "Use at most 64 characters.")
   .regex(/^[\x21\x23-\x5B\x5D-\x7E]+$/, "Use printable characters without spaces, quotes or backslashes.");
 
-export const ScopeInput = z.object({
+export const ScopeInput = z.strictObject({
   name: ScopeName,
   description: z.string().trim().max(200, "Use at most 200 characters.").default(""),
 });
@@ -54,33 +54,34 @@ const Seconds = (label: string, min: number, max: number) =>
     .min(min, `Use at least ${min} seconds.`)
     .max(max, `Use at most ${max} seconds.`);
 
-export const ServerInput = z
-  .object({
-    name: z.string().trim().min(1, "Enter a name.").max(100, "Use at most 100 characters."),
-    slug: Slug,
-    resourceUrl: ResourceUrl,
-    description: z.string().trim().max(500, "Use at most 500 characters.").default(""),
-    scopes: z.array(ScopeInput).max(50, "Use at most 50 scopes.").default([]),
-    accessTokenTtl: Seconds("access-token lifetime", 60, 86_400).default(600),
-    refreshTokenTtl: Seconds("refresh-token lifetime", 3_600, 31_536_000).default(2_592_000),
-    /** Open Dynamic Client Registration; left unchanged on update when absent. */
-    dcrEnabled: z.boolean().optional(),
-    /** Seconds in which a just-rotated refresh token still yields the same successor. */
-    refreshGraceSeconds: Seconds("refresh grace window", 0, 300).default(30),
-    /** Dynamic Client Registration policy (lib/schemas/dcr-policy.ts). */
-    ...DcrPolicyFields,
-    /** Client ID Metadata Document policy (lib/schemas/cimd-policy.ts). */
-    ...CimdPolicyFields,
-  })
-  .superRefine((v, ctx) => {
-    refineCimdPolicy(v, ctx);
-    const seen = new Map<string, number>();
-    v.scopes.forEach((s, i) => {
-      if (seen.has(s.name))
-        ctx.addIssue({ code: "custom", path: ["scopes", i, "name"], message: `“${s.name}” is listed twice.` });
-      seen.set(s.name, i);
-    });
+/** The settings of a server, unrefined: the API's partial update validates against these. */
+export const ServerFields = z.object({
+  name: z.string().trim().min(1, "Enter a name.").max(100, "Use at most 100 characters."),
+  slug: Slug,
+  resourceUrl: ResourceUrl,
+  description: z.string().trim().max(500, "Use at most 500 characters.").default(""),
+  scopes: z.array(ScopeInput).max(50, "Use at most 50 scopes.").default([]),
+  accessTokenTtl: Seconds("access-token lifetime", 60, 86_400).default(600),
+  refreshTokenTtl: Seconds("refresh-token lifetime", 3_600, 31_536_000).default(2_592_000),
+  /** Open Dynamic Client Registration; left unchanged on update when absent. */
+  dcrEnabled: z.boolean().optional(),
+  /** Seconds in which a just-rotated refresh token still yields the same successor. */
+  refreshGraceSeconds: Seconds("refresh grace window", 0, 300).default(30),
+  /** Dynamic Client Registration policy (lib/schemas/dcr-policy.ts). */
+  ...DcrPolicyFields,
+  /** Client ID Metadata Document policy (lib/schemas/cimd-policy.ts). */
+  ...CimdPolicyFields,
+});
+
+export const ServerInput = ServerFields.superRefine((v, ctx) => {
+  refineCimdPolicy(v, ctx);
+  const seen = new Map<string, number>();
+  v.scopes.forEach((s, i) => {
+    if (seen.has(s.name))
+      ctx.addIssue({ code: "custom", path: ["scopes", i, "name"], message: `“${s.name}” is listed twice.` });
+    seen.set(s.name, i);
   });
+});
 export type ServerInput = z.infer<typeof ServerInput>;
 export type ServerFormValues = z.input<typeof ServerInput>;
 

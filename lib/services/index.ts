@@ -2,6 +2,7 @@
 // nothing else writes to the database.
 export * from "./errors";
 export { systemContext, actorLabel, type Actor, type ServiceContext } from "./context";
+export { runIdempotent, IDEMPOTENCY_TTL_MS, type StoredResponse } from "./idempotency/idempotency-keys";
 export { completeSetup, isSetupComplete } from "./setup/setup";
 export {
   authenticateUser,

@@ -4,21 +4,62 @@ import { describe, expect, it } from "vitest";
 import { createTestDb } from "@/test/db";
 import { insertServer, insertUser, makeCtx } from "@/test/factories";
 import { createApiKey, revokeApiKey } from "@/lib/services";
-import * as clientRoute from "./servers/[slug]/clients/[id]/route";
-import * as clientsRoute from "./servers/[slug]/clients/route";
-import * as rotateRoute from "./servers/[slug]/clients/[id]/rotate-secret/route";
-import * as revokePreviousRoute from "./servers/[slug]/clients/[id]/revoke-previous-secret/route";
-import * as disableRoute from "./servers/[slug]/clients/[id]/disable/route";
-import * as serverRoute from "./servers/[slug]/route";
-import * as revokeConsentsRoute from "./servers/[slug]/clients/[id]/consents/revoke/route";
-import * as revokeAllConsentsRoute from "./servers/[slug]/clients/[id]/consents/revoke-all/route";
-import * as usersRoute from "./users/route";
-import * as userRoute from "./users/[id]/route";
-import * as revokeAccessRoute from "./users/[id]/revoke-access/route";
-import * as userDisableRoute from "./users/[id]/disable/route";
-import * as userEnableRoute from "./users/[id]/enable/route";
-import * as auditRoute from "./audit/route";
-import * as auditExportRoute from "./audit/export/route";
+import { documented } from "@/test/api-contract";
+
+const clientRoute = documented(
+  "/api/v1/servers/{slug}/clients/{id}",
+  await import("./servers/[slug]/clients/[id]/route"),
+);
+const clientsRoute = documented("/api/v1/servers/{slug}/clients", await import("./servers/[slug]/clients/route"));
+const rotateRoute = documented(
+  "/api/v1/servers/{slug}/clients/{id}/rotate-secret",
+  await import("./servers/[slug]/clients/[id]/rotate-secret/route"),
+);
+const revokePreviousRoute = documented(
+  "/api/v1/servers/{slug}/clients/{id}/revoke-previous-secret",
+  await import("./servers/[slug]/clients/[id]/revoke-previous-secret/route"),
+);
+const disableRoute = documented(
+  "/api/v1/servers/{slug}/clients/{id}/disable",
+  await import("./servers/[slug]/clients/[id]/disable/route"),
+);
+const serverRoute = documented("/api/v1/servers/{slug}", await import("./servers/[slug]/route"));
+const revokeConsentsRoute = documented(
+  "/api/v1/servers/{slug}/clients/{id}/consents/revoke",
+  await import("./servers/[slug]/clients/[id]/consents/revoke/route"),
+);
+const revokeAllConsentsRoute = documented(
+  "/api/v1/servers/{slug}/clients/{id}/consents/revoke-all",
+  await import("./servers/[slug]/clients/[id]/consents/revoke-all/route"),
+);
+const usersRoute = documented("/api/v1/users", await import("./users/route"));
+const userRoute = documented("/api/v1/users/{id}", await import("./users/[id]/route"));
+const revokeAccessRoute = documented(
+  "/api/v1/users/{id}/revoke-access",
+  await import("./users/[id]/revoke-access/route"),
+);
+const userDisableRoute = documented("/api/v1/users/{id}/disable", await import("./users/[id]/disable/route"));
+const userEnableRoute = documented("/api/v1/users/{id}/enable", await import("./users/[id]/enable/route"));
+const serversRoute = documented("/api/v1/servers", await import("./servers/route"));
+const membersRoute = documented("/api/v1/members", await import("./members/route"));
+const activityRoute = documented(
+  "/api/v1/servers/{slug}/clients/{id}/activity",
+  await import("./servers/[slug]/clients/[id]/activity/route"),
+);
+const consentsRoute = documented(
+  "/api/v1/servers/{slug}/clients/{id}/consents",
+  await import("./servers/[slug]/clients/[id]/consents/route"),
+);
+const approveRoute = documented(
+  "/api/v1/servers/{slug}/clients/{id}/approve",
+  await import("./servers/[slug]/clients/[id]/approve/route"),
+);
+const enableRoute = documented(
+  "/api/v1/servers/{slug}/clients/{id}/enable",
+  await import("./servers/[slug]/clients/[id]/enable/route"),
+);
+const auditRoute = documented("/api/v1/audit", await import("./audit/route"));
+const auditExportRoute = documented("/api/v1/audit/export", await import("./audit/export/route"));
 
 const database = await createTestDb();
 const server = await insertServer(database);
@@ -246,5 +287,70 @@ describe("admin API with API keys", () => {
     expect(
       (await revokeAllConsentsRoute.POST(call("POST", "", viewer, { confirmName: "Consented" }), one)).status,
     ).toBe(403);
+  });
+
+  it("refuses unknown fields with 422 naming each one, on every kind of body", async () => {
+    const token = await keyFor("ADMIN");
+    const fieldsOf = async (res: Response) => {
+      expect(res.status).toBe(422);
+      return ((await res.json()) as { error: { code: string; fields: Record<string, string[]> } }).error;
+    };
+    const created = await fieldsOf(
+      await clientsRoute.POST(call("POST", base, token, { name: "x", colour: "red" }), params({ slug: server.slug })),
+    );
+    expect(created).toMatchObject({ code: "INVALID", fields: { colour: ["Unknown field."] } });
+    const nested = await fieldsOf(
+      await serverRoute.PATCH(
+        call("PATCH", "", token, { scopes: [{ name: "a", descripton: "typo" }] }),
+        params({ slug: server.slug }),
+      ),
+    );
+    expect(Object.keys(nested.fields)).toEqual(["scopes.0.descripton"]);
+    const patched = await fieldsOf(
+      await serverRoute.PATCH(call("PATCH", "", token, { id: "srv_other" }), params({ slug: server.slug })),
+    );
+    expect(Object.keys(patched.fields)).toEqual(["id"]);
+    const { client } = (await (
+      await clientsRoute.POST(call("POST", base, token, { name: "Strict" }), params({ slug: server.slug }))
+    ).json()) as { client: { id: string } };
+    const one = params({ slug: server.slug, id: client.id });
+    expect((await fieldsOf(await disableRoute.POST(call("POST", "", token, { reason: "x" }), one))).fields).toEqual({
+      reason: ["Unknown field."],
+    });
+    expect(
+      (await fieldsOf(await rotateRoute.POST(call("POST", "", token, { gracePeriod: "1h", force: true }), one))).fields,
+    ).toHaveProperty("force");
+    // No body, or {}, is fine where an endpoint takes none.
+    expect((await enableRoute.POST(call("POST", "", token), one)).status).toBe(200);
+    expect((await enableRoute.POST(call("POST", "", token, {}), one)).status).toBe(200);
+  });
+
+  it("answers the remaining endpoints in the documented shapes", async () => {
+    const token = await keyFor("ADMIN");
+    expect((await serversRoute.GET(call("GET", "/api/v1/servers", token), params({}))).status).toBe(200);
+    const slug = `contract-${Date.now().toString(36)}`;
+    const createdServer = await serversRoute.POST(
+      call("POST", "/api/v1/servers", token, {
+        name: "Contract",
+        slug,
+        resourceUrl: `https://${slug}.example.com/mcp`,
+      }),
+      params({}),
+    );
+    expect(createdServer.status).toBe(201);
+    expect((await membersRoute.GET(call("GET", "/api/v1/members", token), params({}))).status).toBe(200);
+    const created = await clientsRoute.POST(
+      call("POST", base, token, { name: "Activity", redirectUris: ["https://app.example.com/cb"] }),
+      params({ slug: server.slug }),
+    );
+    const { client } = (await created.json()) as { client: { id: string } };
+    const one = params({ slug: server.slug, id: client.id });
+    expect((await activityRoute.GET(call("GET", "", token), one)).status).toBe(200);
+    expect((await consentsRoute.GET(call("GET", "?q=someone", token), one)).status).toBe(200);
+    expect((await approveRoute.POST(call("POST", "", token), one)).status).toBe(200);
+    expect((await auditRoute.GET(call("GET", "/api/v1/audit", token), params({}))).status).toBe(200);
+    expect((await clientRoute.GET(call("GET", "", token), params({ slug: server.slug, id: "cli_none" }))).status).toBe(
+      404,
+    );
   });
 });

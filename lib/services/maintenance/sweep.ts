@@ -9,7 +9,7 @@ const GRACE_MAX_MS = 10 * 60_000;
 
 export async function sweepExpired(ctx: ServiceContext, now = new Date()): Promise<Record<string, number>> {
   const db = dbOf(ctx);
-  const [requests, codes, denied, successors, buckets, events] = await Promise.all([
+  const [requests, codes, denied, successors, buckets, events, idempotencyKeys] = await Promise.all([
     db.authorizationRequest.deleteMany({ where: { expiresAt: { lt: now } } }),
     db.authorizationCode.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - 3_600_000) } } }),
     db.revokedAccessToken.deleteMany({ where: { expiresAt: { lt: now } } }),
@@ -27,6 +27,7 @@ export async function sweepExpired(ctx: ServiceContext, now = new Date()): Promi
         deliveries: { none: { status: "pending" } },
       },
     }),
+    db.idempotencyKey.deleteMany({ where: { expiresAt: { lt: now } } }),
   ]);
   return {
     requests: requests.count,
@@ -35,6 +36,7 @@ export async function sweepExpired(ctx: ServiceContext, now = new Date()): Promi
     successors: successors.count,
     buckets,
     events: events.count,
+    idempotencyKeys: idempotencyKeys.count,
   };
 }
 

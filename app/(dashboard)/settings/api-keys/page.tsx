@@ -1,5 +1,6 @@
 import { KeyRoundIcon } from "lucide-react";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ApiKeysTable } from "@/components/api-keys/api-keys-table";
 import { CreateApiKeyButton, CreateApiKeyDialogProvider } from "@/components/api-keys/create-api-key-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -23,8 +24,12 @@ export default async function ApiKeysPage() {
         description={
           <>
             Keys for scripts and CI to call the admin API at <code className="font-mono">/api/v1</code>: send{" "}
-            <code className="font-mono">Authorization: Bearer gha_…</code>. A key can do what its role allows. The
-            endpoints are described in <code className="font-mono">docs/api.md</code>.
+            <code className="font-mono">Authorization: Bearer gha_…</code>. A key can do what its role allows. Every
+            endpoint is in the{" "}
+            <Link className="underline" href="/api-reference">
+              API reference
+            </Link>
+            .
           </>
         }
         actions={<CreateApiKeyButton />}

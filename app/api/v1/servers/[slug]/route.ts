@@ -1,4 +1,6 @@
-import { jsonRoute, readJsonObject } from "@/lib/api/json-route";
+import { jsonRoute, readBody, readPatchBody } from "@/lib/api/json-route";
+import { ConfirmNameBody } from "@/lib/api/openapi/paths/bodies";
+import { UpdateServerBody } from "@/lib/api/openapi/paths/servers";
 import { deleteServer, getServerBySlug, patchServer } from "@/lib/services";
 
 type Params = { slug: string };
@@ -9,7 +11,7 @@ export const GET = jsonRoute<Params>("servers.read", async (_req, ctx, { slug })
 
 /** A partial update: fields left out keep their current values (scopes, when sent, replace the list). */
 export const PATCH = jsonRoute<Params>("servers.write", async (req, ctx, { slug }) => ({
-  server: await patchServer({ ctx, slug, changes: await readJsonObject(req) }),
+  server: await patchServer({ ctx, slug, changes: await readPatchBody(req, UpdateServerBody) }),
 }));
 
 /**
@@ -17,6 +19,6 @@ export const PATCH = jsonRoute<Params>("servers.write", async (req, ctx, { slug 
  * must repeat the server's name, { "confirmName": "…" }. Answers with what was taken down.
  */
 export const DELETE = jsonRoute<Params>("servers.write", async (req, ctx, { slug }) => {
-  const body = await readJsonObject(req);
+  const body = await readBody(req, ConfirmNameBody);
   return { deleted: await deleteServer(ctx, { slug, confirmName: body.confirmName }) };
 });

@@ -1,6 +1,10 @@
-import { jsonRoute } from "@/lib/api/json-route";
+import { jsonRoute, readBody } from "@/lib/api/json-route";
+import { EmptyBody } from "@/lib/api/openapi/paths/bodies";
 import { setUserDisabled } from "@/lib/services";
 
-export const POST = jsonRoute<{ id: string }>("users.disable", async (_req, ctx, { id }) => ({
-  user: await setUserDisabled({ ctx, userId: id, disabled: false }),
-}));
+export const POST = jsonRoute<{ id: string }>("users.disable", async (req, ctx, { id }) => {
+  await readBody(req, EmptyBody);
+  return {
+    user: await setUserDisabled({ ctx, userId: id, disabled: false }),
+  };
+});

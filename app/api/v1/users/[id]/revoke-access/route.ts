@@ -1,7 +1,11 @@
-import { jsonRoute } from "@/lib/api/json-route";
+import { jsonRoute, readBody } from "@/lib/api/json-route";
+import { EmptyBody } from "@/lib/api/openapi/paths/bodies";
 import { revokeAllUserAccess } from "@/lib/services";
 
 /** Offboarding: revokes every consent the user holds, on every server; their tokens die with them. */
-export const POST = jsonRoute<{ id: string }>("consents.revoke", async (_req, ctx, { id }) => ({
-  revoked: await revokeAllUserAccess({ ctx, userId: id }),
-}));
+export const POST = jsonRoute<{ id: string }>("consents.revoke", async (req, ctx, { id }) => {
+  await readBody(req, EmptyBody);
+  return {
+    revoked: await revokeAllUserAccess({ ctx, userId: id }),
+  };
+});

@@ -1,6 +1,10 @@
-import { jsonRoute } from "@/lib/api/json-route";
+import { jsonRoute, readBody } from "@/lib/api/json-route";
+import { EmptyBody } from "@/lib/api/openapi/paths/bodies";
 import { approveClient } from "@/lib/services";
 
-export const POST = jsonRoute<{ slug: string; id: string }>("clients.write", async (_req, ctx, { slug, id }) => ({
-  client: await approveClient({ ctx, serverSlug: slug, input: { clientId: id } }),
-}));
+export const POST = jsonRoute<{ slug: string; id: string }>("clients.write", async (req, ctx, { slug, id }) => {
+  await readBody(req, EmptyBody);
+  return {
+    client: await approveClient({ ctx, serverSlug: slug, input: { clientId: id } }),
+  };
+});

@@ -1,4 +1,5 @@
-import { jsonRoute, readJsonObject } from "@/lib/api/json-route";
+import { jsonRoute, readBody } from "@/lib/api/json-route";
+import { RevokeConsentsBody } from "@/lib/api/openapi/paths/consents";
 import { NotFoundError, revokeClientConsents } from "@/lib/services";
 
 type Params = { slug: string; id: string };
@@ -8,7 +9,12 @@ type Params = { slug: string; id: string };
  * skipped; if none of them was there to revoke the answer is 404, so a retry is told, not a 500.
  */
 export const POST = jsonRoute<Params>("consents.revoke", async (req, ctx, { slug, id }) => {
-  const revoked = await revokeClientConsents({ ctx, serverSlug: slug, clientId: id, input: await readJsonObject(req) });
+  const revoked = await revokeClientConsents({
+    ctx,
+    serverSlug: slug,
+    clientId: id,
+    input: await readBody(req, RevokeConsentsBody),
+  });
   if (revoked.length === 0) throw new NotFoundError("Consent");
   return { revoked };
 });
