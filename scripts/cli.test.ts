@@ -112,6 +112,43 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))("gatehouse CLI", () => {
     },
   );
 
+  it(
+    "server:update changes only the flags given; consent and webhook commands answer",
+    { timeout: 60_000 },
+    async () => {
+      const updated = await cli(
+        "server:update",
+        "--server",
+        "demo",
+        "--name",
+        "Demo 2",
+        "--refresh-grace",
+        "10",
+        "--cimd",
+        "on",
+      );
+      expect(updated.code, updated.stderr).toBe(0);
+      const listed = await cli("server:list", "--json");
+      expect(JSON.parse(listed.stdout)).toEqual([
+        expect.objectContaining({
+          name: "Demo 2",
+          refreshGraceSeconds: 10,
+          cimdEnabled: true,
+          scopes: [expect.objectContaining({ name: "mcp:tools" })],
+        }),
+      ]);
+      const consents = await cli("consent:list", "--email", "leaver@example.com");
+      expect(consents.code, consents.stderr).toBe(0);
+      expect(consents.stdout).toContain("(none)");
+      const gone = await cli("consent:revoke", "--id", "cns_gone");
+      expect(gone.code).toBe(1);
+      expect(gone.stderr).toContain("Consent was not found.");
+      const webhooks = await cli("webhook:list");
+      expect(webhooks.code, webhooks.stderr).toBe(0);
+      expect(webhooks.stdout).toContain("(none)");
+    },
+  );
+
   it("exits 2 with a usage message on bad arguments", { timeout: 60_000 }, async () => {
     const missingName = await cli("client:create", "--server", "demo");
     expect(missingName.code).toBe(2);

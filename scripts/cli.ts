@@ -12,6 +12,7 @@ import { isRole, ROLES } from "@/lib/auth/permissions";
 import { API_KEY_EXPIRIES } from "@/lib/schemas/api-keys";
 import { AUDIT_RETENTION_CHOICES } from "@/lib/schemas/audit-retention";
 import { REGISTRATION_TYPES, SECRET_GRACE_PERIODS } from "@/lib/schemas/clients";
+import { CIMD_TRUST_MODES } from "@/lib/schemas/cimd-policy";
 import { DCR_MODES } from "@/lib/schemas/dcr-policy";
 import { fieldErrorsOf } from "@/lib/schemas/form";
 import {
@@ -20,7 +21,13 @@ import {
   createEndUser,
   createServer,
   createUser,
+  getUserAccess,
+  listClientConsents,
   listClients,
+  listWebhooks,
+  patchServer,
+  revokeClientConsents,
+  revokeConsent,
   listServers,
   listUsers,
   pruneDcrClients,
@@ -154,10 +161,7 @@ const COMMANDS: Record<
       "dcr-rate-limit": { type: "string" },
     },
     async run(f) {
-      const scopes = ((f.scope as string[] | undefined) ?? []).map((s) => {
-        const [name = "", ...rest] = s.split("=");
-        return { name, description: rest.join("=") };
-      });
+      const scopes = scopesOf(f);
       const server = await createServer({
         ctx: ctx(),
         input: {
@@ -304,6 +308,135 @@ const COMMANDS: Record<
       console.log('It will not be shown again: store it now. Send it as "Authorization: Bearer <key>" to /api/v1.');
     },
   },
+  "consent:list": {
+    usage: "consent:list (--email EMAIL | --server SLUG --client CLIENT_ID) [--json]",
+    options: {
+      email: { type: "string" },
+      server: { type: "string" },
+      client: { type: "string" },
+      json: { type: "boolean" },
+    },
+    async run(f) {
+      const consents = f.email
+        ? (await getUserAccess({ ctx: ctx(), userId: (await userByEmail(req(f, "email"))).id })).consents
+        : (
+            await listClientConsents({
+              ctx: ctx(),
+              serverSlug: req(f, "server"),
+              clientId: req(f, "client"),
+              input: {},
+            })
+          ).consents;
+      if (f.json) return void console.log(JSON.stringify(consents, null, 2));
+      table(
+        ["ID", "USER", "SERVER", "CLIENT", "SCOPES", "GRANTED"],
+        consents.map((c) => [
+          c.id,
+          c.user.email,
+          c.server.slug,
+          c.client.name,
+          c.scopes.map((x) => x.name).join(" "),
+          c.grantedAt.slice(0, 10),
+        ]),
+      );
+    },
+  },
+  "consent:revoke": {
+    usage: "consent:revoke (--id CONSENT_ID | --server SLUG --client CLIENT_ID --email EMAIL)",
+    options: {
+      id: { type: "string" },
+      server: { type: "string" },
+      client: { type: "string" },
+      email: { type: "string" },
+    },
+    async run(f) {
+      let revoked;
+      if (f.id) {
+        revoked = [await revokeConsent({ ctx: ctx(), consentId: req(f, "id") })];
+      } else {
+        const user = await userByEmail(req(f, "email"));
+        const page = await listClientConsents({
+          ctx: ctx(),
+          serverSlug: req(f, "server"),
+          clientId: req(f, "client"),
+          input: { q: user.email },
+        });
+        const consent = page.consents.find((c) => c.user.id === user.id);
+        if (!consent) throw new UsageError(`${user.email} has no consent to that client.`);
+        revoked = await revokeClientConsents({
+          ctx: ctx(),
+          serverSlug: req(f, "server"),
+          clientId: req(f, "client"),
+          input: { consentIds: [consent.id] },
+        });
+      }
+      for (const r of revoked)
+        console.log(`Revoked ${r.userEmail} → ${r.clientName} (${r.id}); its tokens no longer work.`);
+    },
+  },
+  "webhook:list": {
+    usage: "webhook:list [--json]",
+    options: { json: { type: "boolean" } },
+    async run(f) {
+      const webhooks = await listWebhooks({ ctx: ctx() });
+      if (f.json) return void console.log(JSON.stringify(webhooks, null, 2));
+      table(
+        ["ID", "URL", "EVENTS", "STATUS"],
+        webhooks.map((w) => [w.id, w.url, w.events.join(" "), w.disabledAt ? "paused" : "active"]),
+      );
+    },
+  },
+  "server:update": {
+    usage:
+      "server:update --server SLUG [--name NAME] [--resource URL] [--description TEXT] [--scope NAME[=DESCRIPTION]]... [--access-ttl SECONDS] [--refresh-ttl SECONDS] [--refresh-grace SECONDS] [--dcr-mode OPEN|TOKEN|OFF] [--dcr-rate-limit PER_HOUR] [--cimd on|off] [--cimd-trust ANY|ALLOWLIST|DENYLIST] [--cimd-host HOST]...",
+    options: {
+      server: { type: "string" },
+      name: { type: "string" },
+      resource: { type: "string" },
+      description: { type: "string" },
+      scope: { type: "string", multiple: true },
+      "access-ttl": { type: "string" },
+      "refresh-ttl": { type: "string" },
+      "refresh-grace": { type: "string" },
+      "dcr-mode": { type: "string" },
+      "dcr-rate-limit": { type: "string" },
+      cimd: { type: "string" },
+      "cimd-trust": { type: "string" },
+      "cimd-host": { type: "string", multiple: true },
+    },
+    /** Only the flags given change (patchServer, as the API's PATCH); --scope replaces the list. */
+    async run(f) {
+      const set = (flag: string, key: string, value: unknown = f[flag]) =>
+        f[flag] === undefined ? {} : { [key]: value };
+      const server = await patchServer({
+        ctx: ctx(),
+        slug: req(f, "server"),
+        changes: {
+          ...set("name", "name"),
+          ...set("resource", "resourceUrl"),
+          ...set("description", "description"),
+          ...set("scope", "scopes", scopesOf(f)),
+          ...set("access-ttl", "accessTokenTtl"),
+          ...set("refresh-ttl", "refreshTokenTtl"),
+          ...set("refresh-grace", "refreshGraceSeconds"),
+          ...set(
+            "dcr-mode",
+            "dcrMode",
+            oneOf(f, "dcr-mode", DCR_MODES, (v) => v.toUpperCase()),
+          ),
+          ...set("dcr-rate-limit", "dcrRateLimitPerHour"),
+          ...set("cimd", "cimdEnabled", oneOf(f, "cimd", ["on", "off"]) === "on"),
+          ...set(
+            "cimd-trust",
+            "cimdTrust",
+            oneOf(f, "cimd-trust", CIMD_TRUST_MODES, (v) => v.toUpperCase()),
+          ),
+          ...set("cimd-host", "cimdHosts"),
+        },
+      });
+      console.log(`Updated MCP server ${server.slug} (${server.name})`);
+    },
+  },
   prune: {
     usage: "prune [--json]",
     options: { json: { type: "boolean" } },
@@ -400,6 +533,14 @@ async function userByEmail(email: string) {
   const user = users.find((u) => u.email.toLowerCase() === wanted);
   if (!user) throw new UsageError(`No user has the email ${wanted}.`);
   return user;
+}
+
+/** --scope NAME[=DESCRIPTION], repeated. */
+function scopesOf(f: Flags) {
+  return many(f, "scope").map((s) => {
+    const [name = "", ...rest] = s.split("=");
+    return { name, description: rest.join("=") };
+  });
 }
 
 function req(f: Flags, name: string): string {

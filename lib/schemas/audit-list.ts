@@ -36,6 +36,7 @@ export const AUDIT_ACTIONS = [
   "user.disabled",
   "user.enabled",
   "webhook.created",
+  "webhook.updated",
   "webhook.deleted",
   "webhook.redelivered",
   "client.approved",

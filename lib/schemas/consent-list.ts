@@ -9,3 +9,8 @@ export const ConsentListFilter = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
   cursor: z.string().max(300).optional().catch(undefined),
 });
+
+/** Revoke several consents (of one client, or of one user): `{ "consentIds": ["…"] }`. */
+export const RevokeConsentsBody = z.object({
+  consentIds: z.array(z.string().min(1)).min(1, "Select at least one consent.").max(500),
+});

@@ -40,3 +40,12 @@ export const CreateWebhookInput = z.object({
   events: z.array(z.enum(WEBHOOK_EVENTS)).min(1, "Choose at least one event."),
 });
 export type CreateWebhookInput = z.input<typeof CreateWebhookInput>;
+
+/** A partial update: fields left out keep their values; `disabled: true` pauses deliveries. */
+export const UpdateWebhookInput = z.object({
+  url: WebhookUrl.optional(),
+  description: z.string().trim().max(200).optional(),
+  events: z.array(z.enum(WEBHOOK_EVENTS)).min(1, "Choose at least one event.").optional(),
+  disabled: z.boolean().optional(),
+});
+export type UpdateWebhookInput = z.input<typeof UpdateWebhookInput>;

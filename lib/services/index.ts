@@ -71,6 +71,7 @@ export {
 export {
   getUserAccess,
   revokeUserConsents,
+  revokeConsent,
   revokeAllUserAccess,
   setUserDisabled,
   listMyApps,
@@ -81,6 +82,8 @@ export type { RevokedConsent } from "./consents/revoke-consents";
 export {
   createWebhook,
   listWebhooks,
+  getWebhook,
+  updateWebhook,
   deleteWebhook,
   listDeliveries,
   redeliver,

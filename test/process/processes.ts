@@ -62,9 +62,12 @@ export interface Server {
   kill9(): Promise<Exit>;
 }
 
-/** `next start` on 127.0.0.1 and a free port, in its own process group. Does not wait for it. */
-export async function spawnServer(store: Store, extraEnv: Record<string, string> = {}): Promise<Server> {
-  const port = await freePort();
+/**
+ * `next start` on 127.0.0.1 and a free port (or `port`, when the store was seeded for that URL), in
+ * its own process group. Does not wait for it.
+ */
+export async function spawnServer(store: Store, extraEnv: Record<string, string> = {}, port?: number): Promise<Server> {
+  port ??= await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(
     process.execPath,
@@ -103,8 +106,8 @@ export async function spawnServer(store: Store, extraEnv: Record<string, string>
 }
 
 /** `next start`, once /api/health answers 200; throws with its output if it exits first. */
-export async function startServer(store: Store, extraEnv: Record<string, string> = {}): Promise<Server> {
-  const server = await spawnServer(store, extraEnv);
+export async function startServer(store: Store, extraEnv: Record<string, string> = {}, port?: number): Promise<Server> {
+  const server = await spawnServer(store, extraEnv, port);
   let exit: Exit | undefined;
   void server.exited.then((e) => (exit = e));
   for (;;) {
@@ -127,10 +130,15 @@ export interface CliRun {
 
 /** `npm run gatehouse -- …` on the store, as an operator runs it. */
 export function cli(store: Store, ...args: string[]): Promise<CliRun> {
+  return tsx(storeEnv(store), "scripts/cli.ts", ...args);
+}
+
+/** A TypeScript script of the repository, run with tsx in `env`; resolves with its output. */
+export function tsx(env: NodeJS.ProcessEnv, script: string, ...args: string[]): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, ["scripts/cli.ts", ...args], {
+    const child = spawn(TSX, [script, ...args], {
       cwd: ROOT,
-      env: storeEnv(store),
+      env,
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";

@@ -5,6 +5,7 @@ import { consentOperations } from "./paths/consents";
 import { memberOperations } from "./paths/members";
 import { metaOperations } from "./paths/meta";
 import { serverOperations } from "./paths/servers";
+import { settingsOperations } from "./paths/settings";
 import { userOperations } from "./paths/users";
 
 /** Every documented /api/v1 operation. A new route file adds its entries here. */
@@ -15,6 +16,7 @@ export const apiOperations: readonly ApiOperation[] = [
   ...userOperations,
   ...memberOperations,
   ...auditOperations,
+  ...settingsOperations,
   ...metaOperations,
 ];
 

@@ -1,5 +1,6 @@
 // The Consents tab of a client: who consented, with what, and revocation by the security team.
 import { z } from "zod";
+import { RevokeConsentsBody } from "@/lib/schemas/consent-list";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import { requirePermission } from "../authz";
 import { dbOf, type ServiceContext } from "../context";
@@ -76,9 +77,7 @@ export async function listClientConsents({
   };
 }
 
-export const RevokeClientConsentsInput = z.object({
-  consentIds: z.array(z.string().min(1)).min(1, "Select at least one consent.").max(500),
-});
+export const RevokeClientConsentsInput = RevokeConsentsBody;
 
 /** Revokes one or several consents of this client. */
 export async function revokeClientConsents({

@@ -1,6 +1,7 @@
 // A person's access across every MCP server and client: the security team's view (an employee is
 // leaving: revoke everything, disable the account) and the user's own "authorized apps" page.
 import { z } from "zod";
+import { RevokeConsentsBody } from "@/lib/schemas/consent-list";
 import { canManageRole } from "@/lib/auth/permissions";
 import { recordAudit } from "../audit/record-audit";
 import { effectiveRole, requirePermission } from "../authz";
@@ -40,10 +41,7 @@ export async function getUserAccess({
   return { user: toUserDto(user), consents: await consentsOf(ctx, userId) };
 }
 
-export const UserConsentsInput = z.object({
-  userId: z.string().min(1),
-  consentIds: z.array(z.string().min(1)).min(1).max(500),
-});
+export const UserConsentsInput = z.object({ userId: z.string().min(1) }).and(RevokeConsentsBody);
 
 export async function revokeUserConsents({
   ctx,
@@ -135,4 +133,18 @@ export async function revokeMyApp({
   const first = revoked[0];
   if (!first) throw new NotFoundError("Authorized app");
   return first;
+}
+
+/** Revokes one consent by its id, whoever holds it (the CLI's `consent:revoke --id`). */
+export async function revokeConsent({
+  ctx,
+  consentId,
+}: {
+  ctx: ServiceContext;
+  consentId: string;
+}): Promise<RevokedConsent> {
+  requirePermission(ctx, "consents.revoke");
+  const [revoked] = await revokeConsentsWhere(ctx, { id: consentId }, "revoked_by_admin");
+  if (!revoked) throw new NotFoundError("Consent");
+  return revoked;
 }

@@ -26,5 +26,8 @@ export async function patchServer({
     updatedAt: _u,
     ...current
   } = await getServerBySlug({ ctx, slug });
-  return updateServer({ ctx, input: { ...current, ...changes, serverId: id } });
+  // dcrEnabled alone means "open" or "off": the stored mode must not outvote it (dcrMode wins when both are sent).
+  const { dcrMode, ...rest } = current;
+  const mode = "dcrEnabled" in changes && !("dcrMode" in changes) ? {} : { dcrMode };
+  return updateServer({ ctx, input: { ...rest, ...mode, ...changes, serverId: id } });
 }

@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { seal } from "@/lib/crypto/seal";
 import { newId } from "@/lib/ids";
-import { CreateWebhookInput } from "@/lib/schemas/webhooks";
+import { CreateWebhookInput, UpdateWebhookInput } from "@/lib/schemas/webhooks";
 import { recordAudit } from "../audit/record-audit";
 import { requirePermission } from "../authz";
 import { actorLabel, dbOf, type ServiceContext } from "../context";
@@ -95,6 +95,53 @@ export async function listWebhooks({ ctx }: { ctx: ServiceContext }): Promise<We
   return (await dbOf(ctx).webhookEndpoint.findMany({ select, orderBy: { createdAt: "desc" } })).map(toDto);
 }
 
+export async function getWebhook({ ctx, webhookId }: { ctx: ServiceContext; webhookId: string }): Promise<WebhookDto> {
+  requirePermission(ctx, "settings.write");
+  const row = await dbOf(ctx).webhookEndpoint.findUnique({ where: { id: webhookId }, select });
+  if (!row) throw new NotFoundError("Webhook");
+  return toDto(row);
+}
+
+/** Changes the URL, description or events, or pauses/resumes deliveries; the secret stays. */
+export async function updateWebhook({
+  ctx,
+  webhookId,
+  input,
+}: {
+  ctx: ServiceContext;
+  webhookId: string;
+  input: UpdateWebhookInput | Record<string, unknown>;
+}): Promise<WebhookDto> {
+  requirePermission(ctx, "settings.write");
+  const v = UpdateWebhookInput.parse(input);
+  return withTx(ctx, async (tx) => {
+    const before = await tx.webhookEndpoint.findUnique({ where: { id: webhookId }, select });
+    if (!before) throw new NotFoundError("Webhook");
+    const after = await tx.webhookEndpoint.update({
+      where: { id: webhookId },
+      data: {
+        url: v.url,
+        description: v.description,
+        events: v.events ? [...new Set(v.events)] : undefined,
+        ...(v.disabled === undefined ? {} : { disabledAt: v.disabled ? (before.disabledAt ?? new Date()) : null }),
+      },
+      select,
+    });
+    const snapshot = (w: typeof before) => ({
+      url: w.url,
+      description: w.description,
+      events: w.events,
+      disabled: w.disabledAt !== null,
+    });
+    await recordAudit(tx, ctx, {
+      action: "webhook.updated",
+      target: { type: "webhook", id: after.id, label: after.url },
+      details: { before: snapshot(before), after: snapshot(after) },
+    });
+    return toDto(after);
+  });
+}
+
 export async function deleteWebhook({ ctx, webhookId }: { ctx: ServiceContext; webhookId: string }): Promise<void> {
   requirePermission(ctx, "settings.write");
   await withTx(ctx, async (tx) => {
@@ -115,6 +162,8 @@ export async function listDeliveries({
   limit?: number;
 }): Promise<DeliveryDto[]> {
   requirePermission(ctx, "settings.write");
+  if (!(await dbOf(ctx).webhookEndpoint.findUnique({ where: { id: webhookId }, select: { id: true } })))
+    throw new NotFoundError("Webhook");
   const rows = await dbOf(ctx).webhookDelivery.findMany({
     where: { endpointId: webhookId },
     include: { event: { select: { type: true } } },
@@ -135,12 +184,23 @@ export async function listDeliveries({
   }));
 }
 
-/** "Redeliver": a fresh delivery of the same event to the same endpoint, sent as soon as possible. */
-export async function redeliver({ ctx, deliveryId }: { ctx: ServiceContext; deliveryId: string }): Promise<void> {
+/**
+ * "Redeliver": a fresh delivery of the same event to the same endpoint, sent as soon as possible.
+ * With `webhookId` (the API's URL names it) a delivery of another endpoint is not found.
+ */
+export async function redeliver({
+  ctx,
+  deliveryId,
+  webhookId,
+}: {
+  ctx: ServiceContext;
+  deliveryId: string;
+  webhookId?: string;
+}): Promise<void> {
   requirePermission(ctx, "settings.write");
   await withTx(ctx, async (tx) => {
-    const d = await tx.webhookDelivery.findUnique({
-      where: { id: deliveryId },
+    const d = await tx.webhookDelivery.findFirst({
+      where: { id: deliveryId, ...(webhookId ? { endpointId: webhookId } : {}) },
       select: { endpointId: true, eventId: true },
     });
     if (!d) throw new NotFoundError("Delivery");

@@ -1,10 +1,13 @@
 import { z } from "zod";
 import { CreateEndUserInput } from "@/lib/services/users/create-end-user";
 import { NullableIsoDateTime } from "../schemas/common";
-import { Consent, User } from "../schemas/user";
+import { Consent, RevokedConsentSchema, User } from "../schemas/user";
 import { defineOperations, type ApiOperation } from "../registry";
 import { EmptyBody } from "./bodies";
-import { Revoked } from "./consents";
+import { Revoked, RevokeConsentsBody as RevokeClientConsentsBody } from "./consents";
+
+/** `POST /api/v1/users/{id}/consents/revoke`: the same shape as a client's. */
+export const RevokeUserConsentsBody = RevokeClientConsentsBody;
 
 /** `GET /api/v1/users`: the route hands these to listUsers, which re-validates them. */
 export const ListUsersQuery = z.object({
@@ -119,6 +122,40 @@ export const userOperations = defineOperations([
     permission: "consents.revoke",
     body: EmptyBody,
     responses: { 200: { description: "What was revoked.", schema: Revoked } },
+  },
+  {
+    method: "get",
+    path: "/api/v1/users/{id}/consents",
+    operationId: "listUserConsents",
+    tag,
+    summary: "List a user's consents",
+    description: "On every MCP server, as the user page shows them.",
+    permission: "users.read",
+    responses: { 200: { description: "The user's consents.", schema: z.strictObject({ consents: z.array(Consent) }) } },
+  },
+  {
+    method: "post",
+    path: "/api/v1/users/{id}/consents/revoke",
+    operationId: "revokeUserConsents",
+    tag,
+    summary: "Revoke some of a user's consents",
+    description: "Their tokens stop working at once. Consents already gone are skipped; if none was left, 404.",
+    permission: "consents.revoke",
+    body: RevokeUserConsentsBody,
+    responses: { 200: { description: "What was revoked.", schema: Revoked } },
+  },
+  {
+    method: "delete",
+    path: "/api/v1/users/{id}/consents/{consentId}",
+    operationId: "revokeUserConsent",
+    tag,
+    summary: "Revoke one of a user's consents",
+    description: "Its tokens stop working at once. A consent already gone (or another user's) is a 404.",
+    permission: "consents.revoke",
+    body: EmptyBody,
+    responses: {
+      200: { description: "What was revoked.", schema: z.strictObject({ revoked: RevokedConsentSchema }) },
+    },
   },
   userToggle("disable", "Disable a user", "Blocks sign-in and refresh and cuts live tokens at once."),
   userToggle("enable", "Enable a user", "Undoes a disable."),
