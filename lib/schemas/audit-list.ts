@@ -44,6 +44,13 @@ export const AUDIT_ACTIONS = [
   "identity_provider.deleted",
   "identity.linked",
   "settings.updated",
+  "user.deprovisioned",
+  "user.reactivated",
+  "scim_token.created",
+  "scim_token.revoked",
+  "scim_user.created",
+  "scim_user.updated",
+  "scim_user.deleted",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

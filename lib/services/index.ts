@@ -16,6 +16,7 @@ export { getSessionUser, type SessionUser } from "./users/get-session-user";
 export { createUser, CreateUserInput } from "./users/create-user";
 export { setUserPassword, SetUserPasswordInput } from "./users/set-user-password";
 export { listUsers } from "./users/list-users";
+export { deprovisionUser, type DeprovisionResult } from "./users/deprovision-user";
 export type { UserDto } from "./users/user-dto";
 export { listMembers } from "./members/list-members";
 export { addMember, type AddMemberResult } from "./members/add-member";
