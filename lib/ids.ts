@@ -20,6 +20,7 @@ const PREFIXES = {
   identityProvider: "idp",
   identity: "uid",
   pendingLogin: "pl",
+  scimToken: "sct",
 } as const;
 
 export type IdKind = keyof typeof PREFIXES;

@@ -122,3 +122,21 @@ export {
   type SignInOptions,
   type SignInProvider,
 } from "./identity/sign-in-options";
+export {
+  authenticateScimToken,
+  createScimToken,
+  listScimTokens,
+  revokeScimToken,
+  SCIM_TOKEN_PREFIX,
+  type ScimCaller,
+  type ScimTokenDto,
+} from "./scim/scim-tokens";
+export {
+  createScimUser,
+  deleteScimUser,
+  getScimUser,
+  listScimUsers,
+  patchScimUser,
+  replaceScimUser,
+  scimContext,
+} from "./scim/scim-users";

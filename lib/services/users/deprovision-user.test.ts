@@ -65,14 +65,16 @@ describe("deprovisioning racing refreshes", () => {
     const user = await newUser();
     const client = await newClient();
     const t0 = await consentAndTokens(user, client);
-    const wave = Array.from({ length: 50 }, () =>
+    const attempt = () =>
       refresh(client, t0.refresh_token!).then(
         (r) => ({ ok: true as const, r }),
         () => ({ ok: false as const }),
-      ),
-    );
+      );
+    // The deprovisioning starts in the middle of the wave: 25 refreshes queued before it, 25 after.
+    const before = Array.from({ length: 25 }, attempt);
     const deprovision = deprovisionUser({ ctx: sys, userId: user.id, reason: "scim" }).then(() => null);
-    const results = await Promise.all([...wave.slice(0, 25), deprovision, ...wave.slice(25)]);
+    const after25 = Array.from({ length: 25 }, attempt);
+    const results = await Promise.all([...before, deprovision, ...after25]);
     const succeeded = results.filter(
       (r): r is { ok: true; r: Awaited<ReturnType<typeof refresh>> } => r !== null && r.ok,
     );
