@@ -14,7 +14,7 @@ function Detail({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** Who this is: email, name, role (or end user), status, created and last sign-in. */
-export function UserDetails({ user }: { user: UserDto }) {
+export function UserDetails({ user, scimProvider = null }: { user: UserDto; scimProvider?: string | null }) {
   return (
     <dl className="grid gap-4 rounded-lg border p-4 sm:grid-cols-2 lg:grid-cols-3">
       <Detail label="Email">{user.email}</Detail>
@@ -38,6 +38,14 @@ export function UserDetails({ user }: { user: UserDto }) {
           <Badge variant="success">Active</Badge>
         )}
       </Detail>
+      {scimProvider ? (
+        <Detail label="Source">
+          <span data-testid="scim-managed">Managed by {scimProvider} (SCIM)</span>
+          <span className="block text-muted-foreground">
+            Changes made here may be overwritten by {scimProvider}; deactivate the person there.
+          </span>
+        </Detail>
+      ) : null}
       <Detail label="Created">
         <UserDate value={user.createdAt} absolute />
       </Detail>

@@ -125,6 +125,8 @@ export {
 export {
   authenticateScimToken,
   createScimToken,
+  CreateScimTokenInput,
+  RevokeScimTokenInput,
   listScimTokens,
   revokeScimToken,
   SCIM_TOKEN_PREFIX,

@@ -33,11 +33,19 @@ export async function getUserAccess({
 }: {
   ctx: ServiceContext;
   userId: string;
-}): Promise<{ user: UserDto; consents: ConsentDto[] }> {
+}): Promise<{ user: UserDto; consents: ConsentDto[]; scimProvider: string | null }> {
   requirePermission(ctx, "users.read");
-  const user = await dbOf(ctx).user.findUnique({ where: { id: userId }, select: userDtoSelect });
+  const user = await dbOf(ctx).user.findUnique({
+    where: { id: userId },
+    select: { ...userDtoSelect, scimProvider: { select: { label: true } } },
+  });
   if (!user) throw new NotFoundError("User");
-  return { user: toUserDto(user), consents: await consentsOf(ctx, userId) };
+  // Which IdP provisions this user over SCIM (null: managed in Gatehouse).
+  return {
+    user: toUserDto(user),
+    consents: await consentsOf(ctx, userId),
+    scimProvider: user.scimProvider?.label ?? null,
+  };
 }
 
 export const UserConsentsInput = z.object({

@@ -41,6 +41,8 @@ function toDto(t: {
   };
 }
 
+export const RevokeScimTokenInput = z.object({ providerId: z.string().min(1), tokenId: z.string().min(1) });
+
 export const CreateScimTokenInput = z.object({
   providerId: z.string().min(1),
   name: z.string().trim().min(1, "Name the token (e.g. the IdP app it is for).").max(100),
@@ -109,9 +111,10 @@ export async function revokeScimToken({
   input,
 }: {
   ctx: ServiceContext;
-  input: { providerId: string; tokenId: string };
+  input: z.input<typeof RevokeScimTokenInput>;
 }): Promise<void> {
   requirePermission(ctx, "settings.write");
+  input = RevokeScimTokenInput.parse(input);
   await withTx(ctx, async (tx) => {
     const row = await tx.scimToken.findFirst({
       where: { id: input.tokenId, providerId: input.providerId },

@@ -20,7 +20,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
     if (err instanceof NotFoundError) notFound();
     throw err;
   });
-  const { user, consents } = access;
+  const { user, consents, scimProvider } = access;
 
   const canRevoke = hasPermission(viewer.role, "consents.revoke");
   // The service decides; these only hide what it would refuse: nobody disables themselves, and
@@ -56,7 +56,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           ) : undefined
         }
       />
-      <UserDetails user={user} />
+      <UserDetails user={user} scimProvider={scimProvider} />
 
       <section aria-labelledby="user-access" className="space-y-4">
         <div className="flex flex-wrap items-end justify-between gap-3">
