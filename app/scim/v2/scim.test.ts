@@ -295,6 +295,26 @@ describe("SCIM refusals are SCIM errors, never a 500", () => {
     }
   });
 
+  it("a PATCH or PUT onto a taken userName is a 409 uniqueness, and changes nothing", async () => {
+    const { token } = await newProvider();
+    const a = await scim(await usersRoute.POST(req("POST", "/Users", token, { userName: email("a") }), none));
+    const b = await scim(await usersRoute.POST(req("POST", "/Users", token, { userName: email("b") }), none));
+    const moved = await userRoute.PATCH(
+      req("PATCH", `/Users/${b.id}`, token, {
+        Operations: [{ op: "replace", path: "userName", value: a.userName }],
+      }),
+      params({ id: b.id }),
+    );
+    expect(moved.status).toBe(409);
+    expect(await scim(moved)).toMatchObject({ scimType: "uniqueness" });
+    const put = await userRoute.PUT(
+      req("PUT", `/Users/${b.id}`, token, { userName: a.userName }),
+      params({ id: b.id }),
+    );
+    expect(put.status).toBe(409);
+    expect(await database.prisma.user.findUniqueOrThrow({ where: { id: b.id } })).toMatchObject({ email: b.userName });
+  });
+
   it("never adopts a staff account or another provider's user", async () => {
     const { token } = await newProvider();
     const staff = await insertUser(database, "ADMIN");
