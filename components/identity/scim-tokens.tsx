@@ -6,6 +6,7 @@ import {
   createScimTokenAction,
   revokeScimTokenAction,
 } from "@/app/(dashboard)/settings/identity-providers/[id]/scim/actions";
+import { ActionConfirmDialog } from "@/components/feedback/action-confirm-dialog";
 import { SecretReveal } from "@/components/feedback/secret-reveal";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
@@ -59,28 +60,18 @@ export function CreateScimToken({ providerId }: { providerId: string }) {
 }
 
 function RevokeButton({ providerId, token }: { providerId: string; token: ScimTokenDto }) {
-  const [state, dispatch, pending] = useActionState(revokeScimTokenAction, null);
-  useEffect(() => {
-    if (state && !state.ok) toast.error(state.message);
-    if (state?.ok) toast.success(`Revoked “${token.name}”. Provisioning with it stops now.`);
-  }, [state, token.name]);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (pending) return;
-    if (!window.confirm(`Revoke “${token.name}”? The IdP can no longer provision users with it.`)) return;
-    const form = new FormData(event.currentTarget);
-    startTransition(() => dispatch(form));
-  }
-
   return (
-    <form onSubmit={onSubmit}>
-      <input type="hidden" name="providerId" value={providerId} />
-      <input type="hidden" name="tokenId" value={token.id} />
-      <Button type="submit" variant="outline" size="sm" aria-disabled={pending}>
-        Revoke<span className="sr-only"> {token.name}</span>
-      </Button>
-    </form>
+    <ActionConfirmDialog
+      triggerLabel="Revoke"
+      triggerTarget={token.name}
+      title={`Revoke “${token.name}”?`}
+      description="The IdP's SCIM requests with this token will fail with 401 immediately: it can no longer create or deprovision users. This cannot be undone."
+      fields={{ providerId, tokenId: token.id }}
+      action={revokeScimTokenAction}
+      confirmLabel="Revoke token"
+      pendingLabel="Revoking…"
+      successMessage={`SCIM token “${token.name}” revoked`}
+    />
   );
 }
 
