@@ -91,18 +91,21 @@ export async function listScimUsers({
 }): Promise<{ users: ScimUserRecord[]; totalResults: number }> {
   const db = dbOf(ctx);
   const where = whereOf(caller, filter);
-  const [totalResults, users] = await Promise.all([
+  const orderBy = [{ createdAt: "asc" as const }, { id: "asc" as const }];
+  // Two steps: the page's ids first — an index-only scan of (scimProviderId, createdAt, id), so a
+  // deep startIndex skips index entries, not table rows — then those rows.
+  const [totalResults, page] = await Promise.all([
     db.user.count({ where }),
     paging.count === 0
       ? Promise.resolve([])
-      : db.user.findMany({
-          where,
-          select: scimUserSelect,
-          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-          skip: paging.startIndex - 1,
-          take: paging.count,
-        }),
+      : db.user.findMany({ where, select: { id: true }, orderBy, skip: paging.startIndex - 1, take: paging.count }),
   ]);
+  const rows =
+    page.length === 0
+      ? []
+      : await db.user.findMany({ where: { id: { in: page.map((r) => r.id) } }, select: scimUserSelect });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const users = page.flatMap((r) => byId.get(r.id) ?? []);
   return { users, totalResults };
 }
 
