@@ -11,7 +11,7 @@ import { UnauthorizedError } from "@modelcontextprotocol/sdk/client/auth.js";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { OAuthTokens } from "@modelcontextprotocol/sdk/shared/auth.js";
-import { OWNER, signIn } from "./helpers";
+import { mcpInitialize, OWNER, signIn } from "./helpers";
 import { E2EOAuthProvider } from "./mcp-oauth-provider";
 
 test.describe.configure({ mode: "serial" });
@@ -112,22 +112,6 @@ async function consentAndGetTokens(options: { signIn: boolean }): Promise<OAuthT
 
 // --- What each party sees of the tokens ---------------------------------------------------------
 
-function mcpInitialize(request: APIRequestContext, accessToken: string) {
-  return request.post(MCP_URL, {
-    headers: {
-      Authorization: `Bearer ${accessToken}`,
-      Accept: "application/json, text/event-stream",
-      "Content-Type": "application/json",
-    },
-    data: {
-      jsonrpc: "2.0",
-      id: 1,
-      method: "initialize",
-      params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "e2e-probe", version: "1.0.0" } },
-    },
-  });
-}
-
 async function introspect(request: APIRequestContext, token: string): Promise<{ active: boolean }> {
   const res = await request.post(`${ISSUER}/introspect`, {
     headers: {
@@ -140,14 +124,14 @@ async function introspect(request: APIRequestContext, token: string): Promise<{ 
 }
 
 async function expectTokensWork(request: APIRequestContext, tokens: OAuthTokens) {
-  expect((await mcpInitialize(request, tokens.access_token)).status()).toBe(200);
+  expect((await mcpInitialize(request, MCP_URL, tokens.access_token)).status()).toBe(200);
   expect(await introspect(request, tokens.access_token)).toMatchObject({ active: true, client_id: provider.clientId });
   expect(await introspect(request, tokens.refresh_token!)).toMatchObject({ active: true });
 }
 
 /** Revocation takes effect now: at the MCP server, at introspection and at the token endpoint. */
 async function expectTokensRevoked(request: APIRequestContext, tokens: OAuthTokens) {
-  const probe = await mcpInitialize(request, tokens.access_token);
+  const probe = await mcpInitialize(request, MCP_URL, tokens.access_token);
   expect(probe.status()).toBe(401);
   expect(probe.headers()["www-authenticate"] ?? "").toContain('error="invalid_token"');
   expect(await introspect(request, tokens.access_token)).toEqual({ active: false });

@@ -22,6 +22,7 @@ const PREFIXES = {
   pendingLogin: "pl",
   idempotencyKey: "idk",
   invite: "inv",
+  scimToken: "sct",
 } as const;
 
 export type IdKind = keyof typeof PREFIXES;

@@ -49,6 +49,13 @@ export const AUDIT_ACTIONS = [
   "identity.linked",
   "settings.updated",
   "audit.pruned",
+  "user.deprovisioned",
+  "user.reactivated",
+  "scim_token.created",
+  "scim_token.revoked",
+  "scim_user.created",
+  "scim_user.updated",
+  "scim_user.deleted",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

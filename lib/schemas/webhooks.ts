@@ -7,6 +7,7 @@ export const WEBHOOK_EVENTS = [
   "consent.revoked",
   "refresh_token.reuse_detected",
   "user.disabled",
+  "user.deprovisioned",
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number];
 
@@ -18,6 +19,8 @@ export const WEBHOOK_EVENT_DESCRIPTIONS: Record<WebhookEventType, string> = {
   "consent.revoked": "A consent was revoked (by an admin or the user).",
   "refresh_token.reuse_detected": "A rotated refresh token was presented again; its authorization was revoked.",
   "user.disabled": "A user was disabled.",
+  "user.deprovisioned":
+    "A user was deprovisioned (SCIM active:false or DELETE): disabled, every consent and refresh token revoked, sessions ended.",
 };
 
 export const WebhookUrl = z

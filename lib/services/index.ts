@@ -22,6 +22,7 @@ export { resetUserPassword, type ResetUserPasswordResult } from "./users/reset-u
 export { changeOwnPassword, ChangeOwnPasswordInput } from "./users/change-own-password";
 export { describeInvite, InvalidInviteError, INVITE_TTL_MS, setPasswordFromInvite } from "./users/user-invites";
 export { passwordPolicyProblem } from "./users/password-policy";
+export { deprovisionUser, type DeprovisionResult } from "./users/deprovision-user";
 export type { UserDto } from "./users/user-dto";
 export { listMembers } from "./members/list-members";
 export { addMember, type AddMemberResult } from "./members/add-member";
@@ -132,3 +133,23 @@ export {
   type SignInOptions,
   type SignInProvider,
 } from "./identity/sign-in-options";
+export {
+  authenticateScimToken,
+  createScimToken,
+  CreateScimTokenInput,
+  RevokeScimTokenInput,
+  listScimTokens,
+  revokeScimToken,
+  SCIM_TOKEN_PREFIX,
+  type ScimCaller,
+  type ScimTokenDto,
+} from "./scim/scim-tokens";
+export {
+  createScimUser,
+  deleteScimUser,
+  getScimUser,
+  listScimUsers,
+  patchScimUser,
+  replaceScimUser,
+  scimContext,
+} from "./scim/scim-users";

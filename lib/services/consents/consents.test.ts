@@ -1,11 +1,8 @@
-import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { s256 } from "@/lib/oauth/pkce";
+import { consentFlow } from "@/test/consent-flow";
 import { createTestDb } from "@/test/db";
-import { insertUser, makeCtx, unique } from "@/test/factories";
+import { insertUser, makeCtx } from "@/test/factories";
 import {
-  createClient,
-  createServer,
   ForbiddenError,
   getUserAccess,
   listClientConsents,
@@ -15,68 +12,12 @@ import {
   revokeClientConsents,
   revokeMyApp,
   setUserDisabled,
-  systemContext,
-  type SessionUser,
 } from "@/lib/services";
-import { decideAuthorization, startAuthorization } from "@/lib/services/oauth/authorization";
-import { exchangeAuthorizationCode } from "@/lib/services/oauth/grants/authorization-code";
 import { refreshTokens } from "@/lib/services/oauth/grants/refresh-token";
-import { findOAuthClient } from "@/lib/services/oauth/oauth-client";
-import { loadOAuthServer } from "@/lib/services/oauth/oauth-server";
 import { introspectToken } from "@/lib/services/oauth/revoke-and-introspect";
 
 const database = await createTestDb();
-const sys = systemContext("test", { db: database.prisma });
-const slug = unique("cs");
-await createServer({
-  ctx: sys,
-  input: {
-    name: "Consents",
-    slug,
-    resourceUrl: `https://${slug}.example.com/mcp`,
-    scopes: [{ name: "mcp:tools", description: "Use tools" }],
-  },
-});
-const server = (await loadOAuthServer(sys, slug))!;
-const CB = "http://127.0.0.1/cb";
-
-async function newUser(): Promise<SessionUser> {
-  const u = await insertUser(database, null);
-  return { id: u.id, email: u.email, name: null, role: null };
-}
-
-async function newClient() {
-  const { client } = await createClient({
-    ctx: sys,
-    serverSlug: slug,
-    input: { name: unique("Agent"), redirectUris: [CB], isPublic: true },
-  });
-  return { dto: client, record: (await findOAuthClient(sys, server.id, client.clientId))! };
-}
-
-/** Consent through the real authorize + decide services, then redeem the code. */
-async function consentAndTokens(user: SessionUser, client: Awaited<ReturnType<typeof newClient>>) {
-  const verifier = randomBytes(32).toString("base64url");
-  const url = new URL(`${server.issuer}/authorize`);
-  for (const [k, v] of Object.entries({
-    response_type: "code",
-    client_id: client.dto.clientId,
-    redirect_uri: CB,
-    code_challenge: s256(verifier),
-    code_challenge_method: "S256",
-    prompt: "consent",
-  }))
-    url.searchParams.set(k, v);
-  const started = await startAuthorization(new Request(url), slug, user);
-  if (started.kind !== "consent") throw new Error(`expected consent, got ${started.kind}`);
-  const code = new URL(await decideAuthorization(slug, started.requestId, user, true)).searchParams.get("code")!;
-  return exchangeAuthorizationCode(sys, server, client.record, {
-    code,
-    codeVerifier: verifier,
-    redirectUri: CB,
-    resources: [],
-  });
-}
+const { sys, slug, server, newUser, newClient, consentAndTokens } = await consentFlow(database);
 
 describe("the Consents tab", () => {
   it("lists who consented, with scopes and live refresh tokens; searches by email; pages", async () => {

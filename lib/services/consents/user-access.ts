@@ -36,6 +36,7 @@ export async function getUserAccess({
   userId: string;
 }): Promise<{ user: UserDto; consents: ConsentDto[] }> {
   requirePermission(ctx, "users.read");
+  // UserDto carries scimProvider: which IdP provisions this user over SCIM (null: managed in Gatehouse).
   const user = await dbOf(ctx).user.findUnique({ where: { id: userId }, select: userDtoSelect });
   if (!user) throw new NotFoundError("User");
   return { user: toUserDto(user), consents: await consentsOf(ctx, userId) };

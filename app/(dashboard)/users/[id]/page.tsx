@@ -70,7 +70,8 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       />
       {user.scimProvider ? (
         <p role="note" className="rounded-md border border-warning/50 bg-warning/10 px-3 py-2 text-sm">
-          Managed by {user.scimProvider} through SCIM. The identity provider may overwrite changes made here.
+          <span data-testid="scim-managed">Managed by {user.scimProvider} (SCIM)</span>. The identity provider may
+          overwrite changes made here; deactivate the person there.
         </p>
       ) : null}
       <UserDetails user={user} />
