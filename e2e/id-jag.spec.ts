@@ -94,6 +94,8 @@ test("the Consents tab shows the access as granted by the IdP's policy; revoking
   );
   await confirm.getByRole("button", { name: "Revoke consent" }).click();
   await expect(admin.getByRole("row").filter({ hasText: EMAIL })).toHaveCount(0);
+  // The row leaves at once (optimistic); the toast says the server has done it.
+  await expect(admin.getByRole("listitem").filter({ hasText: "Consent revoked" })).toBeVisible();
 
   const introspection = await admin.request.post(`${ISSUER}/introspect`, {
     headers: { authorization: basic() },
