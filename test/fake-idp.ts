@@ -1,8 +1,10 @@
 // A small OpenID Provider on loopback for the SSO integration tests: discovery, JWKS and a token
 // endpoint that answers with an ID token the test shapes (to craft wrong nonce/iss/aud/exp or a
 // foreign signature). The browser story (e2e/sso.spec.ts) uses the real oidc-provider instead.
+import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import type { IdentityProviderInput } from "@/lib/schemas/identity-providers";
 import { exportJWK, generateKeyPair, SignJWT, type JWTPayload } from "jose";
 
 export interface FakeIdp {
@@ -11,8 +13,39 @@ export interface FakeIdp {
   /** The nonce of the authorization request the next token response answers. */
   nonce: string;
   setIdToken(shape: (nonce: string) => { claims?: JWTPayload; signWithForeignKey?: boolean }): void;
+  /**
+   * An Identity Assertion JWT Authorization Grant as the IdP's token exchange would issue it
+   * (SEP-990 §4.3), signed with the published key; `header` and `key` shape the negative cases.
+   */
+  mintIdJag(
+    claims: JWTPayload,
+    options?: { header?: Record<string, unknown>; key?: "foreign" | Uint8Array; lifetime?: number },
+  ): Promise<string>;
   tokenRequests: URLSearchParams[];
   close(): Promise<void>;
+}
+
+/** The Settings form's values for a provider at this IdP (service input), with overrides. */
+export function fakeIdpProviderInput(
+  idp: Pick<FakeIdp, "issuer" | "clientId">,
+  overrides: Partial<IdentityProviderInput> = {},
+): IdentityProviderInput {
+  return {
+    preset: "oidc",
+    label: "Test IdP",
+    slug: `idp-${randomUUID().slice(0, 8)}`,
+    issuer: idp.issuer,
+    clientId: idp.clientId,
+    clientSecret: "s3cret-value",
+    allowedDomains: "corp.example",
+    jitEnabled: "on",
+    requireEmailVerified: "on",
+    emailClaim: "email",
+    nameClaim: "name",
+    groupsClaim: "",
+    enabled: "on",
+    ...overrides,
+  };
 }
 
 export async function startFakeIdp(clientId = "gatehouse-test"): Promise<FakeIdp> {
@@ -82,6 +115,20 @@ export async function startFakeIdp(clientId = "gatehouse-test"): Promise<FakeIdp
       shape = next;
     },
     tokenRequests,
+    async mintIdJag(claims, options = {}) {
+      const now = Math.floor(Date.now() / 1000);
+      const header = { alg: "ES256", kid: "k1", typ: "oauth-id-jag+jwt", ...options.header };
+      const signer = new SignJWT({
+        iss: issuer,
+        sub: "subject-1",
+        jti: randomUUID(),
+        iat: now,
+        exp: now + (options.lifetime ?? 300),
+        ...claims,
+      }).setProtectedHeader(header as { alg: string });
+      const key = options.key === "foreign" ? foreign.privateKey : (options.key ?? privateKey);
+      return signer.sign(key);
+    },
     get nonce() {
       return lastNonce;
     },

@@ -6,7 +6,7 @@ import { applyMigrations, openPglite, openPostgres, type Database } from "@/lib/
 
 export async function openFreshDatabase(
   url = process.env.DATABASE_URL,
-): Promise<{ database: Database; drop: () => Promise<void> }> {
+): Promise<{ database: Database; drop: () => Promise<void>; url?: string }> {
   if (!url) {
     const database = openPglite("memory://");
     await applyMigrations(database);
@@ -23,6 +23,8 @@ export async function openFreshDatabase(
   await applyMigrations(database);
   return {
     database,
+    /** PostgreSQL only: for a test that needs a second connection pool, as another instance has. */
+    url: testUrl.toString(),
     drop: async () => {
       await database.close();
       const c = new pg.Client({ connectionString: url });

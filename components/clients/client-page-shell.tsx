@@ -75,7 +75,7 @@ export function ClientPageShell({
         </div>
       )}
       <nav aria-label="Client sections" className="flex gap-1 overflow-x-auto border-b">
-        {clientTabsFor(client.flow).map((t) => (
+        {clientTabsFor(client).map((t) => (
           <Link
             key={t.segment}
             href={clientHref(server.slug, client.id, t.segment)}

@@ -20,11 +20,17 @@ export const CLIENT_TABS = [
 export type ClientTabSegment = (typeof CLIENT_TABS)[number]["segment"];
 
 /**
- * The tabs a client shows. A client-credentials client acts as itself: no user ever consents to
- * it, so it has no Consents tab (its Overview says why).
+ * Whether a client has people's consents to show. A client-credentials client acts as itself: no
+ * user ever consents to it, so it has no Consents tab (its Overview says why) — unless an identity
+ * provider's policy granted it access for people (ID-JAG), which are consents like any other.
  */
-export function clientTabsFor(flow: ClientFlow) {
-  return flow === "client_credentials" ? CLIENT_TABS.filter((t) => t.segment !== "/consents") : CLIENT_TABS;
+export function showsConsents(client: { flow: ClientFlow; consentCount: number }): boolean {
+  return client.flow !== "client_credentials" || client.consentCount > 0;
+}
+
+/** The tabs a client shows (see showsConsents). */
+export function clientTabsFor(client: { flow: ClientFlow; consentCount: number }) {
+  return showsConsents(client) ? CLIENT_TABS : CLIENT_TABS.filter((t) => t.segment !== "/consents");
 }
 
 /** Whether anything but the sort and the page cursor narrows the list. */

@@ -15,7 +15,7 @@ export function ConsentRowCells({
   consent,
   scopesClassName,
 }: {
-  consent: Pick<ConsentDto, "scopes" | "grantedAt" | "lastUsedAt" | "liveRefreshTokens">;
+  consent: Pick<ConsentDto, "scopes" | "grantedAt" | "lastUsedAt" | "liveRefreshTokens" | "grantedBy">;
   scopesClassName: string;
 }) {
   return (
@@ -25,6 +25,9 @@ export function ConsentRowCells({
       </TableCell>
       <TableCell>
         <UserDate value={consent.grantedAt} />
+        {consent.grantedBy && (
+          <span className="block text-xs text-muted-foreground">by {consent.grantedBy.label} policy</span>
+        )}
       </TableCell>
       <TableCell>
         <UserDate value={consent.lastUsedAt} fallback="Never" />

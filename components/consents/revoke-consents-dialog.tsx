@@ -38,6 +38,7 @@ export function RevokeConsentsDialog({
   const isPlural = targets.length > 1;
   const listed = targets.slice(0, LISTED).map((c) => c.user.email);
   const more = targets.length - listed.length;
+  const byPolicy = [...new Set(targets.flatMap((c) => (c.grantedBy ? [c.grantedBy.label] : [])))];
 
   return (
     <AlertDialog open={open && first !== undefined} onOpenChange={onOpenChange}>
@@ -52,6 +53,8 @@ export function RevokeConsentsDialog({
             {isPlural
               ? "Their next authorizations will ask for consent again."
               : "Their next authorization will ask for consent again."}
+            {byPolicy.length > 0 &&
+              ` Access granted by ${byPolicy.join(" or ")} policy comes back with the client's next identity assertion (ID-JAG) unless that provider's policy stops issuing them: change it there to end the access for good.`}
           </AlertDialogDescription>
         </AlertDialogHeader>
         <AlertDialogFooter>

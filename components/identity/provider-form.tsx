@@ -206,21 +206,52 @@ export function ProviderForm<T>({
         </p>
         {errors.roleMappings && <p className="text-sm text-destructive">{errors.roleMappings.join(" ")}</p>}
       </div>
-      <fieldset className="grid gap-1">
-        <legend className="mb-1 text-sm font-medium">MCP servers that offer it (none ticked: all)</legend>
-        {servers.map((s) => (
-          <Check
-            key={s.id}
-            name="serverIds"
-            value={s.id}
-            label={s.name}
-            defaultChecked={provider?.serverIds.includes(s.id) ?? false}
-          />
-        ))}
-      </fieldset>
+      <ServerChecks
+        name="serverIds"
+        legend="MCP servers that offer it (none ticked: all)"
+        servers={servers}
+        checked={provider?.serverIds ?? []}
+      />
+      <ServerChecks
+        name="idJagServerIds"
+        legend="Enterprise-managed authorization (ID-JAG)"
+        servers={servers}
+        checked={provider?.idJagServerIds ?? []}
+      >
+        <p className="mb-1 text-sm text-muted-foreground">
+          MCP servers ticked here accept identity assertions (ID-JAG) this provider issues for its users: an MCP client
+          the provider has authorized gets tokens without a consent screen, and the access shows in the client&apos;s
+          Consents tab as granted by this provider&apos;s policy. None ticked: off.
+        </p>
+      </ServerChecks>
       <SubmitButton pending={pending} className="justify-self-start">
         {provider ? "Save changes" : "Add provider"}
       </SubmitButton>
     </form>
+  );
+}
+
+/** A fieldset of one checkbox per MCP server, posted as repeated `name` values. */
+function ServerChecks({
+  name,
+  legend,
+  servers,
+  checked,
+  children,
+}: {
+  name: string;
+  legend: string;
+  servers: { id: string; name: string }[];
+  checked: string[];
+  children?: React.ReactNode;
+}) {
+  return (
+    <fieldset className="grid gap-1">
+      <legend className="mb-1 text-sm font-medium">{legend}</legend>
+      {children}
+      {servers.map((s) => (
+        <Check key={s.id} name={name} value={s.id} label={s.name} defaultChecked={checked.includes(s.id)} />
+      ))}
+    </fieldset>
   );
 }

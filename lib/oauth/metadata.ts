@@ -1,5 +1,6 @@
 // RFC 8414 authorization server metadata (checklist §2). `issuer` is byte-identical to the issuer
 // (META-03); only what is implemented is listed, and empty arrays are omitted (META-15).
+import { ID_JAG_PROFILE, JWT_BEARER_GRANT } from "./id-jag";
 import type { ProtocolResponse } from "./protocol-http";
 
 export interface MetadataInput {
@@ -20,7 +21,9 @@ export function authorizationServerMetadata(s: MetadataInput): Record<string, un
     ...(s.scopes.length > 0 ? { scopes_supported: s.scopes } : {}),
     response_types_supported: ["code"],
     response_modes_supported: ["query"],
-    grant_types_supported: ["authorization_code", "refresh_token", "client_credentials"],
+    grant_types_supported: ["authorization_code", "refresh_token", "client_credentials", JWT_BEARER_GRANT],
+    // MCP Enterprise-Managed Authorization: ID-JAG assertions from an IdP the server trusts.
+    authorization_grant_profiles_supported: [ID_JAG_PROFILE],
     token_endpoint_auth_methods_supported: authMethods,
     code_challenge_methods_supported: ["S256"],
     revocation_endpoint: `${s.issuer}/revoke`,

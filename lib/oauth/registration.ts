@@ -3,6 +3,7 @@
 // invalid_client_metadata. The result is the effective metadata the server will store and echo.
 import { z } from "zod";
 import { OAuthError } from "./errors";
+import { JWT_BEARER_GRANT } from "./id-jag";
 import { checkRedirectUri } from "./redirect-uri";
 import { parseScope } from "./scope";
 
@@ -79,14 +80,15 @@ export function validateRegistration(body: unknown, serverScopes: readonly strin
       "grant_types must name at least one grant (authorization_code or client_credentials).",
     );
   for (const g of requestedGrants) {
-    if (!["authorization_code", "refresh_token", "client_credentials"].includes(g))
+    if (!["authorization_code", "refresh_token", "client_credentials", JWT_BEARER_GRANT].includes(g))
       throw new OAuthError("invalid_client_metadata", `grant_types: ${g} is not supported.`);
   }
-  if (requestedGrants.includes("client_credentials") && method === "none") {
-    throw new OAuthError(
-      "invalid_client_metadata",
-      "client_credentials requires a confidential client (client_secret_basic or client_secret_post).",
-    );
+  for (const confidentialOnly of ["client_credentials", JWT_BEARER_GRANT]) {
+    if (requestedGrants.includes(confidentialOnly) && method === "none")
+      throw new OAuthError(
+        "invalid_client_metadata",
+        `${confidentialOnly} requires a confidential client (client_secret_basic or client_secret_post).`,
+      );
   }
   const responseTypes = m.response_types ?? ["code"];
   if (responseTypes.some((r) => r !== "code"))

@@ -4,6 +4,7 @@
 import type { AuthenticatableClient } from "./client-auth";
 import { authenticateEndpointClient, type ClientLookup } from "./endpoint-client";
 import { jsonNoStoreResult, OAuthError, oauthErrorResult } from "./errors";
+import { JWT_BEARER_GRANT } from "./id-jag";
 import { readFormBody } from "./params";
 import type { ProtocolRequest, ProtocolResponse } from "./protocol-http";
 
@@ -25,6 +26,8 @@ export interface TokenGrants<C> {
     input: { refreshToken: string; scope: string | undefined; resources: string[] },
   ): Promise<TokenSet>;
   clientCredentials(client: C, input: { scope: string | undefined; resources: string[] }): Promise<TokenSet>;
+  /** RFC 7523 §2.1 with an ID-JAG assertion (lib/oauth/id-jag.ts). */
+  jwtBearer(client: C, input: { assertion: string; scope: string | undefined; resources: string[] }): Promise<TokenSet>;
 }
 
 export interface TokenEndpointDeps<C> extends ClientLookup<C> {
@@ -32,7 +35,7 @@ export interface TokenEndpointDeps<C> extends ClientLookup<C> {
   onUnexpectedError(err: unknown): void;
 }
 
-const SUPPORTED = new Set(["authorization_code", "refresh_token", "client_credentials"]);
+const SUPPORTED = new Set(["authorization_code", "refresh_token", "client_credentials", JWT_BEARER_GRANT]);
 
 export async function handleTokenRequest<C extends AuthenticatableClient>(
   request: ProtocolRequest,
@@ -61,6 +64,10 @@ export async function handleTokenRequest<C extends AuthenticatableClient>(
       const refreshToken = params.get("refresh_token");
       if (!refreshToken) throw new OAuthError("invalid_request", "refresh_token is required.");
       body = await deps.grants.refreshToken(client, { refreshToken, scope: params.get("scope"), resources });
+    } else if (grantType === JWT_BEARER_GRANT) {
+      const assertion = params.get("assertion");
+      if (!assertion) throw new OAuthError("invalid_request", "assertion is required (RFC 7523 §2.1).");
+      body = await deps.grants.jwtBearer(client, { assertion, scope: params.get("scope"), resources });
     } else {
       body = await deps.grants.clientCredentials(client, { scope: params.get("scope"), resources });
     }

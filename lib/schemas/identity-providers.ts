@@ -92,6 +92,8 @@ export const IdentityProviderInput = z.object({
     z.array(z.object({ group: z.string().trim().min(1).max(200), role: z.enum(ROLES) })).max(100),
   ]),
   serverIds: z.array(z.string().max(100)).max(500).default([]),
+  /** MCP servers that accept this provider's ID-JAG assertions; none = off. */
+  idJagServerIds: z.array(z.string().max(100)).max(500).default([]),
   enabled: Checkbox,
 });
 export type IdentityProviderInput = z.input<typeof IdentityProviderInput>;

@@ -11,6 +11,8 @@ export interface ConsentDto {
   lastUsedAt: string | null;
   /** Refresh-token families still able to mint tokens. */
   liveRefreshTokens: number;
+  /** Granted by an identity provider's policy (an ID-JAG), not on the consent screen. */
+  grantedBy: { providerId: string; label: string } | null;
 }
 
 export const consentInclude = {
@@ -19,6 +21,7 @@ export const consentInclude = {
   server: {
     select: { slug: true, name: true, accessTokenTtl: true, scopes: { select: { name: true, description: true } } },
   },
+  grantedByProvider: { select: { id: true, label: true } },
 } satisfies Prisma.ConsentInclude;
 
 type ConsentRow = Prisma.ConsentGetPayload<{ include: typeof consentInclude }>;
@@ -34,6 +37,7 @@ export function toConsentDto(c: ConsentRow, liveRefreshTokens: number): ConsentD
     grantedAt: c.grantedAt.toISOString(),
     lastUsedAt: c.lastUsedAt?.toISOString() ?? null,
     liveRefreshTokens,
+    grantedBy: c.grantedByProvider ? { providerId: c.grantedByProvider.id, label: c.grantedByProvider.label } : null,
   };
 }
 

@@ -25,6 +25,7 @@ export const providerSelect = {
   groupsClaim: true,
   roleMappings: true,
   serverIds: true,
+  idJagServerIds: true,
   enabled: true,
   createdAt: true,
   updatedAt: true,
@@ -50,6 +51,8 @@ export interface IdentityProviderDto {
   groupsClaim: string | null;
   roleMappings: RoleMapping<Role>[];
   serverIds: string[];
+  /** MCP servers that accept this provider's ID-JAG assertions (enterprise-managed authorization). */
+  idJagServerIds: string[];
   enabled: boolean;
   /** The redirect URI to register at the IdP. */
   callbackUrl: string;

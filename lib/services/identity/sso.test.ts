@@ -21,7 +21,7 @@ import {
 import { identityCallbackUrl } from "@/lib/services/identity/provider-dto";
 import { hashPassword } from "@/lib/auth/password";
 import { createTestDb } from "@/test/db";
-import { startFakeIdp, type FakeIdp } from "@/test/fake-idp";
+import { fakeIdpProviderInput, startFakeIdp, type FakeIdp } from "@/test/fake-idp";
 import { auditCount, insertUser, makeCtx, unique } from "@/test/factories";
 
 process.env.GATEHOUSE_IDP_ALLOW_HTTP_LOOPBACK = "1";
@@ -40,22 +40,7 @@ afterAll(async () => {
 async function addProvider(overrides: Record<string, unknown> = {}) {
   return createIdentityProvider({
     ctx: ctx(),
-    input: {
-      preset: "oidc",
-      label: "Test IdP",
-      slug: unique("idp"),
-      issuer: idp.issuer,
-      clientId: idp.clientId,
-      clientSecret: "s3cret-value",
-      allowedDomains: "corp.example",
-      jitEnabled: "on",
-      requireEmailVerified: "on",
-      emailClaim: "email",
-      nameClaim: "name",
-      groupsClaim: "",
-      enabled: "on",
-      ...overrides,
-    },
+    input: fakeIdpProviderInput(idp, { slug: unique("idp"), ...overrides }),
   });
 }
 

@@ -21,6 +21,7 @@ import { NotFoundError, ServiceError } from "../errors";
 import { withTx } from "../transaction";
 import type { AuthenticatedUser } from "../users/authenticate-user";
 import { idpTransport, identityCallbackUrl, roleMappingsOf } from "./provider-dto";
+import { findOrCreateProviderUser, ProviderUserRefusal } from "./provider-user";
 import { SECRET_PURPOSE } from "./identity-providers";
 
 const PENDING_TTL_MS = 10 * 60_000;
@@ -148,51 +149,8 @@ export async function finishUpstreamLogin({
   let userId: string;
   try {
     userId = await withTx(ctx, async (tx) => {
-      const identity = await tx.userIdentity.findUnique({
-        where: { providerId_subject: { providerId: provider.id, subject: person.subject } },
-        include: { user: true },
-      });
-      let user = identity?.user ?? null;
+      const user = await findOrCreateProviderUser(tx, ctx, provider, person, `sso:${provider.slug}`);
       const actorCtx = { ...ctx, actor: { type: "system" as const, label: `sso:${provider.slug}` } };
-      if (!user) {
-        if (!person.email) throw new Refusal("no_email");
-        if (provider.requireEmailVerified && !person.emailVerified) throw new Refusal("email_unverified");
-        const existing = await tx.user.findUnique({ where: { email: person.email } });
-        if (existing) {
-          // Never claim an existing account (staff least of all) on an unverified or foreign email.
-          const mayLink =
-            person.emailVerified &&
-            provider.allowedDomains.length > 0 &&
-            domainAllowed(person.email, provider.allowedDomains);
-          if (!mayLink) throw new Refusal("link_refused");
-          user = existing;
-        } else {
-          if (!provider.jitEnabled) throw new Refusal("no_account");
-          user = await tx.user.create({
-            data: { id: newId("user"), email: person.email, name: person.name, role: null },
-          });
-          await recordAudit(tx, actorCtx, {
-            action: "user.created",
-            target: { type: "user", id: user.id, label: user.email },
-            details: { after: { email: user.email, name: user.name, role: null }, source: `sso:${provider.slug}` },
-          });
-        }
-        await tx.userIdentity.create({
-          data: {
-            id: newId("identity"),
-            providerId: provider.id,
-            subject: person.subject,
-            userId: user.id,
-            email: person.email,
-          },
-        });
-        await recordAudit(tx, actorCtx, {
-          action: "identity.linked",
-          target: { type: "user", id: user.id, label: user.email },
-          details: { provider: provider.slug, subject: person.subject, email: person.email },
-        });
-      }
-      if (user.disabledAt) throw new Refusal("disabled");
 
       // Group → role, on every sign-in: a removed group removes the role. Owners are never changed.
       const mappings = roleMappingsOf(provider.roleMappings);
@@ -245,16 +203,10 @@ export async function finishUpstreamLogin({
     });
   } catch (err) {
     // Thrown inside the transaction, so whatever it had written is rolled back: nothing created.
-    if (err instanceof Refusal) throw await fail(err.reason, { email: person.email });
+    if (err instanceof ProviderUserRefusal) throw await fail(err.reason, { email: person.email });
     throw err;
   }
   return { ticket, returnTo, userId };
-}
-
-class Refusal extends Error {
-  constructor(readonly reason: SsoRefusal) {
-    super(reason);
-  }
 }
 
 async function refuse(

@@ -9,7 +9,7 @@ const GRACE_MAX_MS = 10 * 60_000;
 
 export async function sweepExpired(ctx: ServiceContext, now = new Date()): Promise<Record<string, number>> {
   const db = dbOf(ctx);
-  const [requests, codes, denied, successors, buckets, events, idempotencyKeys] = await Promise.all([
+  const [requests, codes, denied, successors, buckets, events, idempotencyKeys, usedJwtIds] = await Promise.all([
     db.authorizationRequest.deleteMany({ where: { expiresAt: { lt: now } } }),
     db.authorizationCode.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - 3_600_000) } } }),
     db.revokedAccessToken.deleteMany({ where: { expiresAt: { lt: now } } }),
@@ -28,6 +28,8 @@ export async function sweepExpired(ctx: ServiceContext, now = new Date()): Promi
       },
     }),
     db.idempotencyKey.deleteMany({ where: { expiresAt: { lt: now } } }),
+    // An expired assertion is refused for its exp anyway: its jti need not be remembered.
+    db.usedJwtId.deleteMany({ where: { expiresAt: { lt: now } } }),
   ]);
   return {
     requests: requests.count,
@@ -37,6 +39,7 @@ export async function sweepExpired(ctx: ServiceContext, now = new Date()): Promi
     buckets,
     events: events.count,
     idempotencyKeys: idempotencyKeys.count,
+    usedJwtIds: usedJwtIds.count,
   };
 }
 

@@ -15,8 +15,8 @@ import { PROTOCOL_BODY_LIMIT, readTextCapped } from "@/lib/http/read-body-capped
 import { newId } from "@/lib/ids";
 import { logger } from "@/lib/logger";
 import { requestMeta } from "@/lib/request-meta";
-import { countConsentChange } from "../activity/client-activity";
 import { recordAudit } from "../audit/record-audit";
+import { grantConsent } from "../consents/grant-consent";
 import { dbOf, systemContext, type ServiceContext } from "../context";
 import { NotFoundError, PreconditionFailedError } from "../errors";
 import { withTx } from "../transaction";
@@ -285,21 +285,13 @@ async function approve(
       data: { completedAt: new Date(), userId: user.id },
     });
     if (done.count !== 1) throw new PreconditionFailedError("This authorization was already answered.");
-    const existing = await tx.consent.findUnique({
-      where: { clientId_userId: { clientId: row.clientId, userId: user.id } },
+    const { consent, previousScopes } = await grantConsent(tx, {
+      serverId: server.id,
+      clientId: row.clientId,
+      userId: user.id,
+      scopes: row.scopes,
+      restartGrantedAt: explicit,
     });
-    const scopes = [...new Set([...(existing?.scopes ?? []), ...row.scopes])];
-    const consent = existing
-      ? await tx.consent.update({
-          where: { id: existing.id },
-          data: { scopes, ...(explicit ? { grantedAt: new Date() } : {}) },
-        })
-      : await tx.consent.create({
-          data: { id: newId("consent"), serverId: server.id, clientId: row.clientId, userId: user.id, scopes },
-        });
-    if (!existing)
-      await tx.oAuthClient.update({ where: { id: row.clientId }, data: { consentCount: { increment: 1 } } });
-    if (!existing || scopes.length > existing.scopes.length) await countConsentChange(tx, row.clientId, "granted");
     if (explicit) {
       const client = await tx.oAuthClient.findUniqueOrThrow({
         where: { id: row.clientId },
@@ -312,7 +304,7 @@ async function approve(
           action: "consent.granted",
           target: { type: "client", id: client.id, label: client.name },
           serverId: server.id,
-          details: { clientId: client.clientId, scopes, previousScopes: existing?.scopes ?? null },
+          details: { clientId: client.clientId, scopes: consent.scopes, previousScopes },
         },
       );
     }

@@ -5,6 +5,7 @@
 import { handleIntrospectionRequest } from "@/lib/oauth/introspection-endpoint";
 import { handleRevocationRequest } from "@/lib/oauth/revocation-endpoint";
 import { handleTokenRequest } from "@/lib/oauth/token-endpoint";
+import { JWT_BEARER_GRANT } from "@/lib/oauth/id-jag";
 import type { FailedAuthLimiter } from "@/lib/oauth/endpoint-client";
 import { jsonNoStoreResult, OAuthError } from "@/lib/oauth/errors";
 import { withCorsResult } from "@/lib/oauth/metadata";
@@ -18,6 +19,7 @@ import { processCache } from "../process-cache";
 import { hitRateLimit, isRateLimited } from "../rate-limit";
 import { exchangeAuthorizationCode } from "./grants/authorization-code";
 import { clientCredentialsGrant } from "./grants/client-credentials";
+import { idJagGrant } from "./grants/id-jag";
 import { refreshTokens } from "./grants/refresh-token";
 import { touchClient, type OAuthClientRecord } from "./oauth-client";
 import { loadOAuthServer, type OAuthServer } from "./oauth-server";
@@ -123,6 +125,13 @@ export function tokenEndpoint(request: ProtocolRequest, slug: string): Promise<P
         clientCredentials: async (client, input) => {
           note.grantType = "client_credentials";
           const body = await clientCredentialsGrant(ctx, server, client, input);
+          await touchClient(ctx, client);
+          countTokenIssued(client.id);
+          return body;
+        },
+        jwtBearer: async (client, input) => {
+          note.grantType = JWT_BEARER_GRANT;
+          const body = await idJagGrant(ctx, server, client, input);
           await touchClient(ctx, client);
           countTokenIssued(client.id);
           return body;

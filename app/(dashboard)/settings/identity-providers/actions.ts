@@ -20,6 +20,7 @@ const PATH = "/settings/identity-providers";
 const withServers = (values: Record<string, string | string[]>) => ({
   ...values,
   serverIds: asArray(values.serverIds),
+  idJagServerIds: asArray(values.idJagServerIds),
 });
 
 const createProvider = defineAction({

@@ -42,6 +42,10 @@ export const Consent = z
     grantedAt: IsoDateTime,
     lastUsedAt: NullableIsoDateTime,
     liveRefreshTokens: z.int(),
+    grantedBy: z.strictObject({ providerId: z.string(), label: z.string() }).nullable().meta({
+      description:
+        "Set when an identity provider's policy granted the access (an ID-JAG assertion, enterprise-managed authorization) instead of the person on the consent screen.",
+    }),
   })
   .meta({ id: "Consent" });
 

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { ALL_SERVER_SCOPES, registrationSentence } from "@/components/clients/client-flow";
 import { ActivityChart } from "@/components/clients/activity-chart";
 import { ClientPageShell } from "@/components/clients/client-page-shell";
+import { showsConsents } from "@/components/clients/client-url";
 import { MetadataDocumentCard } from "@/components/clients/metadata-document-card";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -77,11 +78,11 @@ export default async function ClientOverviewPage({ params }: { params: Promise<{
       <Card>
         <CardHeader>
           <CardTitle asChild>
-            <h2>{client.flow === "client_credentials" ? "Tokens" : "Tokens and consents"}, last 30 days</h2>
+            <h2>{showsConsents(client) ? "Tokens and consents" : "Tokens"}, last 30 days</h2>
           </CardTitle>
         </CardHeader>
         <CardContent>
-          <ActivityChart days={activity} consents={client.flow !== "client_credentials"} />
+          <ActivityChart days={activity} consents={showsConsents(client)} />
         </CardContent>
       </Card>
       <Card>
@@ -138,7 +139,7 @@ export default async function ClientOverviewPage({ params }: { params: Promise<{
               </Row>
             ) : null}
             <Row label="Consents">
-              {client.flow === "client_credentials" ? (
+              {!showsConsents(client) ? (
                 <None>
                   None: a machine-to-machine client acts as itself, with its own credentials, so no user ever consents
                   to it.

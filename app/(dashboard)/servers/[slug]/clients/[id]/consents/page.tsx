@@ -2,6 +2,7 @@ import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { Bot } from "lucide-react";
 import type { Metadata } from "next";
 import { ClientPageShell } from "@/components/clients/client-page-shell";
+import { showsConsents } from "@/components/clients/client-url";
 import { ConsentsTable } from "@/components/consents/consents-table";
 import { lastValues, type RawSearchParams } from "@/components/data-table/search-params";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -24,7 +25,7 @@ export default async function ClientConsentsPage({
   const { slug, id } = await params;
   const { user, ctx, server, client } = await loadClient(slug, id, "/consents");
 
-  if (client.flow === "client_credentials") {
+  if (!showsConsents(client)) {
     return (
       <ClientPageShell server={server} client={client} current="/consents">
         <EmptyState
