@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { checkReadiness, type ReadinessChecks } from "./readiness";
+import { loadMigrations, pendingMigrations } from "@/lib/db/migrate";
+import { createTestDb } from "@/test/db";
+import { checkReadiness, liveReadinessChecks, type ReadinessChecks } from "./readiness";
 
 const healthy: ReadinessChecks = {
   shuttingDown: () => false,
@@ -59,6 +61,31 @@ describe("checkReadiness", () => {
     expect(await checkReadiness({ ...healthy, loadSigningKey: never }, 20)).toEqual({
       ready: false,
       reason: "signing key unavailable: no answer within 0.02 s",
+    });
+  });
+});
+
+describe("liveReadinessChecks on a real database", () => {
+  it("is ready on a migrated database with a signing key", async () => {
+    await createTestDb();
+    expect(await checkReadiness(liveReadinessChecks())).toEqual({ ready: true });
+  });
+
+  it("compares the applied migrations with the committed ones", async () => {
+    const database = await createTestDb();
+    const committed = (await loadMigrations()).map((m) => m.name);
+    const check = (names: string[]) => database.withConnection((conn) => pendingMigrations(conn, names));
+    expect(await check(committed)).toEqual([]);
+    expect(await check([...committed, "20991231000000_from_a_newer_release"])).toEqual([
+      "20991231000000_from_a_newer_release",
+    ]);
+    await database.withConnection((conn) =>
+      conn.query(`DELETE FROM "_gatehouse_migrations" WHERE "name" = $1`, [committed.at(-1)]),
+    );
+    expect(await checkReadiness(liveReadinessChecks())).toEqual({
+      ready: false,
+      reason: "migrations pending",
+      pending: [committed.at(-1)],
     });
   });
 });
