@@ -3,6 +3,7 @@
 // histograms in seconds. Labels take bounded values only (route patterns, server slugs, outcomes),
 // never a raw path, a client id or anything a caller chose freely. docs/operations.md lists them.
 import { Counter, Gauge, Histogram } from "prom-client";
+import { inFlightCount } from "@/lib/http/in-flight";
 import { processWide } from "@/lib/process-state";
 import { metricsRegistry } from "./registry";
 
@@ -19,6 +20,14 @@ function define() {
       help: "HTTP requests answered, by route pattern and status code.",
       labelNames: ["route", "status"] as const,
       registers,
+    }),
+    httpInFlight: new Gauge({
+      name: "gatehouse_http_requests_in_flight",
+      help: "HTTP requests received and not yet answered, at the moment of the scrape (the scrape included).",
+      registers,
+      collect() {
+        this.set(inFlightCount());
+      },
     }),
     protocolDuration: new Histogram({
       name: "gatehouse_protocol_request_duration_seconds",

@@ -2,6 +2,7 @@
 // pages/api bundle and /api/metrics in the app bundle: the token counted by one and read by the
 // other proves the registry is process-wide (lib/metrics/registry.ts), not one per bundle.
 import { mkdtempSync, rmSync } from "node:fs";
+import { connect, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -35,6 +36,22 @@ function valueOf(samples: Sample[], name: string, labels: Record<string, string>
   const found = samples.filter((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v));
   if (found.length > 1) throw new Error(`${found.length} samples of ${name} match ${JSON.stringify(labels)}`);
   return found[0]?.value;
+}
+
+/** A raw connection to the server, to hold a request half sent while the server stops. */
+async function rawConnection(server: Server): Promise<{ socket: Socket; response: () => Promise<string> }> {
+  const { hostname, port } = new URL(server.url);
+  const socket = connect(Number(port), hostname);
+  await new Promise<void>((resolve, reject) => socket.once("connect", resolve).once("error", reject));
+  let received = "";
+  socket.on("data", (d: Buffer) => (received += d.toString()));
+  // The whole response: the server ends the connection after it (Connection: close while stopping).
+  const ended = new Promise<string>((resolve) => socket.once("close", () => resolve(received)));
+  return { socket, response: () => ended };
+}
+
+async function until(condition: () => Promise<boolean> | boolean): Promise<void> {
+  while (!(await condition())) await new Promise((r) => setTimeout(r, 100));
 }
 
 describeProcesses("probes and metrics of a running next start", () => {
@@ -107,5 +124,42 @@ describeProcesses("probes and metrics of a running next start", () => {
     expect(valueOf(samples, "gatehouse_db_query_duration_seconds_count", { client: "prisma" })).toBeGreaterThan(0);
     expect(valueOf(samples, "gatehouse_webhook_outbox_depth", { stage: "pending_deliveries" })).toBe(0);
     expect(valueOf(samples, "process_cpu_seconds_total")).toBeGreaterThan(0);
+  });
+
+  it("answers 503 'shutting down' at /api/health/ready once SIGTERM arrived", { timeout: 180_000 }, async () => {
+    const live = server!;
+    const scrape = async () => {
+      const res = await fetch(`${live.url}/api/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+      return parseExposition(await res.text());
+    };
+    // A token request whose body is still arriving keeps the server draining (not yet exited).
+    const slow = await rawConnection(live);
+    const body = "grant_type=client_credentials";
+    slow.socket.write(
+      `POST /oauth/demo/token HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n` +
+        `Content-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`,
+    );
+    // In flight: it and the scrape asking.
+    await until(async () => (valueOf(await scrape(), "gatehouse_http_requests_in_flight") ?? 0) >= 2);
+    // A probe half sent on a connection of its own, finished once the server is stopping.
+    const probe = await rawConnection(live);
+    probe.socket.write("GET /api/health/ready HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+    await scrape();
+    process.kill(live.pid, "SIGTERM");
+    await until(() => live.output().includes('"gatehouse.stopping"'));
+    probe.socket.write("Connection: close\r\n\r\n");
+    // Headers, then the body (chunked: the JSON between its chunk-size lines).
+    const answer = await probe.response();
+    expect(answer).toMatch(/^HTTP\/1\.1 503 /);
+    expect(answer.toLowerCase()).toContain("cache-control: no-store");
+    expect(JSON.parse(answer.slice(answer.indexOf("{"), answer.lastIndexOf("}") + 1))).toEqual({
+      status: "unavailable",
+      reason: "shutting down",
+    });
+    // The request in flight is still answered, then the server exits cleanly.
+    slow.socket.write(body.slice(10));
+    expect(await slow.response()).toMatch(/^HTTP\/1\.1 401 /);
+    expect(await live.exited).toEqual({ code: 0, signal: null });
+    server = undefined;
   });
 });
