@@ -12,13 +12,7 @@ import { createClient, createServer, systemContext, type SessionUser } from "@/l
 import { decideAuthorization, startAuthorization } from "@/lib/services/oauth/authorization";
 import { fromIp } from "@/test/client-ip";
 import { metrics } from "@/lib/metrics/metrics";
-import type { Counter } from "prom-client";
-
-/** A counter's current value for these labels (0 before its first increment). */
-async function counted(counter: Counter, labels: Record<string, string> = {}): Promise<number> {
-  const { values } = await counter.get();
-  return values.find((v) => Object.entries(labels).every(([k, l]) => v.labels[k] === l))?.value ?? 0;
-}
+import { counted } from "@/test/metrics";
 
 const database = await createTestDb();
 const ctx = systemContext("test", { db: database.prisma });
