@@ -3,7 +3,8 @@
 // with its client address and the public host (lib/http/front-door.ts), put the edge guard in front
 // of every route (lib/http/edge-guard.ts), apply migrations, create the demo MCP server on the very
 // first start, make sure the secret exists, then take over SIGTERM/SIGINT for a graceful shutdown
-// (lib/shutdown.ts) that waits for the requests in flight (lib/http/in-flight.ts). If the database
+// (lib/shutdown.ts) that waits for the requests in flight (lib/http/in-flight.ts). Requests are
+// counted by route and status for /api/metrics (lib/metrics/http.ts). If the database
 // cannot be opened, the process logs why and exits with status 1 rather than serve 500s.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -17,6 +18,8 @@ export async function register(): Promise<void> {
   installEdgeGuard();
   const { installInFlightTracking } = await import("./lib/http/in-flight");
   installInFlightTracking();
+  const { installHttpMetrics } = await import("./lib/metrics/http");
+  installHttpMetrics();
   const { bootOrExit } = await import("./lib/boot");
   await bootOrExit();
   const { installGracefulShutdown } = await import("./lib/shutdown");

@@ -32,6 +32,8 @@ const nextConfig: NextConfig = {
     "@opentelemetry/exporter-trace-otlp-http",
     "@opentelemetry/resources",
     "@prisma/instrumentation",
+    // One copy per process, not one per bundle (lib/metrics/registry.ts).
+    "prom-client",
   ],
   // The hot protocol endpoints are Pages Router API routes (lib/http/node-endpoint.ts says why);
   // their public URLs stay those of DESIGN.md's URL map. An afterFiles rewrite: nothing in app/

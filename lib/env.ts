@@ -37,6 +37,16 @@ const EnvSchema = z.object({
   /** Graceful shutdown: how long requests in flight may take to finish after SIGTERM/SIGINT (seconds). */
   GATEHOUSE_SHUTDOWN_TIMEOUT: z.coerce.number().min(0).max(600).default(10),
   /**
+   * Turns on the Prometheus endpoint /api/metrics, answered only to this bearer token (unset: 404).
+   * Long enough not to be guessed; compared in constant time.
+   */
+  GATEHOUSE_METRICS_TOKEN: z
+    .string()
+    .min(16, "GATEHOUSE_METRICS_TOKEN must be at least 16 characters")
+    .regex(/^\S+$/, "GATEHOUSE_METRICS_TOKEN must not contain spaces")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /**
    * OpenTelemetry tracing is on when either is set (lib/telemetry/tracing.ts). The SDK reads the
    * other standard OTEL_* variables (headers, timeout, service name, sampler) itself.
    */

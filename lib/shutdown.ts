@@ -2,7 +2,10 @@
 // SIGINT: stop accepting connections, let the requests in flight finish (GATEHOUSE_SHUTDOWN_TIMEOUT
 // seconds at most), stop the background timers and wait for a run in progress, write the in-memory
 // token counts, close the database (PGlite: checkpoint and release the folder's lock), send the
-// buffered trace spans (when tracing is on), exit 0.
+// buffered trace spans (when tracing is on), exit 0. From the first moment, /api/health/ready
+// answers 503 "shutting down", so a load balancer still probing stops sending traffic here.
+// The Prometheus counters (lib/metrics) are not written anywhere: like every Prometheus counter
+// they restart from zero with the process, which rate() and increase() expect.
 //
 // Next.js's own handler (start-server.ts) closes the server without a time bound and exits 143
 // without knowing about our database; NEXT_MANUAL_SIG_HANDLE would turn it off, but it is read
@@ -11,6 +14,7 @@ import { database } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { drainRequests, inFlightCount } from "@/lib/http/in-flight";
 import { logger } from "@/lib/logger";
+import { processWide } from "@/lib/process-state";
 import { stopSchedules } from "@/lib/schedules";
 import { systemContext } from "@/lib/services";
 import { flushActivity } from "@/lib/services/activity/client-activity";
@@ -18,11 +22,17 @@ import { stopTracing } from "@/lib/telemetry/tracing";
 
 const SIGNALS = ["SIGTERM", "SIGINT"] as const;
 
-let stopping: Promise<void> | undefined;
+// Process-wide: signals are handled in the instrumentation bundle, readiness is asked in app/.
+const state = processWide("shutdown.state", () => ({ stopping: undefined as Promise<void> | undefined }));
+
+/** True from the moment shutdown begins (the readiness probe answers 503). */
+export function shuttingDown(): boolean {
+  return state.stopping !== undefined;
+}
 
 /** Everything but the exit: the server stops taking requests and the database is closed. */
 export function shutdown(reason: string): Promise<void> {
-  stopping ??= (async () => {
+  state.stopping ??= (async () => {
     const started = Date.now();
     logger.info("gatehouse.stopping", { reason, inFlight: inFlightCount() });
     const cutOff = await drainRequests(env().GATEHOUSE_SHUTDOWN_TIMEOUT * 1000);
@@ -33,7 +43,7 @@ export function shutdown(reason: string): Promise<void> {
     logger.info("gatehouse.stopped", { reason, ms: Date.now() - started });
     await stopTracing();
   })();
-  return stopping;
+  return state.stopping;
 }
 
 /** Installs the signal handlers once per process (instrumentation.ts, after boot). */
@@ -45,7 +55,7 @@ export function installGracefulShutdown(): void {
     process.removeAllListeners(signal);
     process.on(signal, () => {
       // A second signal (a shell forwards Ctrl+C to the whole group) joins the shutdown under way.
-      if (stopping) return;
+      if (shuttingDown()) return;
       // Should closing hang (a stuck query), the process still ends, saying it did not stop cleanly.
       setTimeout(() => process.exit(1), env().GATEHOUSE_SHUTDOWN_TIMEOUT * 1000 + 15_000).unref();
       shutdown(signal).then(

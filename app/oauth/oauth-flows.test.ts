@@ -11,6 +11,8 @@ import { inProcessFetch } from "@/test/in-process-fetch";
 import { createClient, createServer, systemContext, type SessionUser } from "@/lib/services";
 import { decideAuthorization, startAuthorization } from "@/lib/services/oauth/authorization";
 import { fromIp } from "@/test/client-ip";
+import { metrics } from "@/lib/metrics/metrics";
+import { counted } from "@/test/metrics";
 
 const database = await createTestDb();
 const ctx = systemContext("test", { db: database.prisma });
@@ -318,6 +320,8 @@ describe("refresh tokens", () => {
       where: { rotatedAt: { not: null } },
       data: { rotatedAt: new Date(Date.now() - 60_000) },
     });
+    const detectedBefore = await counted(metrics.refreshReuse);
+    const inactiveBefore = await counted(metrics.introspections, { result: "inactive" });
     const reuse = await oauth.refreshTokenGrantRequest(as, client, oauth.None(), t0.refresh_token!, opts);
     expect(reuse.status).toBe(400);
     expect(await reuse.json()).toMatchObject({ error: "invalid_grant" });
@@ -326,6 +330,9 @@ describe("refresh tokens", () => {
     expect(
       await database.prisma.auditEvent.count({ where: { action: "refresh_token.reuse_detected" } }),
     ).toBeGreaterThan(0);
+    // The family's revocation is counted once; the second refresh finds it revoked, not reused.
+    expect(await counted(metrics.refreshReuse)).toBe(detectedBefore + 1);
+    expect(await counted(metrics.introspections, { result: "inactive" })).toBe(inactiveBefore + 1);
   });
 
   it("refuse a broader scope without spending the token", async () => {

@@ -4,7 +4,9 @@ import * as oauth from "oauth4webapi";
 import { decodeJwt } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
 import { verifyClientSecret } from "@/lib/oauth/client-credentials-secret";
+import { metrics } from "@/lib/metrics/metrics";
 import { createTestDb } from "@/test/db";
+import { counted } from "@/test/metrics";
 import { unique } from "@/test/factories";
 import { inProcessFetch } from "@/test/in-process-fetch";
 import { createClient, createServer, systemContext } from "@/lib/services";
@@ -61,6 +63,7 @@ const clientCount = () => database.prisma.oAuthClient.count();
 describe("POST /register (DCR on)", () => {
   it("REG-02 / REG-03 / REG-04 / REG-15: a JSON request → 201 echoing every effective value, a ghc_ client_id, an integer issue time, no-store", async () => {
     const before = Math.floor(Date.now() / 1000);
+    const registered = await counted(metrics.dcrRegistrations, { outcome: "registered" });
     const res = await register({
       redirect_uris: [CB],
       token_endpoint_auth_method: "none",
@@ -69,6 +72,7 @@ describe("POST /register (DCR on)", () => {
       scope: "mcp:tools",
     });
     expect(res.status).toBe(201);
+    expect(await counted(metrics.dcrRegistrations, { outcome: "registered" })).toBe(registered + 1);
     expect(res.headers.get("content-type")).toMatch(/^application\/json/);
     expect(res.headers.get("cache-control")).toBe("no-store");
     expect(res.headers.get("access-control-allow-origin")).toBe("*");
@@ -210,9 +214,11 @@ describe("POST /register (DCR on)", () => {
   });
 
   it("REG-09: authorization_code without redirect_uris → 400 invalid_redirect_uri", async () => {
+    const rejected = await counted(metrics.dcrRegistrations, { outcome: "rejected" });
     const res = await register({ client_name: "x" });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: "invalid_redirect_uri" });
+    expect(await counted(metrics.dcrRegistrations, { outcome: "rejected" })).toBe(rejected + 1);
   });
 
   it.each([

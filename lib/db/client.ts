@@ -12,6 +12,7 @@ import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { timed, timedAdapter } from "@/lib/metrics/db-timing";
 import { PrismaClient, type Prisma } from "./generated/prisma/client";
 import { lockDataFolder } from "./data-folder-lock";
 import { newPglite } from "./pglite";
@@ -62,7 +63,7 @@ export function openPglite(dataDir: string): Database {
     lock?.release();
     throw err;
   }
-  const prisma = new PrismaClient({ adapter: pgliteAdapter(pglite) });
+  const prisma = new PrismaClient({ adapter: timedAdapter(pgliteAdapter(pglite)) });
   // PGlite is a single session: serialise raw work with Prisma's own use of it.
   return {
     kind: "pglite",
@@ -96,7 +97,7 @@ export function openPostgres(connectionString: string): Database {
   // An idle pooled connection that the server drops (restart, failover, admin action) must not
   // crash the process: pg emits it on the pool, and the next query simply gets a new connection.
   pool.on("error", (err) => logger.warn("db.idle_connection_error", { message: err.message }));
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = new PrismaClient({ adapter: timedAdapter(new PrismaPg(pool)) });
   return {
     kind: "postgres",
     prisma,
@@ -251,7 +252,7 @@ export function setDatabase(next: Database | undefined): void {
  * (PGlite serialises queries with transactions), so it never sees uncommitted data.
  */
 export function rawRows<T>(sql: string, params: unknown[]): Promise<T[]> {
-  return database().withConnection((c) => c.query<T>(sql, params));
+  return timed("raw", () => database().withConnection((c) => c.query<T>(sql, params)));
 }
 
 /**
@@ -260,5 +261,5 @@ export function rawRows<T>(sql: string, params: unknown[]): Promise<T[]> {
  * CPU on PostgreSQL). Waits for open transactions the same way.
  */
 export function preparedRows<T>(statement: PreparedStatement, params: (string | null)[]): Promise<T[]> {
-  return database().prepared<T>(statement, params);
+  return timed("raw", () => database().prepared<T>(statement, params));
 }

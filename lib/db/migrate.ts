@@ -42,6 +42,18 @@ export interface MigrateResult {
   alreadyApplied: number;
 }
 
+/**
+ * The names in `committed` that this database has not applied, in order (readiness: a release
+ * started against a database it has not migrated yet). No table yet: all of them.
+ */
+export async function pendingMigrations(conn: SqlConnection, committed: readonly string[]): Promise<string[]> {
+  const exists = await conn.query<{ found: string | null }>(`SELECT to_regclass('"_gatehouse_migrations"') AS "found"`);
+  if (!exists[0]?.found) return [...committed];
+  const rows = await conn.query<{ name: string }>(`SELECT "name" FROM "_gatehouse_migrations"`);
+  const applied = new Set(rows.map((r) => r.name));
+  return committed.filter((name) => !applied.has(name));
+}
+
 export async function migrate(conn: SqlConnection, migrations: Migration[]): Promise<MigrateResult> {
   await conn.query("SELECT pg_advisory_lock($1)", [LOCK_KEY]);
   try {

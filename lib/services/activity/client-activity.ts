@@ -3,6 +3,7 @@
 // issuing a token costs no database write; consents are counted inside their own transactions.
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import { logger } from "@/lib/logger";
+import { metrics } from "@/lib/metrics/metrics";
 import { processWide } from "@/lib/process-state";
 import { every } from "@/lib/schedules";
 import { requirePermission } from "../authz";
@@ -49,6 +50,8 @@ export async function countConsentChange(
   now = new Date(),
 ): Promise<void> {
   const day = dayOf(now);
+  // Counted with the write it belongs to; a transaction rolled back after this over-counts by n.
+  metrics.consents.inc({ change: kind }, n);
   if (kind === "granted") {
     await tx.$executeRaw`
       INSERT INTO "ClientDailyStat" ("clientId", "day", "consentsGranted") VALUES (${clientRowId}, ${day}::date, ${n})

@@ -19,7 +19,9 @@ import {
 import { decideAuthorization, startAuthorization } from "@/lib/services/oauth/authorization";
 import { metadataResponse } from "@/lib/services/oauth/discovery";
 import { tokenEndpoint } from "@/lib/services/oauth/endpoints";
+import { metrics } from "@/lib/metrics/metrics";
 import { createTestDb } from "@/test/db";
+import { counted } from "@/test/metrics";
 import { auditCount, insertUser, makeCtx, serverInput, unique } from "@/test/factories";
 import { startCanary, startHttpsFixture, type Canary, type HttpsFixture } from "@/test/loopback-servers";
 import { makeTestPki, type TestPki } from "@/test/tls";
@@ -134,9 +136,11 @@ describe("first use (CIMD-01, CIMD-03)", () => {
       { headers: { "Cache-Control": "max-age=3600" } },
     );
     const before = Date.now();
+    const fetched = await counted(metrics.cimdFetches, { outcome: "success" });
     const outcome = await authorize(server, clientId);
     expect(outcome.kind).toBe("consent");
     expect(gets(clientId)).toBe(1);
+    expect(await counted(metrics.cimdFetches, { outcome: "success" })).toBe(fetched + 1);
     expect(fixture.requests.at(-1)?.accept).toBe("application/json");
     const client = await row(server.id, clientId);
     expect(client).toMatchObject({
@@ -279,7 +283,9 @@ describe("CIMD-16: caching", () => {
 describe("every failure is an error page, never a redirect (CIMD-04…CIMD-08, CIMD-13, CIMD-15)", () => {
   it("CIMD-04: only 200 counts (201 refused)", async () => {
     const server = await cimdServer();
+    const before = await counted(metrics.cimdFetches, { outcome: "http_error" });
     await expectErrorPage(server, serveDocument({}, { status: 201 }), "HTTP 201");
+    expect(await counted(metrics.cimdFetches, { outcome: "http_error" })).toBe(before + 1);
   });
 
   it("CIMD-05: a redirect is not followed; its target is never requested", async () => {
@@ -287,7 +293,9 @@ describe("every failure is an error page, never a redirect (CIMD-04…CIMD-08, C
     const target = serveDocument();
     const path = `/${unique("redirect")}.json`;
     replies.set(path, { status: 302, headers: { Location: target } });
+    const before = await counted(metrics.cimdFetches, { outcome: "redirect" });
     await expectErrorPage(server, `${fixture.origin}${path}`, "Redirects are not followed");
+    expect(await counted(metrics.cimdFetches, { outcome: "redirect" })).toBe(before + 1);
     expect(gets(target)).toBe(0);
   });
 
@@ -295,7 +303,9 @@ describe("every failure is an error page, never a redirect (CIMD-04…CIMD-08, C
     const server = await cimdServer();
     const path = `/${unique("junk")}.json`;
     replies.set(path, { body: "{not json" });
+    const before = await counted(metrics.cimdFetches, { outcome: "invalid_document" });
     await expectErrorPage(server, `${fixture.origin}${path}`, "not valid JSON");
+    expect(await counted(metrics.cimdFetches, { outcome: "invalid_document" })).toBe(before + 1);
     const clientId = serveDocument();
     const p2 = new URL(clientId).pathname;
     replies.set(p2, { body: JSON.stringify({ client_id: `${clientId}/`, client_name: "x", redirect_uris: [CB] }) });

@@ -13,6 +13,7 @@ import {
   type MetadataDocument,
 } from "@/lib/oauth/cimd";
 import { guardedFetch, GuardedFetchError, type GuardedResponse } from "@/lib/net/guarded-fetch";
+import { metrics } from "@/lib/metrics/metrics";
 import { cimdTransport } from "./transport";
 
 export type DocumentFetch =
@@ -39,23 +40,32 @@ async function get(url: string, accept: string, maxBytes: number): Promise<Guard
 
 /** CIMD-03…CIMD-08, CIMD-13, CIMD-14: one GET, 200 only, no redirects, ≤ 5 KB, ≤ 5 s, then the rules. */
 export async function fetchMetadataDocument(clientIdUrl: string): Promise<DocumentFetch> {
+  const { outcome, result } = await fetchDocument(clientIdUrl);
+  metrics.cimdFetches.inc({ outcome });
+  return result;
+}
+
+/** The metric's outcome label beside the result: success, unreachable, redirect, http_error, invalid_document. */
+async function fetchDocument(clientIdUrl: string): Promise<{ outcome: string; result: DocumentFetch }> {
+  const fail = (outcome: string, reason: string) => ({ outcome, result: { ok: false as const, reason } });
   const t = cimdTransport();
   const res = await get(clientIdUrl, "application/json", CIMD_MAX_DOCUMENT_BYTES);
-  if ("error" in res) return { ok: false, reason: `Fetching the metadata document failed: ${res.error}` };
+  if ("error" in res) return fail("unreachable", `Fetching the metadata document failed: ${res.error}`);
   if (res.status >= 300 && res.status < 400) {
     const to = res.headers.location ? ` to ${res.headers.location.slice(0, 200)}` : "";
-    return {
-      ok: false,
-      reason: `The metadata document URL answered ${res.status} (a redirect${to}). Redirects are not followed: serve the document at the client_id URL itself.`,
-    };
+    return fail(
+      "redirect",
+      `The metadata document URL answered ${res.status} (a redirect${to}). Redirects are not followed: serve the document at the client_id URL itself.`,
+    );
   }
   if (res.status !== 200)
-    return { ok: false, reason: `The metadata document URL answered HTTP ${res.status}; only 200 OK is accepted.` };
+    return fail("http_error", `The metadata document URL answered HTTP ${res.status}; only 200 OK is accepted.`);
   const parsed = parseMetadataDocument(res.body.toString("utf8"));
-  if (!parsed.ok) return parsed;
+  if (!parsed.ok) return fail("invalid_document", parsed.reason);
   const valid = validateMetadataDocument(clientIdUrl, parsed.value, { allowHttp: t.allowHttp && t.allowLoopback });
-  if (!valid.ok) return { ok: false, reason: `The metadata document is not acceptable: ${valid.reason}` };
-  return { ok: true, document: valid.document, ttlSeconds: cacheLifetimeSeconds(res.headers["cache-control"]) };
+  if (!valid.ok) return fail("invalid_document", `The metadata document is not acceptable: ${valid.reason}`);
+  const ttlSeconds = cacheLifetimeSeconds(res.headers["cache-control"]);
+  return { outcome: "success", result: { ok: true, document: valid.document, ttlSeconds } };
 }
 
 export type LogoFetch = { ok: true; contentType: CimdLogoType; bytes: Buffer } | { ok: false; reason: string };

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { consentFlow } from "@/test/consent-flow";
+import { metrics } from "@/lib/metrics/metrics";
 import { createTestDb } from "@/test/db";
+import { counted } from "@/test/metrics";
 import { insertUser, makeCtx } from "@/test/factories";
 import {
   ForbiddenError,
@@ -92,8 +94,11 @@ describe("the Consents tab", () => {
 
   it("revokes all consents of a client only after its exact name is typed", async () => {
     const client = await newClient();
+    const granted = await counted(metrics.consents, { change: "granted" });
+    const revoked = await counted(metrics.consents, { change: "revoked" });
     await consentAndTokens(await newUser(), client);
     await consentAndTokens(await newUser(), client);
+    expect(await counted(metrics.consents, { change: "granted" })).toBe(granted + 2);
     const admin = await makeCtx(database, "ADMIN");
     await expect(
       revokeAllClientConsents({ ctx: admin, serverSlug: slug, clientId: client.dto.id, confirmName: "nope" }),
@@ -106,6 +111,7 @@ describe("the Consents tab", () => {
         confirmName: client.dto.name,
       }),
     ).toHaveLength(2);
+    expect(await counted(metrics.consents, { change: "revoked" })).toBe(revoked + 2);
     expect(
       (await listClientConsents({ ctx: admin, serverSlug: slug, clientId: client.dto.id, input: {} })).consents,
     ).toHaveLength(0);

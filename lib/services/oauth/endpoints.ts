@@ -11,6 +11,7 @@ import { jsonNoStoreResult, OAuthError } from "@/lib/oauth/errors";
 import { withCorsResult } from "@/lib/oauth/metadata";
 import type { ProtocolRequest, ProtocolResponse } from "@/lib/oauth/protocol-http";
 import { logger } from "@/lib/logger";
+import { metrics } from "@/lib/metrics/metrics";
 import { protocolSpan, type ProtocolSpanNote } from "@/lib/telemetry/protocol-span";
 import { requestMeta } from "@/lib/request-meta";
 import { dbOf, systemContext, type ServiceContext } from "../context";
@@ -103,39 +104,40 @@ function lookup(ctx: ServiceContext, server: OAuthServer, note: ProtocolSpanNote
   };
 }
 
+/** Runs a grant; once it issued a token: "last used", the activity chart and the metric. */
+async function issued<T>(
+  ctx: ServiceContext,
+  client: OAuthClientRecord,
+  slug: string,
+  note: ProtocolSpanNote,
+  grantType: "authorization_code" | "refresh_token" | "client_credentials" | typeof JWT_BEARER_GRANT,
+  grant: () => Promise<T>,
+): Promise<T> {
+  note.grantType = grantType;
+  const body = await grant();
+  await touchClient(ctx, client);
+  countTokenIssued(client.id);
+  metrics.tokensIssued.inc({ grant_type: grantType, server: slug });
+  return body;
+}
+
 export function tokenEndpoint(request: ProtocolRequest, slug: string): Promise<ProtocolResponse> {
   return withServer(slug, request, "token", (ctx, server, note) =>
     handleTokenRequest<OAuthClientRecord>(request, {
       ...lookup(ctx, server, note),
       grants: {
-        authorizationCode: async (client, input) => {
-          note.grantType = "authorization_code";
-          const body = await exchangeAuthorizationCode(ctx, server, client, input);
-          await touchClient(ctx, client);
-          countTokenIssued(client.id);
-          return body;
-        },
-        refreshToken: async (client, input) => {
-          note.grantType = "refresh_token";
-          const body = await refreshTokens(ctx, server, client, input);
-          await touchClient(ctx, client);
-          countTokenIssued(client.id);
-          return body;
-        },
-        clientCredentials: async (client, input) => {
-          note.grantType = "client_credentials";
-          const body = await clientCredentialsGrant(ctx, server, client, input);
-          await touchClient(ctx, client);
-          countTokenIssued(client.id);
-          return body;
-        },
-        jwtBearer: async (client, input) => {
-          note.grantType = JWT_BEARER_GRANT;
-          const body = await idJagGrant(ctx, server, client, input);
-          await touchClient(ctx, client);
-          countTokenIssued(client.id);
-          return body;
-        },
+        authorizationCode: (client, input) =>
+          issued(ctx, client, slug, note, "authorization_code", () =>
+            exchangeAuthorizationCode(ctx, server, client, input),
+          ),
+        refreshToken: (client, input) =>
+          issued(ctx, client, slug, note, "refresh_token", () => refreshTokens(ctx, server, client, input)),
+        clientCredentials: (client, input) =>
+          issued(ctx, client, slug, note, "client_credentials", () =>
+            clientCredentialsGrant(ctx, server, client, input),
+          ),
+        jwtBearer: (client, input) =>
+          issued(ctx, client, slug, note, JWT_BEARER_GRANT, () => idJagGrant(ctx, server, client, input)),
       },
     }),
   );
@@ -154,7 +156,11 @@ export function introspectionEndpoint(request: ProtocolRequest, slug: string): P
   return withServer(slug, request, "introspect", (ctx, server, note) =>
     handleIntrospectionRequest<OAuthClientRecord>(request, {
       ...lookup(ctx, server, note),
-      introspect: (_client, token) => introspectToken(ctx, server, token),
+      introspect: async (_client, token) => {
+        const answer = await introspectToken(ctx, server, token);
+        metrics.introspections.inc({ result: answer.active ? "active" : "inactive" });
+        return answer;
+      },
     }),
   );
 }

@@ -18,6 +18,7 @@ import { formatScope } from "@/lib/oauth/scope";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import { newId } from "@/lib/ids";
 import { logger } from "@/lib/logger";
+import { metrics } from "@/lib/metrics/metrics";
 import { requestMeta } from "@/lib/request-meta";
 import { recordAudit } from "../audit/record-audit";
 import { dbOf, systemContext, type ServiceContext } from "../context";
@@ -47,6 +48,7 @@ export async function registrationEndpoint(request: Request, slug: string): Prom
       response = jsonNoStore({ error: "server_error" }, 500);
     }
   }
+  metrics.dcrRegistrations.inc({ outcome: registrationOutcome(response.status) });
   logger.info("oauth.request", {
     endpoint: "register",
     server: slug,
@@ -56,6 +58,14 @@ export async function registrationEndpoint(request: Request, slug: string): Prom
     requestId: ctx.requestId,
   });
   return response;
+}
+
+/** The metric's outcome label: registered, unauthorized (initial access token), rate_limited, rejected, error. */
+function registrationOutcome(status: number): string {
+  if (status < 300) return "registered";
+  if (status === 401) return "unauthorized";
+  if (status === 429) return "rate_limited";
+  return status < 500 ? "rejected" : "error";
 }
 
 async function register(ctx: ServiceContext, server: OAuthServer, request: Request): Promise<Response> {

@@ -15,7 +15,9 @@ import {
   setUserDisabled,
   systemContext,
 } from "@/lib/services";
-import { backoffSeconds, deliverDue, dispatchOutbox } from "./worker";
+import { metrics } from "@/lib/metrics/metrics";
+import { counted } from "@/test/metrics";
+import { backoffSeconds, deliverDue, dispatchOutbox, webhookBacklog } from "./worker";
 
 const database = await createTestDb();
 const sys = systemContext("test", { db: database.prisma });
@@ -92,9 +94,13 @@ describe("webhooks", () => {
     const admin = await makeCtx(database, "ADMIN");
     const user = await insertUser(database, null);
     await setUserDisabled({ ctx: admin, userId: user.id, disabled: true });
+    expect(await webhookBacklog(sys)).toEqual({ undispatched: 1, pending: 0 });
+    const retriesBefore = await counted(metrics.webhookDeliveryFailures, { outcome: "retry" });
 
     const t0 = new Date();
     expect(await pump(t0)).toBe(1);
+    expect(await webhookBacklog(sys)).toEqual({ undispatched: 0, pending: 1 });
+    expect(await counted(metrics.webhookDeliveryFailures, { outcome: "retry" })).toBe(retriesBefore + 1);
     const failed = await database.prisma.webhookDelivery.findFirstOrThrow({
       where: { status: "pending", attempts: 1 },
     });
@@ -120,10 +126,12 @@ describe("webhooks", () => {
     });
     await setUserDisabled({ ctx: admin, userId: (await insertUser(database, null)).id, disabled: true });
     const dayLater = new Date(Date.now() + 24 * 3_600_000 + 1_000);
+    const gaveUpBefore = await counted(metrics.webhookDeliveryFailures, { outcome: "gave_up" });
     await dispatchOutbox(sys);
     await deliverDue(sys, { fetch, now: () => dayLater, timeoutMs: 2_000 });
     const [gaveUp] = await listDeliveries({ ctx: admin, webhookId: webhook.id });
     expect(gaveUp?.status).toBe("failed");
+    expect(await counted(metrics.webhookDeliveryFailures, { outcome: "gave_up" })).toBe(gaveUpBefore + 1);
     await redeliver({ ctx: admin, deliveryId: gaveUp!.id });
     expect(
       (await listDeliveries({ ctx: admin, webhookId: webhook.id })).filter((d) => d.status === "pending"),

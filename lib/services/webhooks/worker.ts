@@ -5,6 +5,7 @@
 import { unseal } from "@/lib/crypto/seal";
 import { newId } from "@/lib/ids";
 import { logger } from "@/lib/logger";
+import { metrics } from "@/lib/metrics/metrics";
 import { every } from "@/lib/schedules";
 import { SIGNATURE_HEADER, signPayload } from "@/lib/webhooks/signature";
 import { dbOf, type ServiceContext } from "../context";
@@ -104,6 +105,7 @@ export async function deliverDue(ctx: ServiceContext, deps: DeliverDeps, limit =
           nextAttemptAt: error === null || giveUp ? at : new Date(at.getTime() + backoffSeconds(attempts) * 1000),
         },
       });
+      if (error) metrics.webhookDeliveryFailures.inc({ outcome: giveUp ? "gave_up" : "retry" });
       if (error)
         logger.warn("webhook.delivery_failed", {
           deliveryId: d.id,
@@ -115,6 +117,16 @@ export async function deliverDue(ctx: ServiceContext, deps: DeliverDeps, limit =
     }),
   );
   return claimed.length;
+}
+
+/** The work waiting: events not fanned out yet, deliveries not yet sent (the metrics gauge). */
+export async function webhookBacklog(ctx: ServiceContext): Promise<{ undispatched: number; pending: number }> {
+  const db = dbOf(ctx);
+  const [undispatched, pending] = await Promise.all([
+    db.outboxEvent.count({ where: { dispatchedAt: null } }),
+    db.webhookDelivery.count({ where: { status: "pending" } }),
+  ]);
+  return { undispatched, pending };
 }
 
 /** Every instance runs this; the row claims keep them from sending twice. */

@@ -7,6 +7,7 @@ import { canonicalResourceOrNull } from "@/lib/oauth/authorize-request";
 import { OAuthError } from "@/lib/oauth/errors";
 import { formatScope, isSubset, parseScope } from "@/lib/oauth/scope";
 import { seal, unseal } from "@/lib/crypto/seal";
+import { metrics } from "@/lib/metrics/metrics";
 import { recordAudit } from "../../audit/record-audit";
 import type { ServiceContext } from "../../context";
 import { withTx } from "../../transaction";
@@ -23,7 +24,7 @@ export interface RefreshInput {
 }
 
 type Outcome =
-  | { error: OAuthError }
+  | { error: OAuthError; reuseDetected?: true }
   | { grant: { userId: string; familyId: string; familyScopes: string[]; resource: string; refreshToken: string } };
 
 export async function refreshTokens(
@@ -80,7 +81,10 @@ export async function refreshTokens(
         serverId: server.id,
         details: { familyId: family.id, userId: family.userId },
       });
-      return invalid("The refresh token was already used; this authorization has been revoked for safety.");
+      return {
+        ...invalid("The refresh token was already used; this authorization has been revoked for safety."),
+        reuseDetected: true,
+      };
     }
 
     const next = newRefreshToken();
@@ -102,7 +106,11 @@ export async function refreshTokens(
     return { grant: { ...base, refreshToken: next.token } };
   });
 
-  if ("error" in outcome) throw outcome.error;
+  if ("error" in outcome) {
+    // Counted once the family's revocation committed.
+    if (outcome.reuseDetected) metrics.refreshReuse.inc();
+    throw outcome.error;
+  }
   const { grant } = outcome;
   const requested = input.scope === undefined ? grant.familyScopes : parseScope(input.scope);
   const { token } = await mintAccessToken(
