@@ -117,7 +117,7 @@ describeProcesses(
       // Concurrent refreshes of one token on A and B, within the grace window: one successor.
       const [ra, rb] = await Promise.all([refresh(urlA, second.refresh_token), refresh(urlB, second.refresh_token)]);
       expect([ra.status, rb.status]).toEqual([200, 200]);
-      const [ta, tb] = (await Promise.all([ra.json(), rb.json()])) as Tokens[];
+      const [ta, tb] = (await Promise.all([ra.json(), rb.json()])) as [Tokens, Tokens];
       expect(ta.refresh_token).toBe(tb.refresh_token);
 
       // Consent revoked on B: introspection on A says inactive at once.
