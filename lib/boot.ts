@@ -8,6 +8,7 @@ import { startDcrPruneSchedule } from "@/lib/services/dcr/prune-dcr-clients";
 import { startWebhookWorker } from "@/lib/services/webhooks/worker";
 import { startActivityFlush } from "@/lib/services/activity/client-activity";
 import { startAuditRetentionSchedule } from "@/lib/services/audit/audit-retention";
+import { listenForInvalidations } from "@/lib/services/cache-invalidation";
 import { cimdLocalTestingFlags } from "@/lib/services/cimd/transport";
 
 let booted: Promise<void> | undefined;
@@ -45,6 +46,8 @@ export function boot(): Promise<void> {
     const db = database();
     const { applied } = await applyMigrations(db);
     if (applied.length > 0) logger.info("db.migrated", { applied });
+    // After the migrations (the triggers exist), before serving: other instances' writes reach our caches.
+    await listenForInvalidations(db);
     if (await ensureDemoServer(systemContext("first-start"))) logger.info("demo_server.created", { slug: "demo" });
     startSweepSchedule(systemContext("maintenance"));
     startDcrPruneSchedule(systemContext("maintenance"));

@@ -12,6 +12,7 @@
 // before instrumentation.ts runs. So ours replaces the listeners present when it is installed.
 import { database } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { stopProcessListener } from "@/lib/db/notification-listener";
 import { drainRequests, inFlightCount } from "@/lib/http/in-flight";
 import { logger } from "@/lib/logger";
 import { processWide } from "@/lib/process-state";
@@ -39,6 +40,7 @@ export function shutdown(reason: string): Promise<void> {
     if (cutOff > 0) logger.warn("gatehouse.requests_cut_off", { count: cutOff });
     await stopSchedules();
     await flushActivity(systemContext("activity"));
+    await stopProcessListener();
     await database().close();
     logger.info("gatehouse.stopped", { reason, ms: Date.now() - started });
     await stopTracing();

@@ -47,7 +47,9 @@ export interface Database {
    * (queued as microtasks) before that statement's own promise settles, so a listener has heard of
    * a write before the code that made it continues.
    */
-  listen?(channel: string, onNotify: () => void): Promise<void>;
+  listen?(channel: string, onNotify: (payload: string) => void): Promise<void>;
+  /** PostgreSQL only: for the dedicated LISTEN session (lib/db/notification-listener.ts). */
+  connectionString?: string;
   close(): Promise<void>;
 }
 
@@ -71,7 +73,7 @@ export function openPglite(dataDir: string): Database {
     withConnection: (fn) => fn(pgliteConnection(pglite)),
     prepared: pglitePrepared(pglite),
     async listen(channel, onNotify) {
-      await pglite.listen(channel, () => onNotify());
+      await pglite.listen(channel, (payload) => onNotify(payload));
     },
     async close() {
       try {
@@ -101,6 +103,7 @@ export function openPostgres(connectionString: string): Database {
   return {
     kind: "postgres",
     prisma,
+    connectionString,
     async withConnection(fn) {
       const client = await pool.connect();
       try {

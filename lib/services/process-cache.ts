@@ -11,6 +11,8 @@ interface Entry<V> {
 export interface ProcessCache<V> {
   get(key: string, load: () => Promise<V>): Promise<V>;
   delete(key: string): void;
+  /** Forgets every entry (a lost invalidation notification: anything may be stale). */
+  clear(): void;
 }
 
 export function processCache<V>(name: string, ttlMs: number, maxEntries = 10_000): ProcessCache<V> {
@@ -30,6 +32,9 @@ export function processCache<V>(name: string, ttlMs: number, maxEntries = 10_000
     },
     delete(key) {
       entries.delete(key);
+    },
+    clear() {
+      entries.clear();
     },
   };
 }

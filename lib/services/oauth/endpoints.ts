@@ -36,6 +36,12 @@ const FAILED_AUTH = { limit: 10, windowSeconds: 300 };
  */
 const blockedSeconds = processCache<number>("__gatehouseFailedAuthLimiter", 1_000);
 
+/** Another instance wrote the bucket `key` (or, without a key, a notification was lost). */
+export function forgetFailedAuth(key?: string): void {
+  if (key === undefined) blockedSeconds.clear();
+  else blockedSeconds.delete(key);
+}
+
 function limiter(ctx: ServiceContext): FailedAuthLimiter {
   return {
     blockedFor(key) {

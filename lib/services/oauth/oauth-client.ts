@@ -66,6 +66,11 @@ export function forgetOAuthClient(serverId: string, clientId: string): void {
   cache.delete(`${serverId} ${clientId}`);
 }
 
+/** A lost invalidation notification: any client may be stale. */
+export function forgetAllOAuthClients(): void {
+  cache.clear();
+}
+
 const lastTouched = processWide("oauthClient.lastTouched", () => new Map<string, number>());
 
 /** "Last used" moves at most once a minute per client: one cheap write, not one per token. */

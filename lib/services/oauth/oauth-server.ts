@@ -73,3 +73,8 @@ async function readOAuthServer(ctx: ServiceContext, slug: string): Promise<OAuth
 export function forgetOAuthServer(...slugs: string[]): void {
   for (const slug of slugs) cache.delete(slug);
 }
+
+/** Another instance changed a server's scopes (known by id, not slug), or a notification was lost. */
+export function forgetAllOAuthServers(): void {
+  cache.clear();
+}

@@ -11,18 +11,25 @@ export async function ensureDemoServer(ctx: ServiceContext): Promise<boolean> {
   const db = dbOf(ctx);
   const everCreated = await db.auditEvent.findFirst({ where: { action: "server.created" }, select: { id: true } });
   if (everCreated || (await db.mcpServer.findFirst({ select: { id: true } }))) return false;
-  await createServer({
-    ctx,
-    input: {
-      name: "Demo MCP server",
-      slug: "demo",
-      resourceUrl: `${env().GATEHOUSE_URL}/mcp/demo`,
-      description: "Gatehouse's built-in demo MCP server, with the tools whoami and echo.",
-      scopes: [{ name: "mcp:tools", description: "Use the demo server's tools" }],
-      dcrEnabled: true,
-      // The recommended registration path (MCP 2025-11-25 and later): metadata-document clients.
-      cimdEnabled: true,
-    },
-  });
+  try {
+    await createServer({
+      ctx,
+      input: {
+        name: "Demo MCP server",
+        slug: "demo",
+        resourceUrl: `${env().GATEHOUSE_URL}/mcp/demo`,
+        description: "Gatehouse's built-in demo MCP server, with the tools whoami and echo.",
+        scopes: [{ name: "mcp:tools", description: "Use the demo server's tools" }],
+        dcrEnabled: true,
+        // The recommended registration path (MCP 2025-11-25 and later): metadata-document clients.
+        cimdEnabled: true,
+      },
+    });
+  } catch (err) {
+    // Several instances starting together on a fresh PostgreSQL database all see no server, and
+    // one wins the unique slug: the others find its demo server and carry on.
+    if (await db.mcpServer.findUnique({ where: { slug: "demo" }, select: { id: true } })) return false;
+    throw err;
+  }
   return true;
 }
