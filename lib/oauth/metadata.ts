@@ -1,5 +1,6 @@
 // RFC 8414 authorization server metadata (checklist §2). `issuer` is byte-identical to the issuer
 // (META-03); only what is implemented is listed, and empty arrays are omitted (META-15).
+import { CLIENT_ASSERTION_ALGS } from "./client-assertion";
 import type { ProtocolResponse } from "./protocol-http";
 
 export interface MetadataInput {
@@ -10,7 +11,8 @@ export interface MetadataInput {
 }
 
 export function authorizationServerMetadata(s: MetadataInput): Record<string, unknown> {
-  const authMethods = ["client_secret_basic", "client_secret_post", "none"];
+  const authMethods = ["client_secret_basic", "client_secret_post", "private_key_jwt", "none"];
+  const assertionAlgs = [...CLIENT_ASSERTION_ALGS];
   const doc: Record<string, unknown> = {
     issuer: s.issuer,
     authorization_endpoint: `${s.issuer}/authorize`,
@@ -22,11 +24,14 @@ export function authorizationServerMetadata(s: MetadataInput): Record<string, un
     response_modes_supported: ["query"],
     grant_types_supported: ["authorization_code", "refresh_token", "client_credentials"],
     token_endpoint_auth_methods_supported: authMethods,
+    token_endpoint_auth_signing_alg_values_supported: assertionAlgs,
     code_challenge_methods_supported: ["S256"],
     revocation_endpoint: `${s.issuer}/revoke`,
     revocation_endpoint_auth_methods_supported: authMethods,
+    revocation_endpoint_auth_signing_alg_values_supported: assertionAlgs,
     introspection_endpoint: `${s.issuer}/introspect`,
-    introspection_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post"],
+    introspection_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post", "private_key_jwt"],
+    introspection_endpoint_auth_signing_alg_values_supported: assertionAlgs,
     authorization_response_iss_parameter_supported: true,
     ...(s.cimdEnabled ? { client_id_metadata_document_supported: true } : {}),
   };

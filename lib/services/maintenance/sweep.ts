@@ -4,12 +4,13 @@ import { logger } from "@/lib/logger";
 import { every } from "@/lib/schedules";
 import { dbOf, type ServiceContext } from "../context";
 import { sweepRateLimits } from "../rate-limit";
+import { sweepUsedJwtIds } from "../replay/used-jwt-ids";
 
 const GRACE_MAX_MS = 10 * 60_000;
 
 export async function sweepExpired(ctx: ServiceContext, now = new Date()): Promise<Record<string, number>> {
   const db = dbOf(ctx);
-  const [requests, codes, denied, successors, buckets, events, idempotencyKeys] = await Promise.all([
+  const [requests, codes, denied, successors, buckets, events, idempotencyKeys, usedJwtIds] = await Promise.all([
     db.authorizationRequest.deleteMany({ where: { expiresAt: { lt: now } } }),
     db.authorizationCode.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - 3_600_000) } } }),
     db.revokedAccessToken.deleteMany({ where: { expiresAt: { lt: now } } }),
@@ -28,6 +29,8 @@ export async function sweepExpired(ctx: ServiceContext, now = new Date()): Promi
       },
     }),
     db.idempotencyKey.deleteMany({ where: { expiresAt: { lt: now } } }),
+    // Single-use JWT ids are remembered only while the JWT itself could still be accepted.
+    sweepUsedJwtIds(ctx, now),
   ]);
   return {
     requests: requests.count,
@@ -37,6 +40,7 @@ export async function sweepExpired(ctx: ServiceContext, now = new Date()): Promi
     buckets,
     events: events.count,
     idempotencyKeys: idempotencyKeys.count,
+    usedJwtIds,
   };
 }
 
