@@ -17,7 +17,14 @@ const ctx = systemContext("test", { db: database.prisma });
 const slug = unique("pkjwt");
 const server = await createServer({
   ctx,
-  input: { name: "PKJWT", slug, resourceUrl: `https://${slug}.example.com/mcp`, scopes: [{ name: "mcp:tools" }] },
+  input: {
+    name: "PKJWT",
+    slug,
+    resourceUrl: `https://${slug}.example.com/mcp`,
+    scopes: [{ name: "mcp:tools" }],
+    dcrEnabled: true,
+    dcrRateLimitPerHour: 0,
+  },
 });
 const issuer = new URL(`http://localhost:3000/oauth/${slug}`);
 const opts = { [oauth.customFetch]: inProcessFetch, [oauth.allowInsecureRequests]: true } as const;
@@ -161,4 +168,49 @@ describe("private_key_jwt at the token endpoint (PKJWT)", () => {
       createClient({ ctx, serverSlug: slug, input: { ...base, jwksUri: "http://keys.example.com/jwks" } }),
     ).rejects.toThrow(/https/);
   });
+
+  it("DCR (RFC 7591 §2): a client registers jwks with private_key_jwt, gets no secret, and authenticates", async () => {
+    const res = await register({
+      grant_types: ["client_credentials"],
+      token_endpoint_auth_method: "private_key_jwt",
+      jwks: { keys: [publicJwk] },
+      scope: "mcp:tools",
+    });
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as Record<string, unknown>;
+    expect(body).not.toHaveProperty("client_secret");
+    expect(body).toMatchObject({ token_endpoint_auth_method: "private_key_jwt", jwks: { keys: [publicJwk] } });
+    const client: oauth.Client = { client_id: body.client_id as string };
+    const tokenRes = await oauth.clientCredentialsGrantRequest(
+      as,
+      client,
+      oauth.PrivateKeyJwt({ key: privateKey, kid: "test-1" }),
+      new URLSearchParams({ scope: "mcp:tools", resource: server.resourceUrl }),
+      opts,
+    );
+    expect((await oauth.processClientCredentialsResponse(as, client, tokenRes)).access_token).toBeTruthy();
+  });
+
+  it.each([
+    ["both jwks and jwks_uri", { jwks: { keys: [] as JWK[] }, jwks_uri: "https://keys.example.com/jwks" }],
+    ["no keys", {}],
+    ["a private key", { jwks: { keys: [{ kty: "EC", crv: "P-256", x: "a", y: "b", d: "c" }] } }],
+    ["an http jwks_uri", { jwks_uri: "http://keys.example.com/jwks" }],
+  ])("DCR refuses private_key_jwt with %s (invalid_client_metadata)", async (_c, keys) => {
+    const res = await register({
+      grant_types: ["client_credentials"],
+      token_endpoint_auth_method: "private_key_jwt",
+      ...keys,
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: "invalid_client_metadata" });
+  });
 });
+
+function register(body: unknown): Promise<Response> {
+  return inProcessFetch(`${issuer.href}/register`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+}

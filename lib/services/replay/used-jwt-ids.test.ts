@@ -44,9 +44,9 @@ describe.skipIf(database.kind !== "postgres")("consumeJti across instances (Post
   });
 
   it("two connections racing on one jti: exactly one wins", async () => {
-    const [{ db }] = await database.prisma.$queryRaw<{ db: string }[]>`SELECT current_database()::text AS db`;
+    const [row] = await database.prisma.$queryRaw<{ db: string }[]>`SELECT current_database()::text AS db`;
     const url = new URL(process.env.DATABASE_URL!);
-    url.pathname = `/${db}`;
+    url.pathname = `/${row!.db}`;
     const second = openPostgres(url.toString());
     others.push(second);
     const ctx2 = systemContext("test", { db: second.prisma });
