@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "@/test/db";
 import { unique } from "@/test/factories";
 import { inProcessFetch } from "@/test/in-process-fetch";
-import { createClient, createServer, systemContext } from "@/lib/services";
+import { createClient, createServer, systemContext, updateClient } from "@/lib/services";
 import { ValidationError } from "@/lib/services/errors";
 
 const database = await createTestDb();
@@ -204,6 +204,30 @@ describe("private_key_jwt at the token endpoint (PKJWT)", () => {
     });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: "invalid_client_metadata" });
+  });
+});
+
+describe("key rotation for a pre-registered client (Settings / API update)", () => {
+  it("new pasted keys replace the old ones", async () => {
+    const clientId = await keyedClient();
+    const next = await generateKeyPair("ES256", { extractable: true });
+    const nextPub = { ...(await exportJWK(next.publicKey)), kid: "test-2" };
+    const c = await database.prisma.oAuthClient.findFirstOrThrow({ where: { clientId } });
+    await updateClient({
+      ctx,
+      serverSlug: slug,
+      input: { clientId, name: c.name, allowedScopes: ["mcp:tools"], jwks: JSON.stringify({ keys: [nextPub] }) },
+    });
+    // The client cache holds a row for a second; read the stored keys directly.
+    const stored = await database.prisma.oAuthClient.findFirstOrThrow({ where: { clientId } });
+    expect(stored.jwks).toEqual({ keys: [nextPub] });
+    await expect(
+      updateClient({
+        ctx,
+        serverSlug: slug,
+        input: { clientId, name: c.name, allowedScopes: ["mcp:tools"], jwks: { keys: [privateJwk] } },
+      }),
+    ).rejects.toThrow(/private member/);
   });
 });
 

@@ -58,6 +58,9 @@ export const UpdateClientInput = z.object({
   description: ClientDescription,
   redirectUris: RedirectUris.default([]),
   allowedScopes: Scopes,
+  /** private_key_jwt clients: replace the registered keys (a JWKS, or a jwks_uri; not both). Omitted: unchanged. */
+  jwks: z.union([z.string().max(65_536), z.record(z.string(), z.unknown())]).optional(),
+  jwksUri: z.string().max(2048).optional(),
 });
 export type UpdateClientInput = z.input<typeof UpdateClientInput>;
 
