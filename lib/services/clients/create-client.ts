@@ -25,7 +25,7 @@ export function clientKeysInput(
     try {
       parsed = JSON.parse(jwks);
     } catch {
-      throw new ValidationError("The JWKS is not valid JSON.");
+      throw new ValidationError("The JWKS is not valid JSON.", { jwks: ["The JWKS is not valid JSON."] });
     }
   }
   const t = cimdTransport();
@@ -37,7 +37,10 @@ export function clientKeysInput(
     },
     { allowHttp: t.allowHttp && t.allowLoopback },
   );
-  if (!checked.ok) throw new ValidationError(checked.reason);
+  if (!checked.ok)
+    throw new ValidationError(checked.reason, {
+      [/jwks_uri/.test(checked.reason) && !jwks ? "jwksUri" : "jwks"]: [checked.reason],
+    });
   return { jwks: checked.jwks, jwksUri: checked.jwksUri };
 }
 
