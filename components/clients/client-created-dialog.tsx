@@ -43,7 +43,9 @@ export function ClientCreatedDialog({
           <DialogDescription>
             {clientSecret
               ? `Copy the client secret of “${client.name}” now: it will not be shown again.`
-              : `“${client.name}” is a public client: it has no secret and proves itself with PKCE.`}
+              : client.tokenEndpointAuthMethod === "private_key_jwt"
+                ? `“${client.name}” has no secret: it authenticates with JWTs signed by its private key (private_key_jwt).`
+                : `“${client.name}” is a public client: it has no secret and proves itself with PKCE.`}
           </DialogDescription>
         </DialogHeader>
 

@@ -7,6 +7,7 @@ import { updateClientAction } from "@/app/(dashboard)/servers/[slug]/clients/act
 import { CountedField } from "@/components/forms/counted-field";
 import { FormAlert } from "@/components/forms/form-alert";
 import { SubmitButton } from "@/components/forms/submit-button";
+import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import { clientKeys } from "@/lib/queries/clients";
@@ -17,7 +18,7 @@ import { hasFieldErrors } from "./form-errors";
 import { filledRowKeys, RedirectUriRows, rowErrorsOf, useUriRows } from "./redirect-uri-rows";
 import { ScopeCheckboxes } from "./scope-checkboxes";
 
-const FIELD_KEYS = ["name", "description", "redirectUris", "allowedScopes"] as const;
+const FIELD_KEYS = ["name", "description", "redirectUris", "allowedScopes", "jwks", "jwksUri"] as const;
 const NEEDS_ONE_URI = "An authorization-code client needs at least one redirect URI.";
 
 /**
@@ -129,6 +130,29 @@ export function ClientSettingsForm({
         errors={errors?.allowedScopes}
         settingsHref={`/servers/${serverSlug}/settings`}
       />
+      {client.tokenEndpointAuthMethod === "private_key_jwt" ? (
+        <div className="grid gap-2">
+          <Label htmlFor="jwks">Replace keys (private_key_jwt)</Label>
+          <p className="text-sm text-muted-foreground">
+            This client authenticates with JWTs signed by its own key. Leave both empty to keep its registered keys. To
+            rotate, paste the new public JWKS (include the old key until the client has switched), or give a jwks_uri
+            (https) where the client publishes its keys. Private keys and shared secrets are refused.
+          </p>
+          <Textarea
+            id="jwks"
+            name="jwks"
+            rows={4}
+            className="font-mono text-xs"
+            aria-invalid={errors?.jwks ? true : undefined}
+          />
+          <Input id="jwksUri" name="jwksUri" type="url" placeholder="or https://client.example.com/jwks.json" />
+          {errors?.jwks || errors?.jwksUri ? (
+            <p role="alert" className="text-sm font-medium text-destructive">
+              {[...(errors.jwks ?? []), ...(errors.jwksUri ?? [])].join(" ")}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
       <div>
         <SubmitButton pending={pending}>Save changes</SubmitButton>
       </div>

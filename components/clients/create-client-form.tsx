@@ -9,6 +9,7 @@ import { CountedField } from "@/components/forms/counted-field";
 import { FormAlert } from "@/components/forms/form-alert";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Checkbox } from "@/components/ui/checkbox";
+import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import { clientKeys } from "@/lib/queries/clients";
@@ -23,7 +24,7 @@ import { hasFieldErrors } from "./form-errors";
 import { filledRowKeys, RedirectUriRows, rowErrorsOf, useUriRows } from "./redirect-uri-rows";
 import { ScopeCheckboxes } from "./scope-checkboxes";
 
-const FIELD_KEYS = ["name", "description", "redirectUris", "allowedScopes", "isPublic"] as const;
+const FIELD_KEYS = ["name", "description", "redirectUris", "allowedScopes", "isPublic", "jwks", "jwksUri"] as const;
 
 /**
  * Pre-registers a client. Validated here with the action's own schema (nothing is sent while a row
@@ -36,6 +37,7 @@ export function CreateClientForm({ server }: { server: CreatedServer & { scopes:
   const [state, dispatch, pending] = useActionState(createClientAction, null);
   const uris = useUriRows([]);
   const [isPublic, setIsPublic] = useState(false);
+  const [authMethod, setAuthMethod] = useState<"client_secret" | "private_key_jwt">("client_secret");
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
   const [submittedKeys, setSubmittedKeys] = useState<number[]>([]);
 
@@ -124,6 +126,9 @@ export function CreateClientForm({ server }: { server: CreatedServer & { scopes:
             </Label>
           </div>
         ) : null}
+        {flow === "authorization_code" && isPublic ? null : (
+          <ClientAuthFields authMethod={authMethod} onChange={setAuthMethod} errors={errors} />
+        )}
         <p role="status" aria-live="polite" className="rounded-md border bg-muted/50 px-3 py-2 text-sm">
           {flowExplanation(flow, isPublic)}
         </p>
@@ -149,5 +154,71 @@ export function CreateClientForm({ server }: { server: CreatedServer & { scopes:
         />
       ) : null}
     </>
+  );
+}
+
+/** How a confidential client authenticates: a generated secret, or its own keys (private_key_jwt). */
+function ClientAuthFields({
+  authMethod,
+  onChange,
+  errors,
+}: {
+  authMethod: "client_secret" | "private_key_jwt";
+  onChange: (m: "client_secret" | "private_key_jwt") => void;
+  errors: FieldErrors | null | undefined;
+}) {
+  return (
+    <fieldset className="grid gap-2">
+      <legend className="mb-1 text-sm font-medium">Client authentication</legend>
+      {(
+        [
+          ["client_secret", "Client secret — Gatehouse generates one and shows it once"],
+          ["private_key_jwt", "Private key JWT — the client signs a short-lived JWT with its own key; no secret"],
+        ] as const
+      ).map(([value, label]) => (
+        <label key={value} className="flex items-start gap-2 text-sm leading-snug">
+          <input
+            type="radio"
+            name="authMethod"
+            value={value}
+            checked={authMethod === value}
+            onChange={() => onChange(value)}
+            className="mt-0.5"
+          />
+          {label}
+        </label>
+      ))}
+      {authMethod === "private_key_jwt" ? (
+        <div className="grid gap-3 rounded-md border p-3">
+          <p className="text-sm text-muted-foreground">
+            Give the client&apos;s <strong>public</strong> keys: paste a JWKS, or a jwks_uri (https) where the client
+            publishes it — with a URL, keys can be rotated there without editing this client (an unknown kid makes
+            Gatehouse fetch it again). Private keys (with &quot;d&quot;) and shared secrets (kty &quot;oct&quot;) are
+            refused. Assertions must use ES256, ES384, PS256, RS256 or EdDSA, have iss = sub = the client ID, aud = the
+            issuer or token endpoint, a unique jti, and expire within 5 minutes.
+          </p>
+          <div className="grid gap-2">
+            <Label htmlFor="jwks">JWKS (public keys)</Label>
+            <Textarea
+              id="jwks"
+              name="jwks"
+              rows={5}
+              placeholder='{"keys":[{"kty":"EC","crv":"P-256","x":"…","y":"…","kid":"2026-01"}]}'
+              className="font-mono text-xs"
+              aria-invalid={errors?.jwks ? true : undefined}
+            />
+          </div>
+          <div className="grid gap-2">
+            <Label htmlFor="jwksUri">or jwks_uri</Label>
+            <Input id="jwksUri" name="jwksUri" type="url" placeholder="https://client.example.com/jwks.json" />
+          </div>
+          {errors?.jwks || errors?.jwksUri ? (
+            <p role="alert" className="text-sm font-medium text-destructive">
+              {[...(errors.jwks ?? []), ...(errors.jwksUri ?? [])].join(" ")}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+    </fieldset>
   );
 }

@@ -178,11 +178,29 @@ describe("CIMD-08: no shared secret", () => {
   });
 });
 
-describe("CIMD-10: private_key_jwt is out of scope and refused, clearly", () => {
-  it("says so instead of silently treating the client as public", () => {
-    expect(
-      reason(doc({ token_endpoint_auth_method: "private_key_jwt", jwks_uri: "https://app.example.com/jwks" })),
-    ).toContain("private_key_jwt");
+describe("CIMD-10 / PKJWT: private_key_jwt with the document's keys", () => {
+  it("makes a key-based client from jwks_uri, never a silently public one", () => {
+    const v = validateMetadataDocument(
+      URL_ID,
+      doc({ token_endpoint_auth_method: "private_key_jwt", jwks_uri: "https://app.example.com/jwks" }),
+    );
+    expect(v.ok && v.document).toMatchObject({
+      tokenEndpointAuthMethod: "private_key_jwt",
+      jwksUri: "https://app.example.com/jwks",
+      jwks: null,
+    });
+  });
+
+  it.each([
+    ["no keys", {}],
+    ["both jwks and jwks_uri", { jwks: { keys: [] }, jwks_uri: "https://app.example.com/jwks" }],
+    ["a private key", { jwks: { keys: [{ kty: "EC", crv: "P-256", x: "a", y: "b", d: "c" }] } }],
+    ["a symmetric key", { jwks: { keys: [{ kty: "oct", k: "c2VjcmV0" }] } }],
+    ["an http jwks_uri", { jwks_uri: "http://app.example.com/jwks" }],
+  ])("refuses private_key_jwt with %s", (_c, keys) => {
+    expect(validateMetadataDocument(URL_ID, doc({ token_endpoint_auth_method: "private_key_jwt", ...keys })).ok).toBe(
+      false,
+    );
   });
 });
 

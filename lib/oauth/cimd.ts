@@ -3,6 +3,8 @@
 // CIMD-06…CIMD-10; MCP client-registration "Implementation Requirements"), how long it is cached
 // (§4.4, CIMD-16), the per-server host trust policy (§6.8, CIMD-19), and which changes matter
 // (§6.3, CIMD-20). Pure functions: the fetch lives in lib/net and lib/services/cimd.
+import type { JWK } from "jose";
+import { checkClientKeys } from "./client-jwks";
 import { checkRedirectUri } from "./redirect-uri";
 
 /** CIMD-01 §6.6: documents are small; 5 KB is the recommended cap (CIMD-13). */
@@ -105,6 +107,10 @@ export interface MetadataDocument {
   redirectUris: string[];
   logoUri: string | null;
   clientUri: string | null;
+  /** "none" (public, PKCE) or "private_key_jwt" with the document's jwks or jwks_uri. */
+  tokenEndpointAuthMethod: "none" | "private_key_jwt";
+  jwks: { keys: JWK[] } | null;
+  jwksUri: string | null;
   raw: Record<string, unknown>;
 }
 
@@ -141,8 +147,9 @@ export function parseMetadataDocument(body: string): { ok: true; value: unknown 
  * - client_id equals the URL by simple string comparison (§4.1: no normalisation);
  * - client_name and a non-empty redirect_uris of acceptable URIs (MCP requirements);
  * - no shared secret: no client_secret(_expires_at), no client_secret_* auth method (§4.1, §6.2);
- * - token_endpoint_auth_method absent or "none": private_key_jwt (-02, PR #68) is not supported
- *   yet, and accepting it while treating the client as public would drop the key check it asks for;
+ * - token_endpoint_auth_method absent or "none", or "private_key_jwt" (-02) with the document's
+ *   `jwks` or `jwks_uri` (public keys only, not both): then the client is confidential and must
+ *   sign a client assertion at the token endpoint;
  * - only the authorization-code flow (with refresh tokens): a public client cannot use others.
  */
 export function validateMetadataDocument(
@@ -176,16 +183,22 @@ export function validateMetadataDocument(
         reason: `token_endpoint_auth_method "${method}" uses a shared secret, which a metadata-document client cannot have. Use "none" (PKCE protects the code).`,
       };
     }
-    if (method === "private_key_jwt") {
+    if (method !== "none" && method !== "private_key_jwt")
       return {
         ok: false,
-        reason:
-          'token_endpoint_auth_method "private_key_jwt" is not supported by Gatehouse yet. Use "none" (a public client with PKCE).',
+        reason: `token_endpoint_auth_method "${method}" is not supported. Use "none" or "private_key_jwt".`,
       };
-    }
-    if (method !== "none")
-      return { ok: false, reason: `token_endpoint_auth_method "${method}" is not supported. Use "none".` };
   }
+  const keyBased = method === "private_key_jwt";
+  const keys = checkClientKeys(
+    {
+      method: keyBased ? "private_key_jwt" : "none",
+      jwks: keyBased ? doc.jwks : undefined,
+      jwksUri: keyBased ? doc.jwks_uri : undefined,
+    },
+    { allowHttp: opts.allowHttp ?? false },
+  );
+  if (!keys.ok) return { ok: false, reason: keys.reason };
   if (typeof doc.client_name !== "string" || doc.client_name.trim() === "")
     return {
       ok: false,
@@ -228,6 +241,9 @@ export function validateMetadataDocument(
       redirectUris,
       logoUri: optionalHttpsUrl(doc.logo_uri, opts),
       clientUri: optionalHttpsUrl(doc.client_uri, opts),
+      tokenEndpointAuthMethod: keyBased ? "private_key_jwt" : "none",
+      jwks: keys.jwks,
+      jwksUri: keys.jwksUri,
       raw: doc,
     },
   };

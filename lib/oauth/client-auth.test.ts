@@ -131,7 +131,7 @@ describe("presentedClient (OAuth 2.1 §2.4, §3.2.1)", () => {
     ["no client_id and no Authorization header", undefined, "grant_type=client_credentials"],
     ["an Authorization header with another scheme", "Bearer abc", "client_id=ghc_a"],
     [
-      "a client assertion (private_key_jwt is not offered)",
+      "a client assertion that is not a JWT",
       undefined,
       "client_id=ghc_a&client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer&client_assertion=x.y.z",
     ],
@@ -147,6 +147,7 @@ describe("authenticatePresentedClient (TOK-08, CC-02)", () => {
     ...noSecrets,
     secretHash: hashSecret("ghs_current"),
     isConfidential: true,
+    tokenEndpointAuthMethod: "client_secret_basic",
     disabledAt: null,
   };
   const rotated: AuthenticatableClient = {
@@ -154,7 +155,12 @@ describe("authenticatePresentedClient (TOK-08, CC-02)", () => {
     previousSecretHash: hashSecret("ghs_previous"),
     previousSecretExpiresAt: new Date(now.getTime() + 3_600_000),
   };
-  const publicClient: AuthenticatableClient = { ...noSecrets, isConfidential: false, disabledAt: null };
+  const publicClient: AuthenticatableClient = {
+    ...noSecrets,
+    isConfidential: false,
+    tokenEndpointAuthMethod: "none",
+    disabledAt: null,
+  };
 
   const post = (clientSecret: string): PresentedClient => ({
     method: "client_secret_post",

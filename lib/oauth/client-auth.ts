@@ -1,18 +1,22 @@
 // Client authentication at the token, revocation and introspection endpoints (OAuth 2.1 §2.4):
 // client_secret_basic (client id and secret form-urlencoded before base64, RFC 6749 §2.3.1),
-// client_secret_post, or none (public clients send only client_id). Exactly one method per
+// client_secret_post, private_key_jwt (a signed client assertion, RFC 7523 §2.2; verified in
+// client-assertion.ts), or none (public clients send only client_id). Exactly one method per
 // request (TOK-07); a confidential client must authenticate (TOK-08); public clients may not
 // present a secret.
 import { hasNul, NUL_MESSAGE } from "@/lib/http/read-body-capped";
+import { assertionClientId, CLIENT_ASSERTION_TYPE } from "./client-assertion";
 import { verifyClientSecret, type StoredClientSecrets } from "./client-credentials-secret";
 import { OAuthError } from "./errors";
 import type { Params } from "./params";
 import type { HeaderReader } from "./protocol-http";
 
 export interface PresentedClient {
-  method: "client_secret_basic" | "client_secret_post" | "none";
+  method: "client_secret_basic" | "client_secret_post" | "private_key_jwt" | "none";
   clientId: string;
   clientSecret?: string;
+  /** private_key_jwt: the compact JWT, verified later against the client's keys. */
+  clientAssertion?: string;
 }
 
 function formDecode(s: string): string {
@@ -50,7 +54,16 @@ export function presentedClient(headers: HeaderReader, params: Params): Presente
   const bodySecret = params.get("client_secret");
   const bodyId = params.get("client_id");
   if (params.has("client_assertion") || params.has("client_assertion_type")) {
-    throw new OAuthError("invalid_client", "private_key_jwt is not supported for this client.");
+    if (basic || bodySecret !== undefined)
+      throw new OAuthError("invalid_request", "Use one client authentication method, not a secret and an assertion.");
+    if (params.get("client_assertion_type") !== CLIENT_ASSERTION_TYPE)
+      throw new OAuthError("invalid_client", `client_assertion_type must be ${CLIENT_ASSERTION_TYPE}.`);
+    const assertion = params.get("client_assertion");
+    if (!assertion) throw new OAuthError("invalid_client", "client_assertion is required.");
+    const clientId = assertionClientId(assertion);
+    if (bodyId !== undefined && bodyId !== clientId)
+      throw new OAuthError("invalid_client", "client_id differs from the client_assertion's iss.");
+    return { method: "private_key_jwt", clientId, clientAssertion: assertion };
   }
   if (basic) {
     if (bodySecret !== undefined)
@@ -69,6 +82,7 @@ export function presentedClient(headers: HeaderReader, params: Params): Presente
 
 export interface AuthenticatableClient extends StoredClientSecrets {
   isConfidential: boolean;
+  tokenEndpointAuthMethod: string;
   disabledAt: Date | null;
 }
 
@@ -79,6 +93,16 @@ export function authenticatePresentedClient<C extends AuthenticatableClient>(
   now: Date,
 ): C {
   if (!client || client.disabledAt) throw new OAuthError("invalid_client", "Client authentication failed.");
+  // Key-based clients authenticate only with an assertion, and an assertion only works for them;
+  // the signature itself is checked by the caller (it needs the keys, the clock and the jti store).
+  if ((client.tokenEndpointAuthMethod === "private_key_jwt") !== (presented.method === "private_key_jwt"))
+    throw new OAuthError(
+      "invalid_client",
+      presented.method === "private_key_jwt"
+        ? "This client is not registered for private_key_jwt."
+        : "This client must authenticate with private_key_jwt (a signed client_assertion).",
+    );
+  if (presented.method === "private_key_jwt") return client;
   if (client.isConfidential) {
     if (presented.clientSecret === undefined)
       throw new OAuthError("invalid_client", "This client must authenticate with its client secret.");

@@ -12,6 +12,7 @@ interface TestClient extends AuthenticatableClient {
 const conf: TestClient = {
   clientId: "ghc_conf",
   isConfidential: true,
+  tokenEndpointAuthMethod: "client_secret_basic",
   disabledAt: null,
   secretHash: hashSecret("ghs_right"),
   previousSecretHash: null,
@@ -20,6 +21,7 @@ const conf: TestClient = {
 const pub: TestClient = {
   clientId: "ghc_pub",
   isConfidential: false,
+  tokenEndpointAuthMethod: "none",
   disabledAt: null,
   secretHash: null,
   previousSecretHash: null,

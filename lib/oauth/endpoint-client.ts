@@ -17,6 +17,8 @@ export interface ClientLookup<C> {
   now(): Date;
   limiter?: FailedAuthLimiter;
   clientIp?: string | null;
+  /** private_key_jwt: verifies the assertion against the client's keys (client-assertion.ts). */
+  verifyAssertion?(client: C, assertion: string): Promise<void>;
 }
 
 export async function authenticateEndpointClient<C extends AuthenticatableClient>(
@@ -33,9 +35,15 @@ export async function authenticateEndpointClient<C extends AuthenticatableClient
     });
   const client = await deps.findClient(presented.clientId);
   try {
-    return authenticatePresentedClient(presented, client, deps.now());
+    const authenticated = authenticatePresentedClient(presented, client, deps.now());
+    if (presented.clientAssertion !== undefined) {
+      if (!deps.verifyAssertion) throw new OAuthError("invalid_client", "private_key_jwt is not available here.");
+      await deps.verifyAssertion(authenticated, presented.clientAssertion);
+    }
+    return authenticated;
   } catch (err) {
-    if (presented.clientSecret !== undefined) await deps.limiter?.recordFailure(key);
+    if (presented.clientSecret !== undefined || presented.clientAssertion !== undefined)
+      await deps.limiter?.recordFailure(key);
     throw err;
   }
 }

@@ -55,10 +55,18 @@ describe("authorizationServerMetadata (RFC 8414)", () => {
     expect(doc.introspection_endpoint_auth_methods_supported).not.toContain("none");
   });
 
-  it("META-11: no JWT client authentication is listed, so no signing-alg list is needed", () => {
+  it("META-11 / PKJWT: private_key_jwt is listed with its signing algorithms, never none or HS*", () => {
     const doc = authorizationServerMetadata(base);
-    expect(doc.token_endpoint_auth_methods_supported).not.toContain("private_key_jwt");
-    expect(doc).not.toHaveProperty("token_endpoint_auth_signing_alg_values_supported");
+    for (const endpoint of ["token", "revocation", "introspection"]) {
+      expect(doc[`${endpoint}_endpoint_auth_methods_supported`]).toContain("private_key_jwt");
+      expect(doc[`${endpoint}_endpoint_auth_signing_alg_values_supported`]).toEqual([
+        "ES256",
+        "ES384",
+        "PS256",
+        "RS256",
+        "EdDSA",
+      ]);
+    }
   });
 
   it("META-12: grant_types_supported is explicit, without implicit or password", () => {

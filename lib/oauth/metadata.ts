@@ -1,6 +1,7 @@
 // RFC 8414 authorization server metadata (checklist §2). `issuer` is byte-identical to the issuer
 // (META-03); only what is implemented is listed, and empty arrays are omitted (META-15).
 import { ID_JAG_PROFILE, JWT_BEARER_GRANT } from "./id-jag";
+import { CLIENT_ASSERTION_ALGS } from "./client-assertion";
 import type { ProtocolResponse } from "./protocol-http";
 
 export interface MetadataInput {
@@ -11,7 +12,8 @@ export interface MetadataInput {
 }
 
 export function authorizationServerMetadata(s: MetadataInput): Record<string, unknown> {
-  const authMethods = ["client_secret_basic", "client_secret_post", "none"];
+  const authMethods = ["client_secret_basic", "client_secret_post", "private_key_jwt", "none"];
+  const assertionAlgs = [...CLIENT_ASSERTION_ALGS];
   const doc: Record<string, unknown> = {
     issuer: s.issuer,
     authorization_endpoint: `${s.issuer}/authorize`,
@@ -25,11 +27,14 @@ export function authorizationServerMetadata(s: MetadataInput): Record<string, un
     // MCP Enterprise-Managed Authorization: ID-JAG assertions from an IdP the server trusts.
     authorization_grant_profiles_supported: [ID_JAG_PROFILE],
     token_endpoint_auth_methods_supported: authMethods,
+    token_endpoint_auth_signing_alg_values_supported: assertionAlgs,
     code_challenge_methods_supported: ["S256"],
     revocation_endpoint: `${s.issuer}/revoke`,
     revocation_endpoint_auth_methods_supported: authMethods,
+    revocation_endpoint_auth_signing_alg_values_supported: assertionAlgs,
     introspection_endpoint: `${s.issuer}/introspect`,
-    introspection_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post"],
+    introspection_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post", "private_key_jwt"],
+    introspection_endpoint_auth_signing_alg_values_supported: assertionAlgs,
     authorization_response_iss_parameter_supported: true,
     ...(s.cimdEnabled ? { client_id_metadata_document_supported: true } : {}),
   };

@@ -34,6 +34,8 @@ describe("validateRegistration: effective metadata (RFC 7591 §2, §3.2.1)", () 
       softwareVersion: undefined,
       applicationType: "web",
       contacts: [],
+      jwks: null,
+      jwksUri: null,
     });
   });
 

@@ -1,13 +1,15 @@
 // Dynamic Client Registration request validation (RFC 7591 §2–§3, checklist §3). Unknown fields are
 // ignored (REG-07); bad redirect URIs are invalid_redirect_uri (REG-08); other bad metadata is
 // invalid_client_metadata. The result is the effective metadata the server will store and echo.
+import type { JWK } from "jose";
 import { z } from "zod";
+import { checkClientKeys } from "./client-jwks";
 import { OAuthError } from "./errors";
 import { JWT_BEARER_GRANT } from "./id-jag";
 import { checkRedirectUri } from "./redirect-uri";
 import { parseScope } from "./scope";
 
-const AUTH_METHODS = ["none", "client_secret_basic", "client_secret_post"] as const;
+const AUTH_METHODS = ["none", "client_secret_basic", "client_secret_post", "private_key_jwt"] as const;
 export type RegistrationAuthMethod = (typeof AUTH_METHODS)[number];
 
 const optionalUrl = z.string().max(2000).optional();
@@ -27,6 +29,8 @@ const RegistrationRequest = z.object({
   software_id: z.string().max(200).optional(),
   software_version: z.string().max(100).optional(),
   application_type: z.string().max(20).optional(),
+  jwks: z.unknown().optional(),
+  jwks_uri: z.string().max(2048).optional(),
 });
 
 export interface EffectiveRegistration {
@@ -42,6 +46,9 @@ export interface EffectiveRegistration {
   softwareVersion: string | undefined;
   applicationType: "web" | "native";
   contacts: string[];
+  /** private_key_jwt (RFC 7591 §2): the client's public keys, or where they are served; never both. */
+  jwks: { keys: JWK[] } | null;
+  jwksUri: string | null;
 }
 
 function httpsUrlOrUndefined(value: string | undefined, field: string): string | undefined {
@@ -54,7 +61,11 @@ function httpsUrlOrUndefined(value: string | undefined, field: string): string |
   throw new OAuthError("invalid_client_metadata", `${field} must be an absolute https URL.`);
 }
 
-export function validateRegistration(body: unknown, serverScopes: readonly string[]): EffectiveRegistration {
+export function validateRegistration(
+  body: unknown,
+  serverScopes: readonly string[],
+  opts: { allowHttpJwksUri?: boolean } = {},
+): EffectiveRegistration {
   if (typeof body !== "object" || body === null || Array.isArray(body))
     throw new OAuthError("invalid_client_metadata", "The request body must be a JSON object.");
   const parsed = RegistrationRequest.safeParse(body);
@@ -87,9 +98,17 @@ export function validateRegistration(body: unknown, serverScopes: readonly strin
     if (requestedGrants.includes(confidentialOnly) && method === "none")
       throw new OAuthError(
         "invalid_client_metadata",
-        `${confidentialOnly} requires a confidential client (client_secret_basic or client_secret_post).`,
+        `${confidentialOnly} requires a confidential client (client_secret_basic, client_secret_post or private_key_jwt).`,
       );
   }
+  // Keys matter only for private_key_jwt; other clients' jwks (e.g. for encryption) are ignored
+  // like any metadata we do not use (REG-07).
+  const keyBased = method === "private_key_jwt";
+  const keys = checkClientKeys(
+    { method, jwks: keyBased ? m.jwks : undefined, jwksUri: keyBased ? m.jwks_uri : undefined },
+    { allowHttp: opts.allowHttpJwksUri ?? false },
+  );
+  if (!keys.ok) throw new OAuthError("invalid_client_metadata", keys.reason);
   const responseTypes = m.response_types ?? ["code"];
   if (responseTypes.some((r) => r !== "code"))
     throw new OAuthError("invalid_client_metadata", "response_types may only contain code.");
@@ -121,5 +140,7 @@ export function validateRegistration(body: unknown, serverScopes: readonly strin
     softwareVersion: m.software_version,
     applicationType: m.application_type === "native" ? "native" : "web",
     contacts: m.contacts ?? [],
+    jwks: keys.jwks,
+    jwksUri: keys.jwksUri,
   };
 }

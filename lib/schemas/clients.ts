@@ -42,6 +42,13 @@ export const CreateClientInput = z.object({
   allowedScopes: Scopes,
   /** Authorization-code clients only: a public client (PKCE, no secret) for native and browser apps. */
   isPublic: z.boolean().default(false),
+  /**
+   * Confidential clients: a generated secret, or private_key_jwt (RFC 7523) with the client's
+   * public keys as a JWKS (object or pasted JSON text) or a jwks_uri.
+   */
+  authMethod: z.enum(["client_secret", "private_key_jwt"]).default("client_secret"),
+  jwks: z.union([z.string().max(65_536), z.record(z.string(), z.unknown())]).optional(),
+  jwksUri: z.string().max(2048).optional(),
 });
 export type CreateClientInput = z.input<typeof CreateClientInput>;
 
@@ -51,6 +58,9 @@ export const UpdateClientInput = z.object({
   description: ClientDescription,
   redirectUris: RedirectUris.default([]),
   allowedScopes: Scopes,
+  /** private_key_jwt clients: replace the registered keys (a JWKS, or a jwks_uri; not both). Omitted: unchanged. */
+  jwks: z.union([z.string().max(65_536), z.record(z.string(), z.unknown())]).optional(),
+  jwksUri: z.string().max(2048).optional(),
 });
 export type UpdateClientInput = z.input<typeof UpdateClientInput>;
 

@@ -25,6 +25,8 @@ import { counted } from "@/test/metrics";
 import { auditCount, insertUser, makeCtx, serverInput, unique } from "@/test/factories";
 import { startCanary, startHttpsFixture, type Canary, type HttpsFixture } from "@/test/loopback-servers";
 import { makeTestPki, type TestPki } from "@/test/tls";
+import { exportJWK, generateKeyPair, SignJWT } from "jose";
+import { clientKeySource, JWKS_REFETCH_MIN_MS } from "@/lib/services/oauth/client-keys";
 import { setCimdTransportForTests } from "./transport";
 
 const database = await createTestDb();
@@ -321,11 +323,86 @@ describe("every failure is an error page, never a redirect (CIMD-04…CIMD-08, C
       "shared secret",
     );
     await expectErrorPage(server, serveDocument({ client_secret: "abc" }), "client_secret");
-    await expectErrorPage(
-      server,
-      serveDocument({ token_endpoint_auth_method: "private_key_jwt", jwks_uri: "https://10.0.0.1/jwks" }),
-      "private_key_jwt",
-    );
+    await expectErrorPage(server, serveDocument({ token_endpoint_auth_method: "private_key_jwt" }), "jwks");
+  });
+
+  it("PKJWT: a private_key_jwt client with a jwks_uri on HTTPS exchanges its code with a signed assertion", async () => {
+    const server = await cimdServer();
+    const jwksPath = `/${unique("jwks")}.json`;
+    const pair = await generateKeyPair("ES256", { extractable: true });
+    const pub = { ...(await exportJWK(pair.publicKey)), kid: "cimd-1" };
+    replies.set(jwksPath, { body: JSON.stringify({ keys: [pub] }) });
+    const clientId = serveDocument({
+      token_endpoint_auth_method: "private_key_jwt",
+      jwks_uri: `${fixture.origin}${jwksPath}`,
+    });
+    const outcome = await authorize(server, clientId);
+    expect(outcome.kind).toBe("consent");
+    if (outcome.kind !== "consent") return;
+    const stored = await row(server.id, clientId);
+    expect(stored).toMatchObject({
+      tokenEndpointAuthMethod: "private_key_jwt",
+      isConfidential: true,
+      jwksUri: `${fixture.origin}${jwksPath}`,
+    });
+    const code = new URL(await decideAuthorization(server.slug, outcome.requestId, user, true)).searchParams.get(
+      "code",
+    )!;
+    const exchange = (assertion: string | undefined) =>
+      tokenEndpoint(
+        new Request(`http://localhost:3000/oauth/${server.slug}/token`, {
+          method: "POST",
+          body: new URLSearchParams({
+            grant_type: "authorization_code",
+            code,
+            code_verifier: "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk",
+            client_id: clientId,
+            redirect_uri: CB,
+            resource: server.resourceUrl,
+            ...(assertion
+              ? {
+                  client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+                  client_assertion: assertion,
+                }
+              : {}),
+          }),
+          headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        }),
+        server.slug,
+      );
+    // Without the assertion the client cannot act as a public one.
+    expect((await exchange(undefined)).status).toBe(401);
+    const assertion = await new SignJWT({ jti: crypto.randomUUID() })
+      .setProtectedHeader({ alg: "ES256", kid: "cimd-1" })
+      .setIssuer(clientId)
+      .setSubject(clientId)
+      .setAudience(`http://localhost:3000/oauth/${server.slug}`)
+      .setIssuedAt()
+      .setExpirationTime("60s")
+      .sign(pair.privateKey);
+    const res = await exchange(assertion);
+    expect(res.status, res.body ?? "").toBe(200);
+    expect(gets(`${fixture.origin}${jwksPath}`)).toBeGreaterThanOrEqual(1);
+  });
+
+  it("PKJWT: a key rotated in at the jwks_uri is picked up by one refetch, rate-limited", async () => {
+    const jwksPath = `/${unique("jwks")}.json`;
+    const uri = `${fixture.origin}${jwksPath}`;
+    const k1 = { ...(await exportJWK((await generateKeyPair("ES256")).publicKey)), kid: "k1" };
+    const k2 = { ...(await exportJWK((await generateKeyPair("ES256")).publicKey)), kid: "k2" };
+    replies.set(jwksPath, [{ body: JSON.stringify({ keys: [k1] }) }, { body: JSON.stringify({ keys: [k1, k2] }) }]);
+    let t = 1_000_000;
+    const source = clientKeySource({ jwks: null, jwksUri: uri }, () => t);
+    expect((await source.keys(false)).map((k) => k.kid)).toEqual(["k1"]);
+    expect((await source.keys(false)).map((k) => k.kid)).toEqual(["k1"]);
+    expect(gets(uri)).toBe(1);
+    // An unknown kid right after a fetch does not refetch (at most once per JWKS_REFETCH_MIN_MS)…
+    expect((await source.keys(true)).map((k) => k.kid)).toEqual(["k1"]);
+    expect(gets(uri)).toBe(1);
+    // …after that window it does, and the rotated key is there.
+    t += JWKS_REFETCH_MIN_MS + 1;
+    expect((await source.keys(true)).map((k) => k.kid)).toEqual(["k1", "k2"]);
+    expect(gets(uri)).toBe(2);
   });
 
   it("CIMD-13: a document over 5 KB", async () => {

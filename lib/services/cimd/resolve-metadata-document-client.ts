@@ -5,7 +5,7 @@
 // change in a security-relevant member is audited (CIMD-20). Failures are never cached: the row
 // keeps its last good document, the error is recorded, and the caller refuses the request.
 import { processWide } from "@/lib/process-state";
-import type { Prisma } from "@/lib/db/generated/prisma/client";
+import { Prisma } from "@/lib/db/generated/prisma/client";
 import {
   changedDocumentFields,
   checkCimdTrust,
@@ -134,6 +134,11 @@ async function store(
       logoUri: logo?.ok ? clientLogoPath(rowId, now) : null,
       clientUri: doc.clientUri,
       redirectUris: doc.redirectUris,
+      // private_key_jwt (from the document): confidential, authenticated by its keys.
+      isConfidential: doc.tokenEndpointAuthMethod === "private_key_jwt",
+      tokenEndpointAuthMethod: doc.tokenEndpointAuthMethod,
+      jwks: doc.jwks ?? Prisma.DbNull,
+      jwksUri: doc.jwksUri,
       metadata: doc.raw as Prisma.InputJsonValue,
       softwareId: typeof doc.raw.software_id === "string" ? doc.raw.software_id.slice(0, 200) : null,
       cimdFetchedAt: now,
@@ -148,8 +153,6 @@ async function store(
           serverId: server.id,
           clientId,
           registration: "METADATA_DOCUMENT",
-          isConfidential: false,
-          tokenEndpointAuthMethod: "none",
           grantTypes: ["authorization_code", "refresh_token"],
           allowedScopes: [],
           ...fields,

@@ -1,10 +1,12 @@
 import { flowFor, UpdateClientInput } from "@/lib/schemas/clients";
+import { Prisma } from "@/lib/db/generated/prisma/client";
 import { recordAudit } from "../audit/record-audit";
 import { requirePermission } from "../authz";
 import type { ServiceContext } from "../context";
 import { ValidationError } from "../errors";
 import { withTx } from "../transaction";
 import { assertScopesOfServer } from "./allowed-scopes";
+import { clientKeysInput } from "./create-client";
 import { clientDtoSelect, clientSnapshot, toClientDto, type ClientDto } from "./client-dto";
 import { findClientOrThrow, findServerIdOrThrow } from "./find-client";
 
@@ -39,9 +41,20 @@ export async function updateClient({
       throw new ValidationError(message, { redirectUris: [message] });
     }
     const allowedScopes = assertScopesOfServer(v.allowedScopes, server.scopes);
+    // Key rotation for private_key_jwt clients: new keys replace the old ones at once.
+    const keysGiven = Boolean(v.jwks) || Boolean(v.jwksUri?.trim());
+    if (keysGiven && before.tokenEndpointAuthMethod !== "private_key_jwt")
+      throw new ValidationError("Only private_key_jwt clients have registered keys.");
+    const keys = keysGiven ? clientKeysInput(true, v.jwks, v.jwksUri) : undefined;
     const row = await tx.oAuthClient.update({
       where: { id: before.id },
-      data: { name: v.name, description: v.description, redirectUris: v.redirectUris, allowedScopes },
+      data: {
+        name: v.name,
+        description: v.description,
+        redirectUris: v.redirectUris,
+        allowedScopes,
+        ...(keys ? { jwks: keys.jwks ?? Prisma.DbNull, jwksUri: keys.jwksUri } : {}),
+      },
       select: clientDtoSelect,
     });
     const after = toClientDto(row);

@@ -4,6 +4,7 @@ import { logger } from "@/lib/logger";
 import { every } from "@/lib/schedules";
 import { dbOf, type ServiceContext } from "../context";
 import { sweepRateLimits } from "../rate-limit";
+import { sweepUsedJwtIds } from "../replay/used-jwt-ids";
 
 const GRACE_MAX_MS = 10 * 60_000;
 
@@ -28,8 +29,8 @@ export async function sweepExpired(ctx: ServiceContext, now = new Date()): Promi
       },
     }),
     db.idempotencyKey.deleteMany({ where: { expiresAt: { lt: now } } }),
-    // An expired assertion is refused for its exp anyway: its jti need not be remembered.
-    db.usedJwtId.deleteMany({ where: { expiresAt: { lt: now } } }),
+    // Single-use JWT ids are remembered only while the JWT itself could still be accepted.
+    sweepUsedJwtIds(ctx, now),
   ]);
   return {
     requests: requests.count,
@@ -39,7 +40,7 @@ export async function sweepExpired(ctx: ServiceContext, now = new Date()): Promi
     buckets,
     events: events.count,
     idempotencyKeys: idempotencyKeys.count,
-    usedJwtIds: usedJwtIds.count,
+    usedJwtIds,
   };
 }
 

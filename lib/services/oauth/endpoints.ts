@@ -6,6 +6,7 @@ import { handleIntrospectionRequest } from "@/lib/oauth/introspection-endpoint";
 import { handleRevocationRequest } from "@/lib/oauth/revocation-endpoint";
 import { handleTokenRequest } from "@/lib/oauth/token-endpoint";
 import { JWT_BEARER_GRANT } from "@/lib/oauth/id-jag";
+import { verifyClientAssertion } from "@/lib/oauth/client-assertion";
 import type { FailedAuthLimiter } from "@/lib/oauth/endpoint-client";
 import { jsonNoStoreResult, OAuthError } from "@/lib/oauth/errors";
 import { withCorsResult } from "@/lib/oauth/metadata";
@@ -24,6 +25,8 @@ import { idJagGrant } from "./grants/id-jag";
 import { refreshTokens } from "./grants/refresh-token";
 import { touchClient, type OAuthClientRecord } from "./oauth-client";
 import { loadOAuthServer, type OAuthServer } from "./oauth-server";
+import { consumeJti } from "../replay/used-jwt-ids";
+import { clientKeySource } from "./client-keys";
 import { resolveOAuthClient } from "./resolve-client";
 import { introspectToken, revokeToken } from "./revoke-and-introspect";
 
@@ -104,6 +107,17 @@ function lookup(ctx: ServiceContext, server: OAuthServer, note: ProtocolSpanNote
       return resolved.client;
     },
     now: () => new Date(),
+    // private_key_jwt (RFC 7523 §3): aud is this server's issuer or its token endpoint; the jti is
+    // single-use across instances (UsedJwtId).
+    verifyAssertion: async (client: OAuthClientRecord, assertion: string) => {
+      await verifyClientAssertion(assertion, client.clientId, {
+        now: new Date(),
+        audiences: [server.issuer, `${server.issuer}/token`],
+        keys: clientKeySource(client),
+        consumeJti: (jti, expiresAt) =>
+          consumeJti(ctx, { kind: "client_assertion", issuer: `${server.id}:${client.clientId}`, jti, expiresAt }),
+      });
+    },
     limiter: limiter(ctx),
     clientIp: ctx.ip ?? null,
     onUnexpectedError: (err: unknown) => logger.error("oauth.unexpected", { requestId: ctx.requestId, err }),

@@ -14,6 +14,9 @@ export interface OAuthClientRecord {
   registration: "MANUAL" | "DYNAMIC" | "METADATA_DOCUMENT";
   isConfidential: boolean;
   tokenEndpointAuthMethod: string;
+  /** private_key_jwt: the registered public keys, or the URL serving them. */
+  jwks: unknown;
+  jwksUri: string | null;
   grantTypes: string[];
   redirectUris: string[];
   allowedScopes: string[];
@@ -37,6 +40,8 @@ const select = {
   registration: true,
   isConfidential: true,
   tokenEndpointAuthMethod: true,
+  jwks: true,
+  jwksUri: true,
   grantTypes: true,
   redirectUris: true,
   allowedScopes: true,

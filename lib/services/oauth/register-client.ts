@@ -15,7 +15,8 @@ import { PROTOCOL_BODY_LIMIT, readJsonCapped } from "@/lib/http/read-body-capped
 import { invalidInitialAccessToken, readInitialAccessToken } from "@/lib/oauth/initial-access-token";
 import { validateRegistration, type EffectiveRegistration } from "@/lib/oauth/registration";
 import { formatScope } from "@/lib/oauth/scope";
-import type { Prisma } from "@/lib/db/generated/prisma/client";
+import { Prisma } from "@/lib/db/generated/prisma/client";
+import { cimdTransport } from "../cimd/transport";
 import { newId } from "@/lib/ids";
 import { logger } from "@/lib/logger";
 import { metrics } from "@/lib/metrics/metrics";
@@ -93,9 +94,11 @@ async function register(ctx: ServiceContext, server: OAuthServer, request: Reque
   const body = await readJsonCapped(request, PROTOCOL_BODY_LIMIT).catch((err: unknown) => {
     throw bodyReadError(err, "invalid_client_metadata");
   });
+  const transport = cimdTransport();
   const reg = validateRegistration(
     body,
     server.scopes.map((s) => s.name),
+    { allowHttpJwksUri: transport.allowHttp && transport.allowLoopback },
   );
 
   const allowlist = { presets: policy.redirectPresets, custom: policy.redirectCustom };
@@ -140,7 +143,9 @@ async function register(ctx: ServiceContext, server: OAuthServer, request: Reque
           "The initial access token has been used up, has expired or was revoked. Ask the server's administrator for a new one.",
         );
     }
-    const clientSecret = isConfidential ? generateClientSecret() : null;
+    // private_key_jwt clients authenticate with their keys: they get no secret.
+    const clientSecret =
+      isConfidential && reg.tokenEndpointAuthMethod !== "private_key_jwt" ? generateClientSecret() : null;
     const clientId = generateClientId();
     const approvalStatus = policy.requireApproval ? ("PENDING" as const) : ("APPROVED" as const);
     const created = await tx.oAuthClient.create({
@@ -154,6 +159,8 @@ async function register(ctx: ServiceContext, server: OAuthServer, request: Reque
         registration: "DYNAMIC",
         isConfidential,
         tokenEndpointAuthMethod: reg.tokenEndpointAuthMethod,
+        jwks: reg.jwks ?? Prisma.DbNull,
+        jwksUri: reg.jwksUri,
         grantTypes: reg.grantTypes,
         redirectUris: reg.redirectUris,
         allowedScopes: reg.scopes,
@@ -211,6 +218,8 @@ function registeredMetadata(reg: EffectiveRegistration): Record<string, unknown>
     ...(reg.softwareVersion ? { software_version: reg.softwareVersion } : {}),
     ...(reg.contacts.length > 0 ? { contacts: reg.contacts } : {}),
     application_type: reg.applicationType,
+    ...(reg.jwks ? { jwks: reg.jwks } : {}),
+    ...(reg.jwksUri ? { jwks_uri: reg.jwksUri } : {}),
   };
 }
 

@@ -21,7 +21,7 @@ import { withTx } from "../../transaction";
 import type { OAuthClientRecord } from "../oauth-client";
 import type { OAuthServer } from "../oauth-server";
 import { mintAccessToken, type TokenResponse } from "../tokens";
-import { consumeJwtId } from "../used-jwt-ids";
+import { consumeJti } from "../../replay/used-jwt-ids";
 
 export interface IdJagInput {
   assertion: string;
@@ -79,12 +79,16 @@ export async function idJagGrant(
   );
 
   const granted = await withTx(ctx, async (tx) => {
-    const first = await consumeJwtId(tx, {
-      kind: "id_jag",
-      issuer: claims.iss,
-      jti: claims.jti,
-      expiresAt: new Date(claims.exp * 1000),
-    });
+    const first = await consumeJti(
+      { ...ctx, db: tx },
+      {
+        kind: "id_jag",
+        issuer: claims.iss,
+        jti: claims.jti,
+        // Past exp plus the clock skew the assertion was accepted with.
+        expiresAt: new Date(claims.exp * 1000 + 60_000),
+      },
+    );
     if (!first) throw new OAuthError("invalid_grant", "This assertion was already used (its jti).");
     let user;
     try {

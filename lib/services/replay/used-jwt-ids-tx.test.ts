@@ -6,27 +6,28 @@ import { openFreshDatabase } from "@/test/fresh-db";
 import { unique } from "@/test/factories";
 import { sweepExpired } from "../maintenance/sweep";
 import { systemContext } from "../context";
-import { consumeJwtId } from "./used-jwt-ids";
+import { consumeJti } from "../replay/used-jwt-ids";
 
 const { database, drop, url } = await openFreshDatabase();
 afterAll(drop);
+const sys = systemContext("test", { db: database.prisma });
 const soon = () => new Date(Date.now() + 300_000);
 
 describe("consumeJwtId", () => {
   it("accepts a jti once, per kind and issuer", async () => {
     const jti = unique("jti");
     const entry = { kind: "id_jag" as const, issuer: "https://idp.example", jti, expiresAt: soon() };
-    expect(await consumeJwtId(database.prisma, entry)).toBe(true);
-    expect(await consumeJwtId(database.prisma, entry)).toBe(false);
-    expect(await consumeJwtId(database.prisma, { ...entry, issuer: "https://other-idp.example" })).toBe(true);
-    expect(await consumeJwtId(database.prisma, { ...entry, kind: "client_assertion" })).toBe(true);
+    expect(await consumeJti(sys, entry)).toBe(true);
+    expect(await consumeJti(sys, entry)).toBe(false);
+    expect(await consumeJti(sys, { ...entry, issuer: "https://other-idp.example" })).toBe(true);
+    expect(await consumeJti(sys, { ...entry, kind: "client_assertion" })).toBe(true);
   });
 
   it("keeps the transaction usable after a replay (PostgreSQL aborts a transaction on a failed insert)", async () => {
     const entry = { kind: "id_jag" as const, issuer: "https://idp.example", jti: unique("jti"), expiresAt: soon() };
-    await consumeJwtId(database.prisma, entry);
+    await consumeJti(sys, entry);
     const after = await database.prisma.$transaction(async (tx) => {
-      expect(await consumeJwtId(tx, entry)).toBe(false);
+      expect(await consumeJti({ ...sys, db: tx }, entry)).toBe(false);
       return tx.usedJwtId.count();
     });
     expect(after).toBeGreaterThan(0);
@@ -39,7 +40,7 @@ describe("consumeJwtId", () => {
       jti: unique("jti"),
       expiresAt: new Date(Date.now() - 120_000),
     };
-    await consumeJwtId(database.prisma, entry);
+    await consumeJti(sys, entry);
     await sweepExpired(systemContext("test", { db: database.prisma }));
     expect(await database.prisma.usedJwtId.count({ where: { jti: entry.jti } })).toBe(0);
   });
@@ -55,8 +56,8 @@ describe("consumeJwtId", () => {
           expiresAt: soon(),
         };
         const results = await Promise.all([
-          database.prisma.$transaction((tx) => consumeJwtId(tx, entry)),
-          other.prisma.$transaction((tx) => consumeJwtId(tx, entry)),
+          database.prisma.$transaction((tx) => consumeJti({ ...sys, db: tx }, entry)),
+          other.prisma.$transaction((tx) => consumeJti({ ...sys, db: tx }, entry)),
         ]);
         expect(results.filter(Boolean)).toHaveLength(1);
       }
