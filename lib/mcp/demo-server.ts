@@ -16,9 +16,11 @@ import {
   parseBearerAuthorization,
   type BearerChallengeParams,
 } from "@/lib/oauth/bearer";
+import { dpopChallenge, DpopError, parseDpopAuthorization, verifyDpopProof } from "@/lib/oauth/dpop";
 import { isAllowedOrigin } from "@/lib/oauth/origin";
 import { resourceScopes } from "@/lib/oauth/protected-resource-metadata";
 import { systemContext, type ServiceContext } from "@/lib/services/context";
+import { rememberDpopJti } from "@/lib/services/oauth/dpop";
 import { loadOAuthServer, type OAuthServer } from "@/lib/services/oauth/oauth-server";
 import { verificationKey, verifiedSignatures } from "@/lib/services/oauth/signing-keys";
 import { isAccessTokenActive } from "@/lib/services/oauth/token-status";
@@ -120,9 +122,13 @@ async function authorizeAndServe(
   const resourceMetadata = demoMetadataUrl(server.slug, gatehouseUrl);
   const challenge = (params: BearerChallengeParams) => withHeaders(challengeResponse(params, resourceMetadata), cors);
 
-  // RS-07/RS-08: the token comes only from `Authorization: Bearer` (any case); a query
-  // access_token is ignored, so a request carrying only that is unauthenticated.
-  const credentials = parseBearerAuthorization(request.headers.get("authorization"));
+  // RS-07/RS-08: the token comes only from `Authorization: Bearer` or `Authorization: DPoP` (any
+  // case, RFC 9449 §7.1); a query access_token is ignored, so a request carrying only that is
+  // unauthenticated.
+  const dpopAuth = parseDpopAuthorization(request.headers.get("authorization"));
+  const credentials = dpopAuth.ok
+    ? ({ ok: true, token: dpopAuth.token } as const)
+    : parseBearerAuthorization(request.headers.get("authorization"));
   if (!credentials.ok) {
     log.outcome = credentials.reason === "missing" ? "no_token" : "malformed_header";
     // RS-01: no credentials → discovery challenge without an error code (RFC 6750 §3.1).
@@ -148,6 +154,22 @@ async function authorizeAndServe(
   }
   const claims = verified.claims;
   Object.assign(log, { clientId: claims.client_id, sub: claims.sub, jti: claims.jti });
+  // RFC 9449 §7: a bound token needs the DPoP scheme and a proof by its key over this request and
+  // this token (ath); a bound token sent as Bearer is refused (§7.2), and so is an unbound token
+  // sent as DPoP (it would claim a binding it does not have).
+  const dpopFailure = await checkResourceDpop(
+    request,
+    ctx,
+    server,
+    credentials.token,
+    claims.cnf?.jkt,
+    dpopAuth.ok,
+    deps.now?.() ?? new Date(),
+  );
+  if (dpopFailure) {
+    log.outcome = `${dpopFailure.error}:dpop`;
+    return withHeaders(dpopChallengeResponse(dpopFailure, resourceMetadata), cors);
+  }
   // Revocation is immediate here (DESIGN.md "Tokens"): jti denylist, client, grant and user state.
   if (!(await isAccessTokenActive(ctx, server.id, claims))) {
     log.outcome = "invalid_token:inactive";
@@ -266,6 +288,59 @@ function challengeResponse(params: BearerChallengeParams, resourceMetadata: stri
   });
 }
 
+type DpopFailure = { error: "invalid_token" | "invalid_dpop_proof"; error_description: string };
+
+async function checkResourceDpop(
+  request: Request,
+  ctx: ServiceContext,
+  server: OAuthServer,
+  token: string,
+  jkt: string | undefined,
+  dpopScheme: boolean,
+  now: Date,
+): Promise<DpopFailure | undefined> {
+  if (!jkt && !dpopScheme) return undefined;
+  if (!jkt)
+    return { error: "invalid_token", error_description: "The access token is not DPoP-bound: send it as Bearer." };
+  if (!dpopScheme)
+    return {
+      error: "invalid_token",
+      error_description: 'The access token is DPoP-bound: send it as "Authorization: DPoP" with a DPoP proof.',
+    };
+  const header = request.headers.get("dpop");
+  try {
+    // htu is the resource URL on the public origin (the demo's resource is its own endpoint URL),
+    // never the Host header. No server nonce at the resource: replay is stopped by the jti table
+    // and the 60-second iat window.
+    const proof = await verifyDpopProof({
+      headerValues: header === null ? [] : [header],
+      method: request.method,
+      url: server.resource,
+      now,
+      accessToken: token,
+    });
+    if (proof.jkt !== jkt)
+      return {
+        error: "invalid_dpop_proof",
+        error_description: "The DPoP proof is signed by another key than the token's.",
+      };
+    if (!(await rememberDpopJti(ctx, proof.jkt, proof.jti, proof.replayUntil)))
+      return { error: "invalid_dpop_proof", error_description: "The DPoP proof was already used (jti replay)." };
+    return undefined;
+  } catch (err) {
+    if (err instanceof DpopError) return { error: "invalid_dpop_proof", error_description: err.message };
+    throw err;
+  }
+}
+
+/** RFC 9449 §7.1: a DPoP challenge (error, algs) and a Bearer one for discovery (RFC 9728 §5.1). */
+function dpopChallengeResponse(failure: DpopFailure, resourceMetadata: string): Response {
+  const headers = new Headers({ "Cache-Control": "no-store" });
+  headers.append("WWW-Authenticate", dpopChallenge(failure));
+  headers.append("WWW-Authenticate", bearerChallenge({ resource_metadata: resourceMetadata }));
+  return Response.json(failure, { status: 401, headers });
+}
+
 function jsonRpcError(status: number, code: number, message: string): Response {
   return Response.json(
     { jsonrpc: "2.0", error: { code, message }, id: null },
@@ -276,7 +351,7 @@ function jsonRpcError(status: number, code: number, message: string): Response {
 const PREFLIGHT_HEADERS = {
   "Access-Control-Allow-Methods": "GET, POST, DELETE",
   "Access-Control-Allow-Headers":
-    "Authorization, Content-Type, Accept, Mcp-Protocol-Version, Mcp-Session-Id, Last-Event-ID",
+    "Authorization, Content-Type, Accept, Mcp-Protocol-Version, Mcp-Session-Id, Last-Event-ID, DPoP",
   "Access-Control-Max-Age": "600",
 };
 

@@ -21,6 +21,8 @@ export interface AccessTokenClaims {
   jti: string;
   /** The refresh family (authorization) this token was issued under; absent for client credentials. */
   fam?: string;
+  /** RFC 9449 §6.1: a DPoP-bound token names the key's JWK SHA-256 thumbprint. */
+  cnf?: { jkt: string };
 }
 
 export interface SigningKeyMaterial {

@@ -21,7 +21,10 @@ export type OAuthErrorCode =
   | "invalid_redirect_uri"
   | "invalid_client_metadata"
   /** RFC 6750 §3.1: a missing or bad initial access token at the registration endpoint (RFC 7591 §3). */
-  | "invalid_token";
+  | "invalid_token"
+  /** RFC 9449 §5, §8: a bad DPoP proof at the token endpoint; a proof without the server's nonce. */
+  | "invalid_dpop_proof"
+  | "use_dpop_nonce";
 
 export class OAuthError extends Error {
   constructor(

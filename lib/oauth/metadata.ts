@@ -2,6 +2,7 @@
 // (META-03); only what is implemented is listed, and empty arrays are omitted (META-15).
 import { ID_JAG_PROFILE, JWT_BEARER_GRANT } from "./id-jag";
 import { CLIENT_ASSERTION_ALGS } from "./client-assertion";
+import { DPOP_SIGNING_ALGS } from "./dpop";
 import type { ProtocolResponse } from "./protocol-http";
 
 export interface MetadataInput {
@@ -36,6 +37,8 @@ export function authorizationServerMetadata(s: MetadataInput): Record<string, un
     introspection_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post", "private_key_jwt"],
     introspection_endpoint_auth_signing_alg_values_supported: assertionAlgs,
     authorization_response_iss_parameter_supported: true,
+    // RFC 9449 §5.1: the token endpoint accepts DPoP proofs signed with these.
+    dpop_signing_alg_values_supported: [...DPOP_SIGNING_ALGS],
     ...(s.cimdEnabled ? { client_id_metadata_document_supported: true } : {}),
   };
   return doc;
@@ -45,7 +48,9 @@ export function authorizationServerMetadata(s: MetadataInput): Record<string, un
 export const CORS_HEADERS = {
   "Access-Control-Allow-Origin": "*",
   "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
-  "Access-Control-Allow-Headers": "Authorization, Content-Type, MCP-Protocol-Version",
+  "Access-Control-Allow-Headers": "Authorization, Content-Type, MCP-Protocol-Version, DPoP",
+  // RFC 9449 §8: browser clients must be able to read the server's nonce.
+  "Access-Control-Expose-Headers": "DPoP-Nonce, WWW-Authenticate",
   "Access-Control-Max-Age": "600",
 } as const;
 

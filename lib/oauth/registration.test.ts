@@ -36,6 +36,7 @@ describe("validateRegistration: effective metadata (RFC 7591 §2, §3.2.1)", () 
       contacts: [],
       jwks: null,
       jwksUri: null,
+      dpopBoundAccessTokens: false,
     });
   });
 
@@ -196,5 +197,17 @@ describe("validateRegistration: invalid_client_metadata (REG-10)", () => {
     ["more than 20 redirect URIs", { redirect_uris: Array.from({ length: 21 }, (_, i) => `https://a.test/cb${i}`) }],
   ])("refuses %s", (_case, body) => {
     expect(refusal(body).code).toBe("invalid_client_metadata");
+  });
+});
+
+describe("dpop_bound_access_tokens (RFC 9449 §5.2)", () => {
+  it("is accepted as a boolean and refused otherwise", () => {
+    expect(
+      validateRegistration({ redirect_uris: ["http://127.0.0.1/cb"], dpop_bound_access_tokens: true }, [])
+        .dpopBoundAccessTokens,
+    ).toBe(true);
+    expect(() =>
+      validateRegistration({ redirect_uris: ["http://127.0.0.1/cb"], dpop_bound_access_tokens: "yes" }, []),
+    ).toThrow();
   });
 });

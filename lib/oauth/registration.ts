@@ -31,6 +31,8 @@ const RegistrationRequest = z.object({
   application_type: z.string().max(20).optional(),
   jwks: z.unknown().optional(),
   jwks_uri: z.string().max(2048).optional(),
+  /** RFC 9449 §5.2: the client promises to always use DPoP; requests without a proof are refused. */
+  dpop_bound_access_tokens: z.boolean().optional(),
 });
 
 export interface EffectiveRegistration {
@@ -49,6 +51,7 @@ export interface EffectiveRegistration {
   /** private_key_jwt (RFC 7591 §2): the client's public keys, or where they are served; never both. */
   jwks: { keys: JWK[] } | null;
   jwksUri: string | null;
+  dpopBoundAccessTokens: boolean;
 }
 
 function httpsUrlOrUndefined(value: string | undefined, field: string): string | undefined {
@@ -142,5 +145,6 @@ export function validateRegistration(
     contacts: m.contacts ?? [],
     jwks: keys.jwks,
     jwksUri: keys.jwksUri,
+    dpopBoundAccessTokens: m.dpop_bound_access_tokens ?? false,
   };
 }

@@ -49,6 +49,8 @@ export const CreateClientInput = z.object({
   authMethod: z.enum(["client_secret", "private_key_jwt"]).default("client_secret"),
   jwks: z.union([z.string().max(65_536), z.record(z.string(), z.unknown())]).optional(),
   jwksUri: z.string().max(2048).optional(),
+  /** RFC 9449 §5.2 dpop_bound_access_tokens: token requests without a DPoP proof are refused. */
+  dpopBoundAccessTokens: z.boolean().default(false),
 });
 export type CreateClientInput = z.input<typeof CreateClientInput>;
 
@@ -61,6 +63,8 @@ export const UpdateClientInput = z.object({
   /** private_key_jwt clients: replace the registered keys (a JWKS, or a jwks_uri; not both). Omitted: unchanged. */
   jwks: z.union([z.string().max(65_536), z.record(z.string(), z.unknown())]).optional(),
   jwksUri: z.string().max(2048).optional(),
+  /** RFC 9449 §5.2; left unchanged when absent. */
+  dpopBoundAccessTokens: z.boolean().optional(),
 });
 export type UpdateClientInput = z.input<typeof UpdateClientInput>;
 
@@ -90,7 +94,7 @@ export function flowFor(redirectUris: readonly string[]): ClientFlow {
 
 /** Form fields → the schemas' shape: repeated redirectUri/allowedScope inputs, an isPublic checkbox. */
 export function clientFormToInput(values: Record<string, string | string[]>): Record<string, unknown> {
-  const { redirectUri, allowedScope, isPublic, ...rest } = values;
+  const { redirectUri, allowedScope, isPublic, dpopBoundAccessTokens, ...rest } = values;
   return {
     ...rest,
     redirectUris: asArray(redirectUri)
@@ -98,6 +102,7 @@ export function clientFormToInput(values: Record<string, string | string[]>): Re
       .filter((u) => u !== ""),
     allowedScopes: asArray(allowedScope),
     isPublic: isPublic === "on" || isPublic === "true",
+    dpopBoundAccessTokens: dpopBoundAccessTokens === "on" || dpopBoundAccessTokens === "true",
   };
 }
 

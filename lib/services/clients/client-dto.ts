@@ -13,6 +13,8 @@ export interface ClientDto {
   registration: RegistrationType;
   flow: ClientFlow;
   isConfidential: boolean;
+  /** RFC 9449 §5.2: token requests must carry a DPoP proof. */
+  dpopBoundAccessTokens: boolean;
   tokenEndpointAuthMethod: string;
   grantTypes: string[];
   redirectUris: string[];
@@ -42,6 +44,7 @@ export const clientDtoSelect = {
   clientUri: true,
   registration: true,
   isConfidential: true,
+  dpopBoundAccessTokens: true,
   tokenEndpointAuthMethod: true,
   grantTypes: true,
   redirectUris: true,
@@ -89,5 +92,6 @@ export function clientSnapshot(c: ClientDto) {
     grantTypes: c.grantTypes,
     tokenEndpointAuthMethod: c.tokenEndpointAuthMethod,
     isConfidential: c.isConfidential,
+    dpopBoundAccessTokens: c.dpopBoundAccessTokens,
   };
 }

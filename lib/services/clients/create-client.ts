@@ -86,6 +86,7 @@ export async function createClient({
         description: v.description,
         registration: "MANUAL",
         isConfidential: !isPublic,
+        dpopBoundAccessTokens: v.dpopBoundAccessTokens,
         tokenEndpointAuthMethod: isPublic ? "none" : keyBased ? "private_key_jwt" : "client_secret_basic",
         jwks: keys.jwks ?? Prisma.DbNull,
         jwksUri: keys.jwksUri,

@@ -54,6 +54,7 @@ export async function updateClient({
         redirectUris: v.redirectUris,
         allowedScopes,
         ...(keys ? { jwks: keys.jwks ?? Prisma.DbNull, jwksUri: keys.jwksUri } : {}),
+        ...(v.dpopBoundAccessTokens !== undefined ? { dpopBoundAccessTokens: v.dpopBoundAccessTokens } : {}),
       },
       select: clientDtoSelect,
     });

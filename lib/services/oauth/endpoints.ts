@@ -19,6 +19,7 @@ import { dbOf, systemContext, type ServiceContext } from "../context";
 import { countTokenIssued } from "../activity/client-activity";
 import { processCache } from "../process-cache";
 import { hitRateLimit, isRateLimited } from "../rate-limit";
+import { tokenEndpointDpop } from "./dpop";
 import { exchangeAuthorizationCode } from "./grants/authorization-code";
 import { clientCredentialsGrant } from "./grants/client-credentials";
 import { idJagGrant } from "./grants/id-jag";
@@ -145,6 +146,7 @@ export function tokenEndpoint(request: ProtocolRequest, slug: string): Promise<P
   return withServer(slug, request, "token", (ctx, server, note) =>
     handleTokenRequest<OAuthClientRecord>(request, {
       ...lookup(ctx, server, note),
+      dpop: tokenEndpointDpop(ctx, `${server.issuer}/token`),
       grants: {
         authorizationCode: (client, input) =>
           issued(ctx, client, slug, note, "authorization_code", () =>

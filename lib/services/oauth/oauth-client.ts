@@ -13,6 +13,8 @@ export interface OAuthClientRecord {
   logoUri: string | null;
   registration: "MANUAL" | "DYNAMIC" | "METADATA_DOCUMENT";
   isConfidential: boolean;
+  /** RFC 9449 §5.2 dpop_bound_access_tokens: every token request must carry a DPoP proof. */
+  dpopBoundAccessTokens: boolean;
   tokenEndpointAuthMethod: string;
   /** private_key_jwt: the registered public keys, or the URL serving them. */
   jwks: unknown;
@@ -39,6 +41,7 @@ const select = {
   logoUri: true,
   registration: true,
   isConfidential: true,
+  dpopBoundAccessTokens: true,
   tokenEndpointAuthMethod: true,
   jwks: true,
   jwksUri: true,

@@ -88,13 +88,15 @@ export async function introspectToken(
       iss: server.issuer,
       exp: Math.floor(row.expiresAt.getTime() / 1000),
       iat: Math.floor(row.createdAt.getTime() / 1000),
+      ...(f.dpopJkt ? { cnf: { jkt: f.dpopJkt } } : {}),
     };
   }
   const claims = await verifiedClaims(ctx, server, token);
   if (!claims || !(await isAccessTokenActive(ctx, server.id, claims))) return { active: false };
   return {
     active: true,
-    token_type: "Bearer",
+    // RFC 9449 §6.2: a DPoP-bound token's type and confirmation, so the resource checks the proof.
+    token_type: claims.cnf ? "DPoP" : "Bearer",
     client_id: claims.client_id,
     sub: claims.sub,
     scope: claims.scope,
@@ -103,5 +105,6 @@ export async function introspectToken(
     exp: claims.exp,
     iat: claims.iat,
     jti: claims.jti,
+    ...(claims.cnf ? { cnf: claims.cnf } : {}),
   };
 }

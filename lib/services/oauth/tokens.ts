@@ -11,7 +11,8 @@ export const REFRESH_TOKEN_PREFIX = "ghr_";
 
 export interface TokenResponse {
   access_token: string;
-  token_type: "Bearer";
+  /** RFC 9449 §5: "DPoP" when the access token is bound to the proof's key. */
+  token_type: "Bearer" | "DPoP";
   expires_in: number;
   scope: string;
   refresh_token?: string;
@@ -20,7 +21,7 @@ export interface TokenResponse {
 export async function mintAccessToken(
   ctx: ServiceContext,
   server: OAuthServer,
-  grant: { sub: string; clientId: string; scopes: string[]; resource: string; familyId?: string },
+  grant: { sub: string; clientId: string; scopes: string[]; resource: string; familyId?: string; dpopJkt?: string },
   now: Date,
 ): Promise<{ token: string; claims: AccessTokenClaims }> {
   const iat = Math.floor(now.getTime() / 1000);
@@ -34,6 +35,7 @@ export async function mintAccessToken(
     exp: iat + server.accessTokenTtl,
     jti: randomBytes(16).toString("base64url"),
     ...(grant.familyId ? { fam: grant.familyId } : {}),
+    ...(grant.dpopJkt ? { cnf: { jkt: grant.dpopJkt } } : {}),
   };
   return { token: await signAccessToken(claims, await activeSigningKey(ctx)), claims };
 }
@@ -41,4 +43,9 @@ export async function mintAccessToken(
 export function newRefreshToken(): { token: string; hash: string } {
   const token = `${REFRESH_TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
   return { token, hash: hashSecret(token) };
+}
+
+/** The token_type a response names: DPoP when the access token carries cnf.jkt (RFC 9449 §5). */
+export function tokenTypeFor(dpopJkt: string | undefined): "Bearer" | "DPoP" {
+  return dpopJkt ? "DPoP" : "Bearer";
 }

@@ -19,6 +19,9 @@ export const Client = z
     registration: z.enum(REGISTRATION_TYPES),
     flow: z.enum(CLIENT_FLOWS),
     isConfidential: z.boolean(),
+    dpopBoundAccessTokens: z.boolean().meta({
+      description: "RFC 9449 §5.2 dpop_bound_access_tokens: token requests without a DPoP proof are refused.",
+    }),
     tokenEndpointAuthMethod: z.string(),
     grantTypes: z.array(z.string()),
     redirectUris: z.array(z.string()),

@@ -13,7 +13,7 @@ import type { ServiceContext } from "../../context";
 import { withTx } from "../../transaction";
 import type { OAuthClientRecord } from "../oauth-client";
 import type { OAuthServer } from "../oauth-server";
-import { mintAccessToken, newRefreshToken, type TokenResponse } from "../tokens";
+import { mintAccessToken, newRefreshToken, tokenTypeFor, type TokenResponse } from "../tokens";
 import { newId } from "@/lib/ids";
 
 export interface CodeExchange {
@@ -21,6 +21,8 @@ export interface CodeExchange {
   codeVerifier: string | undefined;
   redirectUri: string | undefined;
   resources: string[];
+  /** The DPoP proof's key thumbprint, when the request carried one (RFC 9449 §5). */
+  dpopJkt?: string;
 }
 
 export async function exchangeAuthorizationCode(
@@ -101,6 +103,8 @@ export async function exchangeAuthorizationCode(
         consentId: code.consentId,
         scopes: code.scopes,
         resource: code.resource,
+        // RFC 9449 §5: a public client's refresh tokens are bound to the proof's key.
+        dpopJkt: !client.isConfidential && input.dpopJkt ? input.dpopJkt : null,
         expiresAt: new Date(now.getTime() + server.refreshTokenTtl * 1000),
         ...(issueRefresh
           ? {
@@ -138,12 +142,13 @@ export async function exchangeAuthorizationCode(
       scopes: grant.scopes,
       resource: grant.resource,
       familyId: grant.familyId,
+      dpopJkt: input.dpopJkt,
     },
     now,
   );
   return {
     access_token: token,
-    token_type: "Bearer",
+    token_type: tokenTypeFor(input.dpopJkt),
     expires_in: server.accessTokenTtl,
     scope: formatScope(grant.scopes),
     ...(grant.refreshToken ? { refresh_token: grant.refreshToken } : {}),

@@ -7,13 +7,13 @@ import { clientScopeCeiling, formatScope, isSubset, parseScope } from "@/lib/oau
 import type { ServiceContext } from "../../context";
 import type { OAuthClientRecord } from "../oauth-client";
 import type { OAuthServer } from "../oauth-server";
-import { mintAccessToken, type TokenResponse } from "../tokens";
+import { mintAccessToken, tokenTypeFor, type TokenResponse } from "../tokens";
 
 export async function clientCredentialsGrant(
   ctx: ServiceContext,
   server: OAuthServer,
   client: OAuthClientRecord,
-  input: { scope: string | undefined; resources: string[] },
+  input: { scope: string | undefined; resources: string[]; dpopJkt?: string },
   now = new Date(),
 ): Promise<TokenResponse> {
   if (!client.isConfidential || !client.grantTypes.includes("client_credentials")) {
@@ -38,8 +38,19 @@ export async function clientCredentialsGrant(
   const { token } = await mintAccessToken(
     ctx,
     server,
-    { sub: `${CLIENT_SUBJECT_PREFIX}${client.clientId}`, clientId: client.clientId, scopes, resource: server.resource },
+    {
+      sub: `${CLIENT_SUBJECT_PREFIX}${client.clientId}`,
+      clientId: client.clientId,
+      scopes,
+      resource: server.resource,
+      dpopJkt: input.dpopJkt,
+    },
     now,
   );
-  return { access_token: token, token_type: "Bearer", expires_in: server.accessTokenTtl, scope: formatScope(scopes) };
+  return {
+    access_token: token,
+    token_type: tokenTypeFor(input.dpopJkt),
+    expires_in: server.accessTokenTtl,
+    scope: formatScope(scopes),
+  };
 }

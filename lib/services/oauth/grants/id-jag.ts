@@ -20,13 +20,15 @@ import { findOrCreateProviderUser, ProviderUserRefusal } from "../../identity/pr
 import { withTx } from "../../transaction";
 import type { OAuthClientRecord } from "../oauth-client";
 import type { OAuthServer } from "../oauth-server";
-import { mintAccessToken, type TokenResponse } from "../tokens";
+import { mintAccessToken, tokenTypeFor, type TokenResponse } from "../tokens";
 import { consumeJti } from "../../replay/used-jwt-ids";
 
 export interface IdJagInput {
   assertion: string;
   scope: string | undefined;
   resources: string[];
+  /** The DPoP key thumbprint when the request carried a valid proof (RFC 9449 §5): the token is bound to it. */
+  dpopJkt?: string;
 }
 
 /**
@@ -157,8 +159,20 @@ export async function idJagGrant(
   const { token } = await mintAccessToken(
     ctx,
     server,
-    { sub: granted.userId, clientId: client.clientId, scopes, resource: server.resource, familyId: granted.familyId },
+    {
+      sub: granted.userId,
+      clientId: client.clientId,
+      scopes,
+      resource: server.resource,
+      familyId: granted.familyId,
+      dpopJkt: input.dpopJkt,
+    },
     now,
   );
-  return { access_token: token, token_type: "Bearer", expires_in: server.accessTokenTtl, scope: formatScope(scopes) };
+  return {
+    access_token: token,
+    token_type: tokenTypeFor(input.dpopJkt),
+    expires_in: server.accessTokenTtl,
+    scope: formatScope(scopes),
+  };
 }

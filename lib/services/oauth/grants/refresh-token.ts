@@ -13,7 +13,7 @@ import type { ServiceContext } from "../../context";
 import { withTx } from "../../transaction";
 import type { OAuthClientRecord } from "../oauth-client";
 import type { OAuthServer } from "../oauth-server";
-import { mintAccessToken, newRefreshToken, type TokenResponse } from "../tokens";
+import { mintAccessToken, newRefreshToken, tokenTypeFor, type TokenResponse } from "../tokens";
 
 const SEAL_PURPOSE = "refresh-successor";
 
@@ -21,6 +21,8 @@ export interface RefreshInput {
   refreshToken: string;
   scope: string | undefined;
   resources: string[];
+  /** The DPoP proof's key thumbprint, when the request carried one (RFC 9449 §5). */
+  dpopJkt?: string;
 }
 
 type Outcome =
@@ -54,6 +56,12 @@ export async function refreshTokens(
     if (family.clientId !== client.id) return invalid("The refresh token was issued to another client.");
     if (family.revokedAt) return invalid("The refresh token was revoked.");
     if (token.expiresAt <= now) return invalid("The refresh token has expired.");
+    // RFC 9449 §5: a bound refresh token needs a proof by the same key. Checked before rotation,
+    // so a thief without the key cannot burn the family.
+    if (family.dpopJkt && input.dpopJkt === undefined)
+      return { error: new OAuthError("invalid_dpop_proof", "This refresh token is DPoP-bound: send a DPoP proof.") };
+    if (family.dpopJkt && input.dpopJkt !== family.dpopJkt)
+      return invalid("The refresh token is bound to another DPoP key.");
     const user = await tx.user.findUnique({ where: { id: family.userId }, select: { disabledAt: true } });
     if (!user || user.disabledAt) return invalid("The user's access was revoked.");
     for (const r of input.resources) {
@@ -122,12 +130,13 @@ export async function refreshTokens(
       scopes: requested,
       resource: grant.resource,
       familyId: grant.familyId,
+      dpopJkt: input.dpopJkt,
     },
     now,
   );
   return {
     access_token: token,
-    token_type: "Bearer",
+    token_type: tokenTypeFor(input.dpopJkt),
     expires_in: server.accessTokenTtl,
     scope: formatScope(requested),
     refresh_token: grant.refreshToken,
