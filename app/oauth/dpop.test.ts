@@ -54,7 +54,11 @@ async function withNonceRetry<T>(request: () => Promise<T>): Promise<{ result: T
   }
 }
 
-async function dpopCodeFlow(client: oauth.Client, dpop: oauth.DPoPHandle) {
+async function dpopCodeFlow(
+  client: oauth.Client,
+  dpop: oauth.DPoPHandle | undefined,
+  authorizeExtra: Record<string, string> = {},
+) {
   const verifier = oauth.generateRandomCodeVerifier();
   const state = oauth.generateRandomState();
   const url = new URL(as.authorization_endpoint!);
@@ -67,11 +71,15 @@ async function dpopCodeFlow(client: oauth.Client, dpop: oauth.DPoPHandle) {
     state,
     scope: "mcp:tools",
     resource: RS,
+    ...authorizeExtra,
   }))
     url.searchParams.set(k, v);
   const started = await startAuthorization(new Request(url), "demo", user);
-  if (started.kind !== "consent") throw new Error(`unexpected ${started.kind}`);
-  const location = new URL(await decideAuthorization("demo", started.requestId, user, true));
+  // A second flow for the same client reuses the consent and redirects at once.
+  if (started.kind !== "consent" && started.kind !== "redirect") throw new Error(`unexpected ${started.kind}`);
+  const location = new URL(
+    started.kind === "redirect" ? started.location : await decideAuthorization("demo", started.requestId, user, true),
+  );
   const params = oauth.validateAuthResponse(as, client, location, state);
   return withNonceRetry(async () =>
     oauth.processAuthorizationCodeResponse(
@@ -79,7 +87,7 @@ async function dpopCodeFlow(client: oauth.Client, dpop: oauth.DPoPHandle) {
       client,
       await oauth.authorizationCodeGrantRequest(as, client, oauth.None(), params, CB, verifier, {
         ...opts,
-        DPoP: dpop,
+        ...(dpop ? { DPoP: dpop } : {}),
       }),
     ),
   );
@@ -242,5 +250,23 @@ describe("DPoP (RFC 9449) with oauth4webapi", () => {
     const replay = await inProcessFetch(captured!.url, { ...captured!.init, body: "grant_type=client_credentials" });
     expect(replay.status).toBe(400);
     expect(await replay.json()).toMatchObject({ error: "invalid_dpop_proof" });
+  });
+
+  it("DPOP-18: a code bound with dpop_jkt at authorize is redeemed only with a proof of that key (§10)", async () => {
+    const client = await publicClient();
+    const keys = await oauth.generateKeyPair("ES256");
+    const dpop_jkt = await oauth.DPoP(client, keys).calculateThumbprint();
+
+    await expect(dpopCodeFlow(client, undefined, { dpop_jkt })).rejects.toMatchObject({
+      error: "invalid_grant",
+      error_description: expect.stringContaining("dpop_jkt"),
+    });
+    const other = oauth.DPoP(client, await oauth.generateKeyPair("ES256"));
+    await expect(dpopCodeFlow(client, other, { dpop_jkt })).rejects.toMatchObject({
+      error: "invalid_grant",
+      error_description: expect.stringContaining("not the one"),
+    });
+    const { result: tokens } = await dpopCodeFlow(client, oauth.DPoP(client, keys), { dpop_jkt });
+    expect((decodeJwt(tokens.access_token).cnf as { jkt: string }).jkt).toBe(dpop_jkt);
   });
 });

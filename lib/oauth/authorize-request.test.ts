@@ -66,8 +66,16 @@ describe("validateAuthorizeRequest: a valid request", () => {
         state: "st-1",
         codeChallenge: CHALLENGE,
         prompt: undefined,
+        dpopJkt: undefined,
       },
     });
+  });
+
+  it("DPOP-18: carries dpop_jkt, and refuses one that is not a SHA-256 thumbprint (RFC 9449 §10)", () => {
+    const jkt = "0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I";
+    const ok = validate({ dpop_jkt: jkt });
+    expect(ok.kind === "ok" && ok.request.dpopJkt).toBe(jkt);
+    expect(redirectError(validate({ dpop_jkt: "short" }))).toMatchObject({ error: "invalid_request" });
   });
 
   it("AUTHZ-05: redirect_uri may be omitted when exactly one is registered", () => {

@@ -31,6 +31,8 @@ export interface ValidAuthorizeRequest {
   state: string | undefined;
   codeChallenge: string;
   prompt: "none" | "consent" | "login" | undefined;
+  /** RFC 9449 §10: the thumbprint of the DPoP key the code must be redeemed with. */
+  dpopJkt: string | undefined;
 }
 
 export type AuthorizeValidation =
@@ -149,6 +151,11 @@ export function validateAuthorizeRequest(
     return fail("invalid_scope", `Not allowed for this client: ${unknown.join(" ")}.`);
   }
 
+  // RFC 9449 §10: binds the code to a DPoP key; a JWK SHA-256 thumbprint is 43 base64url characters.
+  const dpopJkt = p.get("dpop_jkt");
+  if (dpopJkt !== undefined && !CODE_CHALLENGE_PATTERN.test(dpopJkt))
+    return fail("invalid_request", "dpop_jkt must be a JWK SHA-256 thumbprint (43 base64url characters).");
+
   const promptValue = p.get("prompt");
   const prompt =
     promptValue === "none" || promptValue === "consent" || promptValue === "login" ? promptValue : undefined;
@@ -164,6 +171,7 @@ export function validateAuthorizeRequest(
       state,
       codeChallenge: challenge,
       prompt,
+      dpopJkt,
     },
   };
 }

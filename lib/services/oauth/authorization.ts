@@ -185,6 +185,7 @@ async function authorizeOutcome(request: Request, slug: string, user: SessionUse
       state: req.state ?? null,
       codeChallenge: req.codeChallenge,
       prompt: req.prompt ?? null,
+      dpopJkt: req.dpopJkt ?? null,
       expiresAt: new Date(Date.now() + REQUEST_TTL_MS),
     },
   });
@@ -320,6 +321,7 @@ async function approve(
         scopes: row.scopes,
         resource: row.resource,
         codeChallenge: row.codeChallenge,
+        dpopJkt: row.dpopJkt,
         expiresAt: new Date(Date.now() + CODE_TTL_MS),
       },
     });

@@ -69,6 +69,16 @@ export async function exchangeAuthorizationCode(
         commit: true,
       };
     }
+    // RFC 9449 §10.1: a code bound with dpop_jkt is redeemed only with a proof of that key.
+    if (code.dpopJkt !== null && code.dpopJkt !== input.dpopJkt)
+      return {
+        error: new OAuthError(
+          "invalid_grant",
+          input.dpopJkt
+            ? "The DPoP proof's key is not the one the authorization request was bound to (dpop_jkt)."
+            : "The authorization request was bound to a DPoP key (dpop_jkt): send a DPoP proof signed with it.",
+        ),
+      };
     if (code.expiresAt <= now) return { error: new OAuthError("invalid_grant", "The authorization code has expired.") };
     for (const r of input.resources) {
       if (canonicalResourceOrNull(r) !== code.resource)

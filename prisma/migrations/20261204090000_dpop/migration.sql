@@ -14,3 +14,9 @@ CREATE TABLE "DpopProofJti" (
 
 -- CreateIndex
 CREATE INDEX "DpopProofJti_expiresAt_idx" ON "DpopProofJti"("expiresAt");
+
+-- AlterTable (RFC 9449 §10 dpop_jkt: an authorization code bound to a DPoP key)
+ALTER TABLE "AuthorizationRequest" ADD COLUMN     "dpopJkt" TEXT;
+
+-- AlterTable
+ALTER TABLE "AuthorizationCode" ADD COLUMN     "dpopJkt" TEXT;
