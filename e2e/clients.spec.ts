@@ -3,6 +3,7 @@
 // period, disable, delete by typing the name; then a developer and a viewer see only what their
 // role allows, and a forged action is refused. Runs after foundation.spec.ts (the owner exists).
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { generateKeyPairSync } from "node:crypto";
 import { OWNER, signIn } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
@@ -157,6 +158,7 @@ test("with redirect URIs the client uses the authorization-code flow; public cli
   await page.getByRole("textbox", { name: "Redirect URI 1" }).fill("http://127.0.0.1/callback");
   await page.getByRole("checkbox", { name: /Public client \(PKCE only, no secret\)/ }).check();
   await expect(page.getByText("As a public client it gets no secret")).toBeVisible();
+  await page.getByRole("checkbox", { name: "Require DPoP (sender-constrained tokens)" }).check();
   await page.getByRole("button", { name: "Create client" }).click();
   const publicDialog = page.getByRole("dialog", { name: "Client created" });
   await expect(publicDialog).toContainText("is a public client: it has no secret");
@@ -165,6 +167,9 @@ test("with redirect URIs the client uses the authorization-code flow; public cli
   await page.getByRole("link", { name: "Credentials" }).click();
   await expect(page.getByText("This is a public client (PKCE only): it has no secret.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Rotate secret" })).toHaveCount(0);
+  // Require DPoP (RFC 9449 §5.2) was saved with the client, and Settings shows it.
+  await page.getByRole("navigation", { name: "Client sections" }).getByRole("link", { name: "Settings" }).click();
+  await expect(page.getByRole("checkbox", { name: "Require DPoP (sender-constrained tokens)" })).toBeChecked();
 
   await page.goto(clientsUrl);
   await expect(clientRow(page, webApp.name)).toContainText("Authorization code");
@@ -399,4 +404,23 @@ test("a viewer sees no buttons, and a forged create is refused by the server", a
   await expect(viewerPage.getByRole("link", { name: "Forged client" })).toHaveCount(0);
   await ownerContext.close();
   await viewerContext.close();
+});
+
+test("a private_key_jwt client gets no secret; its Credentials tab lists its public keys", async ({ page }) => {
+  const publicJwk = generateKeyPairSync("ec", { namedCurve: "P-256" }).publicKey.export({ format: "jwk" });
+  const kid = `signing-${run}`;
+  await signInAs(page, OWNER.email, OWNER.password);
+  await page.goto(`${clientsUrl}/new`);
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill("Key-signed job");
+  await page.getByRole("radio", { name: /Private key JWT/ }).check();
+  await page.getByLabel("JWKS (public keys)").fill(JSON.stringify({ keys: [{ ...publicJwk, kid, alg: "ES256" }] }));
+  await page.getByRole("button", { name: "Create client" }).click();
+  const dialog = page.getByRole("dialog", { name: "Client created" });
+  await expect(dialog).toContainText("has no secret: it authenticates with JWTs signed by its private key");
+  await dialog.getByRole("button", { name: "Done" }).click();
+  await page.getByRole("link", { name: "Credentials" }).click();
+  await expect(page.getByRole("heading", { name: "Keys (private_key_jwt)" })).toBeVisible();
+  const keys = page.getByRole("table", { name: "Registered public keys" });
+  await expect(keys.getByRole("row").filter({ hasText: kid })).toContainText("ES256");
+  await expect(page.getByRole("button", { name: "Rotate secret" })).toHaveCount(0);
 });

@@ -2,7 +2,8 @@
 // invocation boots tsx and PGlite (~2–3 s), so this file keeps to a handful of them. Skipped when
 // DATABASE_URL is set: the CLI would then use that server instead of the throw-away folder.
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { generateKeyPairSync } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -78,6 +79,46 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))("gatehouse CLI", () => {
     expect(listed.stdout).toContain("Showing 1 of 1");
     expect(listed.stdout).not.toContain("ghs_");
   });
+
+  it(
+    "creates a private_key_jwt client from a JWKS file, DPoP-bound, and refuses a private key",
+    { timeout: 60_000 },
+    async () => {
+      const jwk = generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey.export({ format: "jwk" });
+      const { d, ...publicJwk } = jwk;
+      const good = path.join(dataDir, "keys.json");
+      writeFileSync(good, JSON.stringify({ keys: [{ ...publicJwk, kid: "cli-key", alg: "ES256" }] }));
+      const created = await cli(
+        "client:create",
+        "--server",
+        "demo",
+        "--name",
+        "Key job",
+        "--jwks-file",
+        good,
+        "--dpop",
+        "--json",
+      );
+      expect(created.code, created.stderr).toBe(0);
+      const { client, clientSecret } = JSON.parse(created.stdout) as {
+        client: { tokenEndpointAuthMethod: string; dpopBoundAccessTokens: boolean; jwksKeys: { kid: string }[] };
+        clientSecret: string | null;
+      };
+      expect(clientSecret).toBeNull();
+      expect(client).toMatchObject({ tokenEndpointAuthMethod: "private_key_jwt", dpopBoundAccessTokens: true });
+      expect(client.jwksKeys.map((k) => k.kid)).toEqual(["cli-key"]);
+
+      const leaked = path.join(dataDir, "private.json");
+      writeFileSync(leaked, JSON.stringify({ keys: [{ ...publicJwk, d }] }));
+      const refused = await cli("client:create", "--server", "demo", "--name", "Leaky", "--jwks-file", leaked);
+      expect(refused.code).not.toBe(0);
+      expect(refused.stderr).toMatch(/private/i);
+      expect(
+        (await cli("client:create", "--server", "demo", "--name", "X", "--public", "--jwks-uri", "https://x.example/k"))
+          .code,
+      ).toBe(2);
+    },
+  );
 
   it("offboards a person in one line: revokes their access and disables them", { timeout: 60_000 }, async () => {
     const created = await cli("user:create", "--email", "Leaver@Example.com", "--password", "correct horse battery");

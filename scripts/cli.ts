@@ -1,6 +1,7 @@
 // Gatehouse's operator CLI: `npm run gatehouse -- <command> [--flags]`. It works on the same
 // database as the server (the PGlite folder or PostgreSQL); with PGlite it refuses to run while the
 // server (or another process) holds the folder (status 1). Exit codes: 0 ok, 1 failed, 2 bad usage.
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
@@ -194,18 +195,26 @@ const COMMANDS: Record<
   },
   "client:create": {
     usage:
-      "client:create --server SLUG --name NAME [--redirect-uri URI]... [--scope NAME]... [--public] [--description TEXT] [--json]",
+      "client:create --server SLUG --name NAME [--redirect-uri URI]... [--scope NAME]... [--public | --jwks-file FILE | --jwks-uri URI] [--dpop] [--description TEXT] [--json]",
     options: {
       server: { type: "string" },
       name: { type: "string" },
       "redirect-uri": { type: "string", multiple: true },
       scope: { type: "string", multiple: true },
       public: { type: "boolean" },
+      "jwks-file": { type: "string" },
+      "jwks-uri": { type: "string" },
+      dpop: { type: "boolean" },
       description: { type: "string" },
       json: { type: "boolean" },
     },
     async run(f) {
       const redirectUris = many(f, "redirect-uri");
+      // private_key_jwt (RFC 7523): the client's public keys, pasted from a file or published at a URL.
+      const jwksFile = opt(f, "jwks-file");
+      const jwksUri = opt(f, "jwks-uri");
+      const keyed = jwksFile !== undefined || jwksUri !== undefined;
+      if (keyed && f.public) throw new UsageError("--public clients have no keys: drop --jwks-file/--jwks-uri.");
       // Without a redirect URI the client uses client_credentials, which always has a secret.
       if (f.public && redirectUris.length === 0) throw new UsageError("--public needs at least one --redirect-uri.");
       const { client, clientSecret } = await createClient({
@@ -217,12 +226,22 @@ const COMMANDS: Record<
           redirectUris,
           allowedScopes: many(f, "scope"),
           isPublic: Boolean(f.public),
+          dpopBoundAccessTokens: Boolean(f.dpop),
+          ...(keyed
+            ? {
+                authMethod: "private_key_jwt" as const,
+                jwks: jwksFile === undefined ? undefined : readFileSync(jwksFile, "utf8"),
+                jwksUri,
+              }
+            : {}),
         },
       });
       if (f.json) return void console.log(JSON.stringify({ client, clientSecret }, null, 2));
       console.log(`Created client "${client.name}" on ${req(f, "server")}`);
       console.log(`  client_id:     ${client.clientId}`);
-      console.log(`  client_secret: ${clientSecret ?? "none (public client: PKCE only)"}`);
+      console.log(
+        `  client_secret: ${clientSecret ?? (keyed ? "none (private_key_jwt: signs with its own key)" : "none (public client: PKCE only)")}`,
+      );
       console.log(`  flow:          ${client.flow}`);
       if (clientSecret) console.log("The client secret will not be shown again: store it now.");
     },

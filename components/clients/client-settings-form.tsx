@@ -8,9 +8,9 @@ import { CountedField } from "@/components/forms/counted-field";
 import { FormAlert } from "@/components/forms/form-alert";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Input } from "@/components/ui/input";
-import { Checkbox } from "@/components/ui/checkbox";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
+import { DpopField } from "./dpop-field";
 import { clientKeys } from "@/lib/queries/clients";
 import { clientFormToInput, UpdateClientInput } from "@/lib/schemas/clients";
 import { fieldErrorsOf, formToObject, type FieldErrors } from "@/lib/schemas/form";
@@ -154,24 +154,7 @@ export function ClientSettingsForm({
           ) : null}
         </div>
       ) : null}
-      <div className="flex items-start gap-2">
-        <Checkbox
-          id="dpopBoundAccessTokens"
-          name="dpopBoundAccessTokens"
-          defaultChecked={client.dpopBoundAccessTokens}
-          className="mt-0.5"
-          aria-describedby="dpopBoundAccessTokens-help"
-        />
-        <div className="grid gap-1">
-          <Label htmlFor="dpopBoundAccessTokens" className="leading-snug">
-            Require DPoP (sender-constrained tokens)
-          </Label>
-          <p id="dpopBoundAccessTokens-help" className="text-sm text-muted-foreground">
-            Token requests without a DPoP proof are refused, so every token this client gets works only with its private
-            key. Turn on only if the client supports DPoP (RFC 9449).
-          </p>
-        </div>
-      </div>
+      <DpopField defaultChecked={client.dpopBoundAccessTokens} />
       <div>
         <SubmitButton pending={pending}>Save changes</SubmitButton>
       </div>

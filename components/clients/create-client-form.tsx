@@ -23,6 +23,7 @@ import { clientHref } from "./client-url";
 import { hasFieldErrors } from "./form-errors";
 import { filledRowKeys, RedirectUriRows, rowErrorsOf, useUriRows } from "./redirect-uri-rows";
 import { ScopeCheckboxes } from "./scope-checkboxes";
+import { DpopField } from "./dpop-field";
 
 const FIELD_KEYS = ["name", "description", "redirectUris", "allowedScopes", "isPublic", "jwks", "jwksUri"] as const;
 
@@ -132,6 +133,7 @@ export function CreateClientForm({ server }: { server: CreatedServer & { scopes:
         <p role="status" aria-live="polite" className="rounded-md border bg-muted/50 px-3 py-2 text-sm">
           {flowExplanation(flow, isPublic)}
         </p>
+        <DpopField />
         <ScopeCheckboxes
           scopes={server.scopes}
           defaultChecked={[]}

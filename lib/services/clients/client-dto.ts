@@ -16,6 +16,10 @@ export interface ClientDto {
   /** RFC 9449 §5.2: token requests must carry a DPoP proof. */
   dpopBoundAccessTokens: boolean;
   tokenEndpointAuthMethod: string;
+  /** private_key_jwt (RFC 7523): where the client publishes its public keys, if it gave a URL. */
+  jwksUri: string | null;
+  /** private_key_jwt: a summary of the pasted public keys (never key material), null when none. */
+  jwksKeys: ClientKeySummary[] | null;
   grantTypes: string[];
   redirectUris: string[];
   allowedScopes: string[];
@@ -34,6 +38,12 @@ export interface ClientDto {
   disabledAt: string | null;
 }
 
+export interface ClientKeySummary {
+  kid: string | null;
+  kty: string;
+  alg: string | null;
+}
+
 export const clientDtoSelect = {
   id: true,
   serverId: true,
@@ -46,6 +56,8 @@ export const clientDtoSelect = {
   isConfidential: true,
   dpopBoundAccessTokens: true,
   tokenEndpointAuthMethod: true,
+  jwks: true,
+  jwksUri: true,
   grantTypes: true,
   redirectUris: true,
   allowedScopes: true,
@@ -66,10 +78,20 @@ type ClientRow = Prisma.OAuthClientGetPayload<{ select: typeof clientDtoSelect }
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
+/** The kid/kty/alg of each key in a stored JWKS (public keys only are ever stored). */
+function keySummaries(jwks: Prisma.JsonValue): ClientKeySummary[] | null {
+  const keys = (jwks as { keys?: unknown } | null)?.keys;
+  if (!Array.isArray(keys)) return null;
+  const text = (v: unknown) => (typeof v === "string" ? v : null);
+  return keys.map((k: Record<string, unknown>) => ({ kid: text(k.kid), kty: text(k.kty) ?? "?", alg: text(k.alg) }));
+}
+
 export function toClientDto(c: ClientRow, now = new Date()): ClientDto {
   const graceOver = !c.previousSecretExpiresAt || c.previousSecretExpiresAt <= now;
+  const { jwks, ...rest } = c;
   return {
-    ...c,
+    ...rest,
+    jwksKeys: keySummaries(jwks),
     flow: c.grantTypes.includes("client_credentials") ? "client_credentials" : flowFor(c.redirectUris),
     secretCreatedAt: iso(c.secretCreatedAt),
     previousSecretLast4: graceOver ? null : c.previousSecretLast4,

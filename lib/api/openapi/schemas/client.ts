@@ -23,6 +23,13 @@ export const Client = z
       description: "RFC 9449 §5.2 dpop_bound_access_tokens: token requests without a DPoP proof are refused.",
     }),
     tokenEndpointAuthMethod: z.string(),
+    jwksUri: z.string().nullable().meta({
+      description: "private_key_jwt (RFC 7523): the URL where the client publishes its public keys.",
+    }),
+    jwksKeys: z
+      .array(z.object({ kid: z.string().nullable(), kty: z.string(), alg: z.string().nullable() }))
+      .nullable()
+      .meta({ description: "private_key_jwt: the registered public keys (kid, kty, alg; never key material)." }),
     grantTypes: z.array(z.string()),
     redirectUris: z.array(z.string()),
     allowedScopes: z.array(z.string()),
