@@ -48,6 +48,12 @@ function define() {
       labelNames: ["result"] as const,
       registers,
     }),
+    cacheInvalidations: new Counter({
+      name: "gatehouse_cache_invalidations_total",
+      help: "Per-process cache entries dropped because another instance (or this one) changed them: by source (notify: a NOTIFY on gatehouse_cache; reconnect: the LISTEN session came back and everything was forgotten).",
+      labelNames: ["source"] as const,
+      registers,
+    }),
     refreshReuse: new Counter({
       name: "gatehouse_refresh_token_reuse_detections_total",
       help: "Rotated refresh tokens presented again after the grace window: each revoked its family.",

@@ -5,6 +5,7 @@
 // a stale entry could let a disabled client through for up to a second.
 import type { Database } from "@/lib/db/client";
 import { startProcessListener } from "@/lib/db/notification-listener";
+import { metrics } from "@/lib/metrics/metrics";
 import { forgetFailedAuth } from "./oauth/endpoints";
 import { forgetAllOAuthClients, forgetOAuthClient } from "./oauth/oauth-client";
 import { forgetAllOAuthServers, forgetOAuthServer } from "./oauth/oauth-server";
@@ -44,12 +45,19 @@ export function forgetAllCached(): void {
  * process's dedicated LISTEN session, which forgets everything whenever it (re)connects.
  */
 export async function listenForInvalidations(db: Database): Promise<void> {
-  if (db.listen) return db.listen(CACHE_CHANNEL, invalidateCached);
+  const onNotify = (payload: string) => {
+    metrics.cacheInvalidations.inc({ source: "notify" });
+    invalidateCached(payload);
+  };
+  if (db.listen) return db.listen(CACHE_CHANNEL, onNotify);
   if (!db.connectionString) return;
   await startProcessListener({
     connectionString: db.connectionString,
     channel: CACHE_CHANNEL,
-    onNotify: invalidateCached,
-    onConnect: forgetAllCached,
+    onNotify,
+    onConnect: () => {
+      metrics.cacheInvalidations.inc({ source: "reconnect" });
+      forgetAllCached();
+    },
   }).ready;
 }

@@ -12,6 +12,15 @@ import { freePort } from "@/scripts/bench/harness";
 import { describeProcesses, startServer, storeEnv, tsx, type Server, type Store } from "./processes";
 
 const ADMIN_URL = process.env.DATABASE_URL ?? "";
+const METRICS_TOKEN = "two-instances-metrics-token-0123456789";
+
+/** B's count of cache entries dropped on a NOTIFY, read from its Prometheus scrape. */
+async function notifyInvalidations(base: string): Promise<number> {
+  const res = await fetch(`${base}/api/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+  const text = await res.text();
+  const line = text.split("\n").find((l) => l.startsWith('gatehouse_cache_invalidations_total{source="notify"}'));
+  return line ? Number(line.split(" ").pop()) : 0;
+}
 const onPostgres = /^postgres(ql)?:\/\//.test(ADMIN_URL);
 
 interface Seeded {
@@ -58,8 +67,8 @@ describeProcesses(
       // Behind a proxy both answer for one public URL: the issuer in every token.
       const publicUrl = `http://127.0.0.1:${portA}`;
       const [a, b] = await Promise.all([
-        startServer(store, { GATEHOUSE_URL: publicUrl }, portA),
-        startServer(store, { GATEHOUSE_URL: publicUrl }, portB),
+        startServer(store, { GATEHOUSE_URL: publicUrl, GATEHOUSE_METRICS_TOKEN: METRICS_TOKEN }, portA),
+        startServer(store, { GATEHOUSE_URL: publicUrl, GATEHOUSE_METRICS_TOKEN: METRICS_TOKEN }, portB),
       ]);
       servers.push(a, b);
       const urlA = `http://127.0.0.1:${portA}`;
@@ -135,6 +144,7 @@ describeProcesses(
         redirect_uri: s.redirectUri,
       });
       expect(((await warm.json()) as { error: string }).error).toBe("invalid_grant");
+      const heardBefore = await notifyInvalidations(urlB);
       const disabled = await adminPost(urlA, "/disable", {});
       expect(disabled.status, await disabled.clone().text()).toBe(200);
       const refused = await token(urlB, {
@@ -144,6 +154,9 @@ describeProcesses(
         redirect_uri: s.redirectUri,
       });
       expect(((await refused.json()) as { error: string }).error).toBe("invalid_client");
+      // On a slow machine the 1 s expiry alone could explain the refusal: B's counter shows the
+      // NOTIFY from A's write reached B's LISTEN session.
+      expect(await notifyInvalidations(urlB)).toBeGreaterThan(heardBefore);
     });
   },
   onPostgres ? undefined : "DATABASE_URL does not point to PostgreSQL (two instances cannot share PGlite)",
