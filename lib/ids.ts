@@ -23,6 +23,7 @@ const PREFIXES = {
   idempotencyKey: "idk",
   invite: "inv",
   scimToken: "sct",
+  statusList: "sl",
 } as const;
 
 export type IdKind = keyof typeof PREFIXES;

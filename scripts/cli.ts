@@ -407,7 +407,7 @@ const COMMANDS: Record<
   },
   "server:update": {
     usage:
-      "server:update --server SLUG [--name NAME] [--resource URL] [--description TEXT] [--scope NAME[=DESCRIPTION]]... [--access-ttl SECONDS] [--refresh-ttl SECONDS] [--refresh-grace SECONDS] [--dcr-mode OPEN|TOKEN|OFF] [--dcr-rate-limit PER_HOUR] [--cimd on|off] [--cimd-trust ANY|ALLOWLIST|DENYLIST] [--cimd-host HOST]...",
+      "server:update --server SLUG [--name NAME] [--resource URL] [--description TEXT] [--scope NAME[=DESCRIPTION]]... [--access-ttl SECONDS] [--refresh-ttl SECONDS] [--refresh-grace SECONDS] [--status-list-ttl SECONDS] [--dcr-mode OPEN|TOKEN|OFF] [--dcr-rate-limit PER_HOUR] [--cimd on|off] [--cimd-trust ANY|ALLOWLIST|DENYLIST] [--cimd-host HOST]...",
     options: {
       server: { type: "string" },
       name: { type: "string" },
@@ -417,6 +417,7 @@ const COMMANDS: Record<
       "access-ttl": { type: "string" },
       "refresh-ttl": { type: "string" },
       "refresh-grace": { type: "string" },
+      "status-list-ttl": { type: "string" },
       "dcr-mode": { type: "string" },
       "dcr-rate-limit": { type: "string" },
       cimd: { type: "string" },
@@ -438,6 +439,7 @@ const COMMANDS: Record<
           ...set("access-ttl", "accessTokenTtl"),
           ...set("refresh-ttl", "refreshTokenTtl"),
           ...set("refresh-grace", "refreshGraceSeconds"),
+          ...set("status-list-ttl", "statusListTtl"),
           ...set(
             "dcr-mode",
             "dcrMode",

@@ -137,6 +137,16 @@ export function TokenFields({ server, values, errors }: { server?: ServerDto; va
         defaultValue={valueOf(values, "refreshGraceSeconds", server?.refreshGraceSeconds ?? 30)}
         inputProps={{ min: 0, max: 300, inputMode: "numeric" }}
       />
+      <FormField
+        label="Status list cache time (seconds)"
+        name="statusListTtl"
+        type="number"
+        required
+        description="Default 10. MCP servers that verify tokens themselves re-read the token status list this often, so they see a revocation within this time plus one second. Shorter means fresher, at more requests to Gatehouse."
+        errors={errors?.statusListTtl}
+        defaultValue={valueOf(values, "statusListTtl", server?.statusListTtl ?? 10)}
+        inputProps={{ min: 1, max: 3600, inputMode: "numeric" }}
+      />
     </>
   );
 }

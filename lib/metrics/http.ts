@@ -36,6 +36,8 @@ const PROTOCOL_ENDPOINTS = new Map([
   ["/oauth/[slug]/register", "register"],
   ["/oauth/[slug]/authorize", "authorize"],
   ["/oauth/[slug]/jwks", "jwks"],
+  ["/oauth/[slug]/status-lists", "status_list"],
+  ["/oauth/[slug]/status-lists/[id]", "status_list"],
   ["/.well-known/oauth-authorization-server/oauth/[slug]", "metadata"],
   ["/.well-known/openid-configuration/oauth/[slug]", "metadata"],
   ["/oauth/[slug]/.well-known/openid-configuration", "metadata"],

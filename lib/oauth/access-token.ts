@@ -23,6 +23,8 @@ export interface AccessTokenClaims {
   fam?: string;
   /** RFC 9449 §6.1: a DPoP-bound token names the key's JWK SHA-256 thumbprint. */
   cnf?: { jkt: string };
+  /** draft-ietf-oauth-status-list §6.1: where this token's status bit is (status-list.ts). */
+  status?: { status_list: { idx: number; uri: string } };
 }
 
 export interface SigningKeyMaterial {
@@ -50,9 +52,14 @@ function b64url(input: Buffer | string): string {
 }
 
 export async function signAccessToken(claims: AccessTokenClaims, key: SigningKeyMaterial): Promise<string> {
-  const header = b64url(JSON.stringify({ alg: SIGNING_ALG, typ: ACCESS_TOKEN_TYP, kid: key.kid }));
   const { iss, sub, aud, iat, exp, jti, ...rest } = claims;
-  const payload = b64url(JSON.stringify({ ...rest, iss, sub, aud, iat, exp, jti }));
+  return signJws(ACCESS_TOKEN_TYP, { ...rest, iss, sub, aud, iat, exp, jti }, key);
+}
+
+/** An ES256 JWS with header typ and kid (access tokens, status list tokens). */
+export function signJws(typ: string, payloadClaims: object, key: SigningKeyMaterial): string {
+  const header = b64url(JSON.stringify({ alg: SIGNING_ALG, typ, kid: key.kid }));
+  const payload = b64url(JSON.stringify(payloadClaims));
   const input = `${header}.${payload}`;
   const signature = nodeSign("sha256", Buffer.from(input), {
     key: toKeyObject(key.privateKey),

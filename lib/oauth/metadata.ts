@@ -37,6 +37,8 @@ export function authorizationServerMetadata(s: MetadataInput): Record<string, un
     introspection_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post", "private_key_jwt"],
     introspection_endpoint_auth_signing_alg_values_supported: assertionAlgs,
     authorization_response_iss_parameter_supported: true,
+    // draft-ietf-oauth-status-list §9.3: every access token names a bit in one of these lists.
+    status_list_aggregation_endpoint: `${s.issuer}/status-lists`,
     // RFC 9449 §5.1: the token endpoint accepts DPoP proofs signed with these.
     dpop_signing_alg_values_supported: [...DPOP_SIGNING_ALGS],
     ...(s.cimdEnabled ? { client_id_metadata_document_supported: true } : {}),

@@ -7,7 +7,7 @@ import { serverFormToInput } from "./servers";
 
 export const SERVER_SECTIONS = {
   general: { title: "General", keys: ["name", "slug", "resourceUrl", "description"] },
-  tokens: { title: "Tokens", keys: ["accessTokenTtl", "refreshTokenTtl", "refreshGraceSeconds"] },
+  tokens: { title: "Tokens", keys: ["accessTokenTtl", "refreshTokenTtl", "refreshGraceSeconds", "statusListTtl"] },
   scopes: { title: "Scopes", keys: ["scopes"] },
   registration: { title: "Registration", keys: ["dcrEnabled", ...Object.keys(DcrPolicyFields)] },
   metadata: { title: "Metadata documents", keys: Object.keys(CimdPolicyFields) },

@@ -67,6 +67,8 @@ export const ServerFields = z.object({
   dcrEnabled: z.boolean().optional(),
   /** Seconds in which a just-rotated refresh token still yields the same successor. */
   refreshGraceSeconds: Seconds("refresh grace window", 0, 300).default(30),
+  /** Seconds resource servers may cache a Token Status List: how late they may see a revocation. */
+  statusListTtl: Seconds("status list cache time", 1, 3_600).default(10),
   /** Dynamic Client Registration policy (lib/schemas/dcr-policy.ts). */
   ...DcrPolicyFields,
   /** Client ID Metadata Document policy (lib/schemas/cimd-policy.ts). */

@@ -4,6 +4,7 @@ import { logger } from "@/lib/logger";
 import { every } from "@/lib/schedules";
 import { dbOf, type ServiceContext } from "../context";
 import { sweepDpopJtis } from "../oauth/dpop";
+import { sweepStatusLists } from "../oauth/status-lists";
 import { sweepRateLimits } from "../rate-limit";
 import { sweepUsedJwtIds } from "../replay/used-jwt-ids";
 
@@ -11,7 +12,7 @@ const GRACE_MAX_MS = 10 * 60_000;
 
 export async function sweepExpired(ctx: ServiceContext, now = new Date()): Promise<Record<string, number>> {
   const db = dbOf(ctx);
-  const [requests, codes, denied, successors, buckets, events, idempotencyKeys, usedJwtIds, dpopJtis] =
+  const [requests, codes, denied, successors, buckets, events, idempotencyKeys, usedJwtIds, dpopJtis, statusLists] =
     await Promise.all([
       db.authorizationRequest.deleteMany({ where: { expiresAt: { lt: now } } }),
       db.authorizationCode.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - 3_600_000) } } }),
@@ -34,6 +35,8 @@ export async function sweepExpired(ctx: ServiceContext, now = new Date()): Promi
       // Single-use JWT ids are remembered only while the JWT itself could still be accepted.
       sweepUsedJwtIds(ctx, now),
       sweepDpopJtis(ctx, now),
+      // Status lists whose tokens have all expired (status-lists.ts), with their entries.
+      sweepStatusLists(ctx, now),
     ]);
   return {
     requests: requests.count,
@@ -45,6 +48,7 @@ export async function sweepExpired(ctx: ServiceContext, now = new Date()): Promi
     idempotencyKeys: idempotencyKeys.count,
     usedJwtIds,
     dpopJtis: dpopJtis.count,
+    statusLists,
   };
 }
 

@@ -17,6 +17,8 @@ export interface OAuthServer {
   accessTokenTtl: number;
   refreshTokenTtl: number;
   refreshGraceSeconds: number;
+  /** Seconds a resource server may cache a Token Status List (status-lists.ts). */
+  statusListTtl: number;
   dcrEnabled: boolean;
   /** The DCR policy /register enforces (lib/schemas/dcr-policy.ts); dcrEnabled is its master switch. */
   dcr: {
@@ -54,6 +56,7 @@ async function readOAuthServer(ctx: ServiceContext, slug: string): Promise<OAuth
     accessTokenTtl: row.accessTokenTtl,
     refreshTokenTtl: row.refreshTokenTtl,
     refreshGraceSeconds: row.refreshGraceSeconds,
+    statusListTtl: row.statusListTtl,
     // The services keep the two in step; should a row disagree, "off" wins everywhere.
     dcrEnabled: row.dcrEnabled && row.dcrMode !== "OFF",
     dcr: {

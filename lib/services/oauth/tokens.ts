@@ -6,6 +6,7 @@ import { formatScope } from "@/lib/oauth/scope";
 import type { ServiceContext } from "../context";
 import type { OAuthServer } from "./oauth-server";
 import { activeSigningKey } from "./signing-keys";
+import { allocateStatus } from "./status-lists";
 
 export const REFRESH_TOKEN_PREFIX = "ghr_";
 
@@ -21,10 +22,26 @@ export interface TokenResponse {
 export async function mintAccessToken(
   ctx: ServiceContext,
   server: OAuthServer,
-  grant: { sub: string; clientId: string; scopes: string[]; resource: string; familyId?: string; dpopJkt?: string },
+  grant: {
+    sub: string;
+    clientId: string;
+    /** The client's row id: its status list entry dies with the client (status-lists.ts). */
+    clientRowId: string;
+    scopes: string[];
+    resource: string;
+    familyId?: string;
+    dpopJkt?: string;
+  },
   now: Date,
 ): Promise<{ token: string; claims: AccessTokenClaims }> {
   const iat = Math.floor(now.getTime() / 1000);
+  const jti = randomBytes(16).toString("base64url");
+  const status = await allocateStatus(
+    ctx,
+    server,
+    { jti, clientRowId: grant.clientRowId, familyId: grant.familyId },
+    now,
+  );
   const claims: AccessTokenClaims = {
     iss: server.issuer,
     sub: grant.sub,
@@ -33,9 +50,10 @@ export async function mintAccessToken(
     scope: formatScope(grant.scopes),
     iat,
     exp: iat + server.accessTokenTtl,
-    jti: randomBytes(16).toString("base64url"),
+    jti,
     ...(grant.familyId ? { fam: grant.familyId } : {}),
     ...(grant.dpopJkt ? { cnf: { jkt: grant.dpopJkt } } : {}),
+    status,
   };
   return { token: await signAccessToken(claims, await activeSigningKey(ctx)), claims };
 }

@@ -35,6 +35,7 @@ export async function createServer({
           accessTokenTtl: v.accessTokenTtl,
           refreshTokenTtl: v.refreshTokenTtl,
           refreshGraceSeconds: v.refreshGraceSeconds,
+          statusListTtl: v.statusListTtl,
           ...resolveDcrMode(v),
           ...dcrPolicyData(v),
           ...cimdPolicyData(v),

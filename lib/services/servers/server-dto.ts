@@ -20,6 +20,8 @@ export interface ServerDto {
   accessTokenTtl: number;
   refreshTokenTtl: number;
   refreshGraceSeconds: number;
+  /** Seconds resource servers may cache this server's Token Status Lists. */
+  statusListTtl: number;
   dcrEnabled: boolean;
   /** DCR policy: mode, redirect allowlist, rate limit, cap, approval, pruning (lib/schemas/dcr-policy.ts). */
   dcrMode: DcrMode;
@@ -57,6 +59,7 @@ export function toServerDto(
     accessTokenTtl: number;
     refreshTokenTtl: number;
     refreshGraceSeconds: number;
+    statusListTtl: number;
     dcrEnabled: boolean;
     dcrMode: DcrMode;
     dcrRedirectPresets: string[];
@@ -86,6 +89,7 @@ export function toServerDto(
     accessTokenTtl: s.accessTokenTtl,
     refreshTokenTtl: s.refreshTokenTtl,
     refreshGraceSeconds: s.refreshGraceSeconds,
+    statusListTtl: s.statusListTtl,
     dcrEnabled: s.dcrEnabled,
     dcrMode: s.dcrMode,
     dcrRedirectPresets: s.dcrRedirectPresets,

@@ -41,6 +41,7 @@ export async function updateServer({
           accessTokenTtl: v.accessTokenTtl,
           refreshTokenTtl: v.refreshTokenTtl,
           refreshGraceSeconds: v.refreshGraceSeconds,
+          statusListTtl: v.statusListTtl,
           ...resolveDcrMode(v, current),
           ...dcrPolicyData(v),
           ...cimdPolicyData(v),

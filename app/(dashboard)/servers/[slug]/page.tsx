@@ -60,6 +60,7 @@ export default async function ServerPage({ params }: { params: Promise<{ slug: s
             <Row label="Access tokens live" value={formatSeconds(server.accessTokenTtl)} />
             <Row label="Refresh tokens live" value={formatSeconds(server.refreshTokenTtl)} />
             <Row label="Refresh grace window" value={formatSeconds(server.refreshGraceSeconds)} />
+            <Row label="Status list cache time" value={formatSeconds(server.statusListTtl)} />
             <div className="grid gap-1 sm:grid-cols-[12rem_1fr] sm:items-center">
               <dt className="text-sm text-muted-foreground">Dynamic registration</dt>
               <dd>

@@ -20,6 +20,10 @@ export const Server = z
     accessTokenTtl: z.int(),
     refreshTokenTtl: z.int(),
     refreshGraceSeconds: z.int(),
+    statusListTtl: z.int().meta({
+      description:
+        "Seconds resource servers may cache this server's Token Status Lists (draft-ietf-oauth-status-list ttl): MCP servers that verify tokens themselves see a revocation within this time plus one second.",
+    }),
     dcrEnabled: z.boolean(),
     dcrMode: z.enum(DCR_MODES),
     dcrRedirectPresets: z.array(z.string()),

@@ -149,6 +149,7 @@ export async function exchangeAuthorizationCode(
     {
       sub: grant.userId,
       clientId: client.clientId,
+      clientRowId: client.id,
       scopes: grant.scopes,
       resource: grant.resource,
       familyId: grant.familyId,

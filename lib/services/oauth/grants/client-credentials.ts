@@ -41,6 +41,7 @@ export async function clientCredentialsGrant(
     {
       sub: `${CLIENT_SUBJECT_PREFIX}${client.clientId}`,
       clientId: client.clientId,
+      clientRowId: client.id,
       scopes,
       resource: server.resource,
       dpopJkt: input.dpopJkt,

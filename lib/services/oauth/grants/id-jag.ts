@@ -162,6 +162,7 @@ export async function idJagGrant(
     {
       sub: granted.userId,
       clientId: client.clientId,
+      clientRowId: client.id,
       scopes,
       resource: server.resource,
       familyId: granted.familyId,

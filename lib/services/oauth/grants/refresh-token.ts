@@ -127,6 +127,7 @@ export async function refreshTokens(
     {
       sub: grant.userId,
       clientId: client.clientId,
+      clientRowId: client.id,
       scopes: requested,
       resource: grant.resource,
       familyId: grant.familyId,
