@@ -223,7 +223,9 @@ test("the owner revokes the consent on the client's Consents tab; it takes effec
   await row.getByRole("button", { name: "Revoke" }).click();
   const confirm = admin.getByRole("alertdialog");
   await expect(confirm).toContainText(`${endUser.email} will lose access through ${CLIENT_NAME}.`);
-  await expect(confirm).toContainText(/stop accepting them within \d+ (minutes?|seconds?)/);
+  await expect(confirm).toContainText(
+    /verify tokens themselves see it within \d+ (minutes|seconds) \(through the token status list\)/,
+  );
   await expect(confirm).toContainText("Their next authorization will ask for consent again.");
   await expect(confirm.getByRole("button", { name: "Cancel" })).toBeFocused();
   await confirm.getByRole("button", { name: "Revoke consent" }).click();

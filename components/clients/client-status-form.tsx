@@ -28,8 +28,8 @@ function DisableClientDialog({ serverSlug, client }: { serverSlug: string; clien
       description={
         <>
           Every user&apos;s tokens for this client stop working at once: Gatehouse refuses its access tokens and refresh
-          tokens, and nobody can authorize it (MCP servers that check tokens themselves stop accepting them within one
-          access-token lifetime). Nothing is deleted: you can enable it again, and access comes back.
+          tokens, and nobody can authorize it (MCP servers that verify tokens themselves see it through the token status
+          list within seconds). Nothing is deleted: you can enable it again, and access comes back.
         </>
       }
       fields={{ serverSlug, clientId: client.id }}

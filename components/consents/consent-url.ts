@@ -8,19 +8,20 @@ export function clientConsentsHref(slug: string, clientId: string, filter: Parti
 }
 
 /**
- * An access-token lifetime for the revocation dialogs ("within 10 minutes"). Rounded up: it is the
- * longest a resource server that verifies tokens itself may keep accepting one.
+ * How late an MCP server that verifies tokens itself learns of a revocation: it re-reads the token
+ * status list after `statusListTtl` seconds, and Gatehouse builds a list at most one second old.
  */
-export function formatAccessTokenTtl(seconds: number): string {
-  if (seconds < 60) return `${seconds} ${seconds === 1 ? "second" : "seconds"}`;
+export function formatRevocationBound(statusListTtl: number): string {
+  const seconds = statusListTtl + 1;
+  if (seconds < 120) return `${seconds} seconds`;
   const minutes = Math.ceil(seconds / 60);
-  return `${minutes} ${minutes === 1 ? "minute" : "minutes"}`;
+  return `${minutes} minutes`;
 }
 
 /** What a revocation does, in the words every revoke dialog uses. */
-export function revocationEffect(accessTokenTtl: number): string {
+export function revocationEffect(statusListTtl: number): string {
   return (
     "Their tokens stop working at once at Gatehouse's introspection endpoint and the demo MCP server; " +
-    `MCP servers that verify tokens themselves stop accepting them within ${formatAccessTokenTtl(accessTokenTtl)}.`
+    `MCP servers that verify tokens themselves see it within ${formatRevocationBound(statusListTtl)} (through the token status list).`
   );
 }

@@ -38,8 +38,8 @@ export interface ConsentsTableProps {
   clientName: string;
   /** How many users consented in all (the client's consent count). */
   consentCount: number;
-  /** The MCP server's access-token lifetime in seconds, for "Revoke all consents". */
-  accessTokenTtl: number;
+  /** The MCP server's status-list cache time in seconds, for "Revoke all consents". */
+  statusListTtl: number;
   canRevoke: boolean;
   /** The URL state, parsed by the server page. */
   filter: ConsentListFilter;
@@ -55,7 +55,7 @@ export function ConsentsTable({
   clientId,
   clientName,
   consentCount,
-  accessTokenTtl,
+  statusListTtl,
   canRevoke,
   filter: urlFilter,
 }: ConsentsTableProps) {
@@ -243,7 +243,7 @@ export function ConsentsTable({
               serverSlug={slug}
               clientId={clientId}
               clientName={clientName}
-              accessTokenTtl={accessTokenTtl}
+              statusListTtl={statusListTtl}
               disabled={consentCount === 0 && !query.data?.consents.length}
               onRevoked={onAllRevoked}
             />

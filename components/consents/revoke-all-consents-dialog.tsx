@@ -11,14 +11,14 @@ export function RevokeAllConsentsDialog({
   serverSlug,
   clientId,
   clientName,
-  accessTokenTtl,
+  statusListTtl,
   disabled,
   onRevoked,
 }: {
   serverSlug: string;
   clientId: string;
   clientName: string;
-  accessTokenTtl: number;
+  statusListTtl: number;
   disabled?: boolean;
   onRevoked: () => void;
 }) {
@@ -32,8 +32,8 @@ export function RevokeAllConsentsDialog({
       title={`Revoke all consents to “${clientName}”?`}
       description={
         <>
-          Every user who authorized {clientName} loses access through it. {revocationEffect(accessTokenTtl)} Each of
-          them will be asked for consent again at their next authorization.
+          Every user who authorized {clientName} loses access through it. {revocationEffect(statusListTtl)} Each of them
+          will be asked for consent again at their next authorization.
         </>
       }
       name={clientName}

@@ -34,7 +34,7 @@ export function RevokeConsentsDialog({
   onConfirm: (targets: ConsentDto[]) => void;
 }) {
   const first = targets[0];
-  const ttl = Math.max(0, ...targets.map((c) => c.server.accessTokenTtl));
+  const ttl = Math.max(0, ...targets.map((c) => c.server.statusListTtl));
   const isPlural = targets.length > 1;
   const listed = targets.slice(0, LISTED).map((c) => c.user.email);
   const more = targets.length - listed.length;

@@ -4,7 +4,7 @@ import { revokeMyAppAction } from "@/app/account/apps/actions";
 import { Button } from "@/components/ui/button";
 import type { ConsentDto } from "@/lib/services";
 import { ConfirmActionDialog } from "./confirm-action-dialog";
-import { formatAccessTokenTtl } from "./consent-url";
+import { formatRevocationBound } from "./consent-url";
 
 /** "Revoke access" on one of the signed-in user's authorized apps. */
 export function RevokeMyAppButton({ app }: { app: ConsentDto }) {
@@ -16,7 +16,7 @@ export function RevokeMyAppButton({ app }: { app: ConsentDto }) {
         </Button>
       }
       title={`Revoke access of ${app.client.name}?`}
-      description={`${app.client.name} will no longer be able to act on your behalf on ${app.server.name}. Its tokens stop working now (some services may keep accepting them for up to ${formatAccessTokenTtl(app.server.accessTokenTtl)}), and if you use it again it will ask for your permission again.`}
+      description={`${app.client.name} will no longer be able to act on your behalf on ${app.server.name}. Its tokens stop working now (services that check them on their own notice within ${formatRevocationBound(app.server.statusListTtl)}), and if you use it again it will ask for your permission again.`}
       confirmLabel="Revoke access"
       pendingLabel="Revoking…"
       fields={{ consentId: app.id }}

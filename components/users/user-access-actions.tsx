@@ -23,7 +23,7 @@ export function RevokeUserConsentButton({ consent }: { consent: ConsentDto }) {
         </Button>
       }
       title="Revoke consent?"
-      description={`${consent.user.email} will lose access through ${consent.client.name} on ${consent.server.name}. ${revocationEffect(consent.server.accessTokenTtl)} Their next authorization will ask for consent again.`}
+      description={`${consent.user.email} will lose access through ${consent.client.name} on ${consent.server.name}. ${revocationEffect(consent.server.statusListTtl)} Their next authorization will ask for consent again.`}
       confirmLabel="Revoke consent"
       pendingLabel="Revoking…"
       fields={{ userId: consent.user.id, consentId: consent.id }}
@@ -38,12 +38,12 @@ export function RevokeAllAccessButton({
   userId,
   email,
   count,
-  accessTokenTtl,
+  statusListTtl,
 }: {
   userId: string;
   email: string;
   count: number;
-  accessTokenTtl: number;
+  statusListTtl: number;
 }) {
   return (
     <ConfirmActionDialog
@@ -56,7 +56,7 @@ export function RevokeAllAccessButton({
       description={
         <>
           Every app this person authorized loses access now: {count === 1 ? "1 consent" : `${count} consents`}, across
-          all MCP servers. {revocationEffect(accessTokenTtl)} Use this when an employee leaves. Their account stays;
+          all MCP servers. {revocationEffect(statusListTtl)} Use this when an employee leaves. Their account stays;
           disable it as well to block sign-in.
         </>
       }

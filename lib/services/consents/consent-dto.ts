@@ -5,7 +5,7 @@ export interface ConsentDto {
   id: string;
   user: { id: string; email: string; name: string | null; disabled: boolean };
   client: { id: string; clientId: string; name: string; logoUri: string | null; registration: string };
-  server: { slug: string; name: string; accessTokenTtl: number };
+  server: { slug: string; name: string; accessTokenTtl: number; statusListTtl: number };
   scopes: { name: string; description: string }[];
   grantedAt: string;
   lastUsedAt: string | null;
@@ -19,7 +19,13 @@ export const consentInclude = {
   user: { select: { id: true, email: true, name: true, disabledAt: true } },
   client: { select: { id: true, clientId: true, name: true, logoUri: true, registration: true } },
   server: {
-    select: { slug: true, name: true, accessTokenTtl: true, scopes: { select: { name: true, description: true } } },
+    select: {
+      slug: true,
+      name: true,
+      accessTokenTtl: true,
+      statusListTtl: true,
+      scopes: { select: { name: true, description: true } },
+    },
   },
   grantedByProvider: { select: { id: true, label: true } },
 } satisfies Prisma.ConsentInclude;
@@ -32,7 +38,12 @@ export function toConsentDto(c: ConsentRow, liveRefreshTokens: number): ConsentD
     id: c.id,
     user: { id: c.user.id, email: c.user.email, name: c.user.name, disabled: c.user.disabledAt !== null },
     client: c.client,
-    server: { slug: c.server.slug, name: c.server.name, accessTokenTtl: c.server.accessTokenTtl },
+    server: {
+      slug: c.server.slug,
+      name: c.server.name,
+      accessTokenTtl: c.server.accessTokenTtl,
+      statusListTtl: c.server.statusListTtl,
+    },
     scopes: c.scopes.map((name) => ({ name, description: describe.get(name) ?? "" })),
     grantedAt: c.grantedAt.toISOString(),
     lastUsedAt: c.lastUsedAt?.toISOString() ?? null,

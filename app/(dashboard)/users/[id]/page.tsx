@@ -34,7 +34,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
     hasPermission(viewer.role, "users.write") &&
     viewer.id !== user.id &&
     (user.role === null || (viewer.role !== null && canManageRole(viewer.role, user.role)));
-  const accessTokenTtl = Math.max(0, ...consents.map((c) => c.server.accessTokenTtl));
+  const statusListTtl = Math.max(0, ...consents.map((c) => c.server.statusListTtl));
 
   return (
     <div className="space-y-6">
@@ -91,7 +91,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
               userId={user.id}
               email={user.email}
               count={consents.length}
-              accessTokenTtl={accessTokenTtl}
+              statusListTtl={statusListTtl}
             />
           ) : null}
         </div>

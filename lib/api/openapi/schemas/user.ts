@@ -37,7 +37,7 @@ export const Consent = z
       logoUri: z.string().nullable(),
       registration: z.string(),
     }),
-    server: z.strictObject({ slug: z.string(), name: z.string(), accessTokenTtl: z.int() }),
+    server: z.strictObject({ slug: z.string(), name: z.string(), accessTokenTtl: z.int(), statusListTtl: z.int() }),
     scopes: z.array(z.strictObject({ name: z.string(), description: z.string() })),
     grantedAt: IsoDateTime,
     lastUsedAt: NullableIsoDateTime,

@@ -126,9 +126,11 @@ export default async function ConnectPage({ params }: { params: Promise<{ slug: 
         <h3 className="text-sm font-medium">Locally, with jose</h3>
         <CodeBlock code={joseVerifySnippet(target)} label="jose verification code" />
         <p className="text-sm text-muted-foreground">
-          A locally verified token stays valid until it expires, so a revocation in Gatehouse reaches your server within
-          one access-token lifetime: at most {formatSeconds(server.accessTokenTtl)} ({server.accessTokenTtl} seconds)
-          for this server. Use introspection where that is too long.
+          Each token names its bit in this server&apos;s token status list (
+          <code className="font-mono">status.status_list.uri</code>, a signed JWT refreshed every{" "}
+          {formatSeconds(server.statusListTtl)}): check it too, and a revocation in Gatehouse reaches your server within{" "}
+          {server.statusListTtl + 1} seconds. Without it, a locally verified token stays valid until it expires, at most{" "}
+          {formatSeconds(server.accessTokenTtl)} for this server.
         </p>
         <h3 className="text-sm font-medium">With introspection (RFC 7662)</h3>
         <CodeBlock code={introspectionCurl(target)} label="introspection command" />

@@ -57,7 +57,7 @@ export default async function ClientConsentsPage({
           clientId={client.id}
           clientName={client.name}
           consentCount={client.consentCount}
-          accessTokenTtl={server.accessTokenTtl}
+          statusListTtl={server.statusListTtl}
           canRevoke={hasPermission(user.role, "consents.revoke")}
           filter={filter}
         />
