@@ -1,13 +1,24 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
+const PACKAGE_SRC = "packages/mcp-resource-auth/src";
+
 export default defineConfig({
   resolve: {
-    alias: {
-      "@": path.resolve(import.meta.dirname),
+    alias: [
+      // The verifier package's sources, as tsconfig.json's paths map them (its dist/ is for publishing).
+      {
+        find: /^@gatehouse\/mcp-resource-auth$/,
+        replacement: path.resolve(import.meta.dirname, PACKAGE_SRC, "index.ts"),
+      },
+      {
+        find: /^@gatehouse\/mcp-resource-auth\/(.*)$/,
+        replacement: path.resolve(import.meta.dirname, PACKAGE_SRC) + "/$1",
+      },
+      { find: /^@\//, replacement: path.resolve(import.meta.dirname) + "/" },
       // Next.js resolves these for the server layers; in Vitest they are plain no-ops.
-      "server-only": path.resolve(import.meta.dirname, "test/empty-module.ts"),
-    },
+      { find: "server-only", replacement: path.resolve(import.meta.dirname, "test/empty-module.ts") },
+    ],
   },
   test: {
     environment: "node",

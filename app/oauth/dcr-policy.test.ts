@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { createTestDb } from "@/test/db";
 import { insertUser, unique } from "@/test/factories";
 import { inProcessFetch } from "@/test/in-process-fetch";
-import { parseBearerChallenge } from "@/lib/oauth/bearer";
+import { parseBearerChallenge } from "@gatehouse/mcp-resource-auth/bearer";
 import {
   approveClient,
   createClient,

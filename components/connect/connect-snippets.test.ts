@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseBearerChallenge } from "@/lib/oauth/bearer";
+import { parseBearerChallenge } from "@gatehouse/mcp-resource-auth/bearer";
 import {
   authorizationServerMetadataUrl,
   insufficientScopeChallenge,

@@ -1,11 +1,11 @@
 // What an MCP server needs to trust this Gatehouse issuer, as copy-ready text. Pure functions of
 // public values: secrets appear only as $CLIENT_ID/$CLIENT_SECRET/$ACCESS_TOKEN shell variables.
-import { bearerChallenge } from "@/lib/oauth/bearer";
+import { bearerChallenge } from "@gatehouse/mcp-resource-auth/bearer";
 import {
   protectedResourceMetadata,
   protectedResourceMetadataUrl,
   resourceScopes,
-} from "@/lib/oauth/protected-resource-metadata";
+} from "@gatehouse/mcp-resource-auth/metadata";
 
 export interface ConnectTarget {
   slug: string;

@@ -8,7 +8,7 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import { createClient, createServer, ensureDemoServer, setClientDisabled, systemContext } from "@/lib/services";
 import { activeSigningKey } from "@/lib/services/oauth/signing-keys";
 import { signAccessToken, type AccessTokenClaims, type SigningKeyMaterial } from "@/lib/oauth/access-token";
-import { parseBearerChallenge } from "@/lib/oauth/bearer";
+import { parseBearerChallenge } from "@gatehouse/mcp-resource-auth/bearer";
 import { createTestDb } from "@/test/db";
 import { serverInput } from "@/test/factories";
 import * as mcpRoute from "@/app/mcp/[slug]/route";

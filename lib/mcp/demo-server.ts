@@ -7,22 +7,23 @@ import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import type { AuthInfo } from "@modelcontextprotocol/sdk/server/auth/types.js";
 import { z } from "zod";
+import {
+  createResourceVerifier,
+  refusalResponse,
+  rpcMethods,
+  toAuthInfo,
+  toolCalls,
+  type ResourceVerifier,
+} from "@gatehouse/mcp-resource-auth";
+import { errors as joseErrors } from "jose";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
-import { verifyAccessToken, type VerifyFailure } from "@/lib/oauth/access-token";
-import {
-  BEARER_ERROR_STATUS,
-  bearerChallenge,
-  parseBearerAuthorization,
-  type BearerChallengeParams,
-} from "@/lib/oauth/bearer";
-import { dpopChallenge, DpopError, parseDpopAuthorization, verifyDpopProof } from "@/lib/oauth/dpop";
 import { isAllowedOrigin } from "@/lib/oauth/origin";
-import { resourceScopes } from "@/lib/oauth/protected-resource-metadata";
+import { resourceScopes } from "@gatehouse/mcp-resource-auth/metadata";
 import { systemContext, type ServiceContext } from "@/lib/services/context";
 import { rememberDpopJti } from "@/lib/services/oauth/dpop";
 import { loadOAuthServer, type OAuthServer } from "@/lib/services/oauth/oauth-server";
-import { verificationKey, verifiedSignatures } from "@/lib/services/oauth/signing-keys";
+import { verificationKey } from "@/lib/services/oauth/signing-keys";
 import { isAccessTokenActive } from "@/lib/services/oauth/token-status";
 import { demoMetadataUrl, isDemoResource } from "./demo-endpoint";
 
@@ -55,17 +56,6 @@ export function requiredToolScopes(tool: string, serverScopes: readonly string[]
   if (!Object.hasOwn(TOOL_SCOPES, tool)) return undefined;
   return TOOL_SCOPES[tool as DemoTool].filter((s) => serverScopes.includes(s));
 }
-
-/** Why a token is not accepted, for error_description (RFC 6750 §3: human-readable, ASCII). */
-const VERIFY_FAILURES: Record<VerifyFailure | "inactive", string> = {
-  malformed: "The access token is malformed.",
-  bad_signature: "The access token signature is not valid for this authorization server.",
-  expired: "The access token expired.",
-  wrong_issuer: "The access token was issued by another authorization server.",
-  wrong_audience: "The access token was issued for another resource.",
-  wrong_type: "The access token is not an RFC 9068 JWT access token.",
-  inactive: "The access token was revoked.",
-};
 
 type Log = Record<string, unknown>;
 
@@ -119,62 +109,24 @@ async function authorizeAndServe(
       cors,
     );
   }
-  const resourceMetadata = demoMetadataUrl(server.slug, gatehouseUrl);
-  const challenge = (params: BearerChallengeParams) => withHeaders(challengeResponse(params, resourceMetadata), cors);
+  // POST bodies are read once, bounded, to learn which tools are called (the scopes they need).
+  const body = request.method === "POST" ? await readJsonBounded(request.clone(), MAX_BODY_BYTES) : undefined;
+  const value = body?.ok ? body.value : undefined;
+  log.rpc = rpcMethods(value);
+  const calls = toolCalls(value);
+  if (calls.length > 0) log.tools = calls.slice(0, 10).map((t) => t.slice(0, 64));
+  const serverScopes = server.scopes.map((s) => s.name);
+  const needed = [...new Set(calls.flatMap((tool) => requiredToolScopes(tool, serverScopes) ?? []))];
 
-  // RS-07/RS-08: the token comes only from `Authorization: Bearer` or `Authorization: DPoP` (any
-  // case, RFC 9449 §7.1); a query access_token is ignored, so a request carrying only that is
-  // unauthenticated.
-  const dpopAuth = parseDpopAuthorization(request.headers.get("authorization"));
-  const credentials = dpopAuth.ok
-    ? ({ ok: true, token: dpopAuth.token } as const)
-    : parseBearerAuthorization(request.headers.get("authorization"));
-  if (!credentials.ok) {
-    log.outcome = credentials.reason === "missing" ? "no_token" : "malformed_header";
-    // RS-01: no credentials → discovery challenge without an error code (RFC 6750 §3.1).
-    if (credentials.reason === "missing") return challenge({ scope: resourceScopes(server.defaultScopes) });
-    // RS-11: broken credentials → invalid_request (400).
-    return challenge({
-      error: "invalid_request",
-      error_description: 'Send exactly one access token as "Authorization: Bearer <token>".',
-    });
+  // RS-01..RS-11: the verifier package decides, as it would for any MCP server, with Gatehouse's
+  // own keys and revocation state (immediate here, so the status list adds nothing and is skipped).
+  const result = await demoVerifier(ctx, server, gatehouseUrl, deps.now).authorize(request, needed);
+  if (!result.ok) {
+    log.outcome = result.error ?? "no_token";
+    return withHeaders(refusalResponse(result), cors);
   }
-
-  // RS-02..04: signature (ES256, published kid), typ, iss, aud = this resource, exp.
-  const verified = await verifyAccessToken(credentials.token, {
-    issuer: server.issuer,
-    audience: server.resource,
-    getKey: (kid) => verificationKey(ctx, kid),
-    signatures: verifiedSignatures(ctx),
-    now: deps.now?.(),
-  });
-  if (!verified.ok) {
-    log.outcome = `invalid_token:${verified.reason}`;
-    return challenge({ error: "invalid_token", error_description: VERIFY_FAILURES[verified.reason] });
-  }
-  const claims = verified.claims;
-  Object.assign(log, { clientId: claims.client_id, sub: claims.sub, jti: claims.jti });
-  // RFC 9449 §7: a bound token needs the DPoP scheme and a proof by its key over this request and
-  // this token (ath); a bound token sent as Bearer is refused (§7.2), and so is an unbound token
-  // sent as DPoP (it would claim a binding it does not have).
-  const dpopFailure = await checkResourceDpop(
-    request,
-    ctx,
-    server,
-    credentials.token,
-    claims.cnf?.jkt,
-    dpopAuth.ok,
-    deps.now?.() ?? new Date(),
-  );
-  if (dpopFailure) {
-    log.outcome = `${dpopFailure.error}:dpop`;
-    return withHeaders(dpopChallengeResponse(dpopFailure, resourceMetadata), cors);
-  }
-  // Revocation is immediate here (DESIGN.md "Tokens"): jti denylist, client, grant and user state.
-  if (!(await isAccessTokenActive(ctx, server.id, claims))) {
-    log.outcome = "invalid_token:inactive";
-    return challenge({ error: "invalid_token", error_description: VERIFY_FAILURES.inactive });
-  }
+  const { access } = result;
+  Object.assign(log, { clientId: access.clientId, sub: access.subject, jti: access.claims.jti });
 
   if (request.method !== "POST") {
     // Stateless server: no standalone SSE stream (GET) and no session to end (DELETE). The
@@ -186,33 +138,8 @@ async function authorizeAndServe(
     });
   }
 
-  // RS-05: tools/call needs the tool's scopes; every other method needs only a valid token.
-  const tokenScopes = claims.scope.split(" ").filter((s) => s !== "");
-  const body = await readJsonBounded(request.clone(), MAX_BODY_BYTES);
-  const calls = toolCalls(body.ok ? body.value : undefined);
-  log.rpc = rpcMethods(body.ok ? body.value : undefined);
-  if (calls.length > 0) log.tools = calls.slice(0, 10).map((t) => t.slice(0, 64));
-  const serverScopes = server.scopes.map((s) => s.name);
-  const needed = [...new Set(calls.flatMap((tool) => requiredToolScopes(tool, serverScopes) ?? []))];
-  if (needed.some((s) => !tokenScopes.includes(s))) {
-    log.outcome = "insufficient_scope";
-    return challenge({
-      error: "insufficient_scope",
-      error_description: `This call needs the scope ${needed.join(" ")}.`,
-      // SEP-2350: every scope the operation needs, in one challenge; the client takes the union.
-      scope: needed,
-    });
-  }
-
   log.outcome = "ok";
-  const authInfo: AuthInfo = {
-    token: credentials.token,
-    clientId: claims.client_id,
-    scopes: tokenScopes,
-    expiresAt: claims.exp,
-    resource: new URL(server.resource),
-    extra: { sub: claims.sub },
-  };
+  const authInfo: AuthInfo = toAuthInfo(access, server.resource);
   const mcp = createDemoMcpServer(server);
   // Stateless (no Mcp-Session-Id): a new server and transport per request, as the SDK requires.
   const transport = new WebStandardStreamableHTTPServerTransport({
@@ -224,13 +151,44 @@ async function authorizeAndServe(
   try {
     const response = await transport.handleRequest(request, {
       authInfo,
-      ...(body.ok ? { parsedBody: body.value } : {}),
+      ...(body?.ok ? { parsedBody: body.value } : {}),
     });
     return withHeaders(response, cors);
   } finally {
     // JSON responses are complete once handleRequest resolves; nothing outlives the request.
     await mcp.close().catch(() => undefined);
   }
+}
+
+/**
+ * The demo verifies tokens as any MCP server would with @gatehouse/mcp-resource-auth, except that it
+ * lives inside Gatehouse: keys come from the database (no JWKS fetch), revocation is asked of the
+ * database on every request (immediate, so the status list is not needed), and DPoP jtis go to the
+ * shared table so a proof cannot be replayed on another instance.
+ */
+function demoVerifier(
+  ctx: ServiceContext,
+  server: OAuthServer,
+  gatehouseUrl: string,
+  now: (() => Date) | undefined,
+): ResourceVerifier {
+  return createResourceVerifier({
+    issuer: server.issuer,
+    resource: server.resource,
+    metadataUrl: demoMetadataUrl(server.slug, gatehouseUrl),
+    jwks: async (header) => {
+      const key = header.kid === undefined ? undefined : await verificationKey(ctx, header.kid);
+      if (!key) throw new joseErrors.JWKSNoMatchingKey();
+      return key;
+    },
+    algorithms: ["ES256"],
+    clockToleranceSeconds: 0,
+    scopesSupported: resourceScopes(server.defaultScopes),
+    statusList: false,
+    isActive: (claims) => isAccessTokenActive(ctx, server.id, claims),
+    rememberDpopJti: (jkt, jti, until) => rememberDpopJti(ctx, jkt, jti, until),
+    ...(now ? { now: () => now().getTime() } : {}),
+  });
 }
 
 /** The demo's MCP server. Scope checks happen at the HTTP layer (above), where a 403 challenge can be sent. */
@@ -271,74 +229,6 @@ export function createDemoMcpServer(server: Pick<OAuthServer, "name">): McpServe
     ({ message }) => ({ content: [{ type: "text", text: message }] }),
   );
   return mcp;
-}
-
-function challengeResponse(params: BearerChallengeParams, resourceMetadata: string): Response {
-  const status = params.error ? BEARER_ERROR_STATUS[params.error] : 401;
-  const body = params.error
-    ? { error: params.error, error_description: params.error_description }
-    : { error_description: "This MCP server needs an OAuth access token." };
-  return Response.json(body, {
-    status,
-    headers: {
-      // RFC 9728 §5.1: resource_metadata in every challenge, so the client can (re)discover.
-      "WWW-Authenticate": bearerChallenge({ ...params, resource_metadata: resourceMetadata }),
-      "Cache-Control": "no-store",
-    },
-  });
-}
-
-type DpopFailure = { error: "invalid_token" | "invalid_dpop_proof"; error_description: string };
-
-async function checkResourceDpop(
-  request: Request,
-  ctx: ServiceContext,
-  server: OAuthServer,
-  token: string,
-  jkt: string | undefined,
-  dpopScheme: boolean,
-  now: Date,
-): Promise<DpopFailure | undefined> {
-  if (!jkt && !dpopScheme) return undefined;
-  if (!jkt)
-    return { error: "invalid_token", error_description: "The access token is not DPoP-bound: send it as Bearer." };
-  if (!dpopScheme)
-    return {
-      error: "invalid_token",
-      error_description: 'The access token is DPoP-bound: send it as "Authorization: DPoP" with a DPoP proof.',
-    };
-  const header = request.headers.get("dpop");
-  try {
-    // htu is the resource URL on the public origin (the demo's resource is its own endpoint URL),
-    // never the Host header. No server nonce at the resource: replay is stopped by the jti table
-    // and the 60-second iat window.
-    const proof = await verifyDpopProof({
-      headerValues: header === null ? [] : [header],
-      method: request.method,
-      url: server.resource,
-      now,
-      accessToken: token,
-    });
-    if (proof.jkt !== jkt)
-      return {
-        error: "invalid_dpop_proof",
-        error_description: "The DPoP proof is signed by another key than the token's.",
-      };
-    if (!(await rememberDpopJti(ctx, proof.jkt, proof.jti, proof.replayUntil)))
-      return { error: "invalid_dpop_proof", error_description: "The DPoP proof was already used (jti replay)." };
-    return undefined;
-  } catch (err) {
-    if (err instanceof DpopError) return { error: "invalid_dpop_proof", error_description: err.message };
-    throw err;
-  }
-}
-
-/** RFC 9449 §7.1: a DPoP challenge (error, algs) and a Bearer one for discovery (RFC 9728 §5.1). */
-function dpopChallengeResponse(failure: DpopFailure, resourceMetadata: string): Response {
-  const headers = new Headers({ "Cache-Control": "no-store" });
-  headers.append("WWW-Authenticate", dpopChallenge(failure));
-  headers.append("WWW-Authenticate", bearerChallenge({ resource_metadata: resourceMetadata }));
-  return Response.json(failure, { status: 401, headers });
 }
 
 function jsonRpcError(status: number, code: number, message: string): Response {
@@ -399,25 +289,4 @@ async function readJsonBounded(request: Request, maxBytes: number): Promise<Json
   } catch {
     return { ok: false };
   }
-}
-
-function messagesOf(body: unknown): Record<string, unknown>[] {
-  const list = Array.isArray(body) ? (body as unknown[]) : [body];
-  return list.filter((m): m is Record<string, unknown> => typeof m === "object" && m !== null);
-}
-
-/** Names of the tools a JSON-RPC message or batch calls (only tools/call requests). */
-function toolCalls(body: unknown): string[] {
-  return messagesOf(body).flatMap((m) => {
-    if (m.method !== "tools/call" || typeof m.params !== "object" || m.params === null) return [];
-    const name = (m.params as Record<string, unknown>).name;
-    return typeof name === "string" ? [name] : [];
-  });
-}
-
-/** For the log line: at most a few JSON-RPC method names, never parameters. */
-function rpcMethods(body: unknown): string[] {
-  return messagesOf(body)
-    .map((m) => (typeof m.method === "string" ? m.method.slice(0, 64) : "(response)"))
-    .slice(0, 10);
 }

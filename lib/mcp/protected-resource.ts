@@ -2,7 +2,7 @@
 // demo endpoint. Public, unauthenticated and CORS-open (§3: clients, browser ones included, fetch it
 // before they hold any token; MCP clients send an MCP-Protocol-Version header, hence the preflight).
 import { env } from "@/lib/env";
-import { protectedResourceMetadata } from "@/lib/oauth/protected-resource-metadata";
+import { protectedResourceMetadata } from "@gatehouse/mcp-resource-auth/metadata";
 import { systemContext, type ServiceContext } from "@/lib/services/context";
 import { loadOAuthServer } from "@/lib/services/oauth/oauth-server";
 import { isDemoResource } from "./demo-endpoint";

@@ -3,7 +3,7 @@
 // request carries it as a Bearer token (RFC 6750 §2.1). 256-bit random values, stored only as
 // SHA-256 (like client secrets); "ghi_" lets secret scanners recognise a leaked one.
 import { randomBytes } from "node:crypto";
-import { bearerChallenge, parseBearerAuthorization } from "./bearer";
+import { bearerChallenge, parseBearerAuthorization } from "@gatehouse/mcp-resource-auth/bearer";
 import { OAuthError } from "./errors";
 
 export const INITIAL_ACCESS_TOKEN_PREFIX = "ghi_";

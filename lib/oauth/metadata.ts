@@ -2,7 +2,7 @@
 // (META-03); only what is implemented is listed, and empty arrays are omitted (META-15).
 import { ID_JAG_PROFILE, JWT_BEARER_GRANT } from "./id-jag";
 import { CLIENT_ASSERTION_ALGS } from "./client-assertion";
-import { DPOP_SIGNING_ALGS } from "./dpop";
+import { DPOP_SIGNING_ALGS } from "@gatehouse/mcp-resource-auth/dpop";
 import type { ProtocolResponse } from "./protocol-http";
 
 export interface MetadataInput {

@@ -5,7 +5,7 @@ import type { AuthenticatableClient } from "./client-auth";
 import { authenticateEndpointClient, type ClientLookup } from "./endpoint-client";
 import { jsonNoStoreResult, OAuthError, oauthErrorResult } from "./errors";
 import { JWT_BEARER_GRANT } from "./id-jag";
-import { DpopError, verifyDpopProof } from "./dpop";
+import { DpopError, verifyDpopProof } from "@gatehouse/mcp-resource-auth/dpop";
 import { readFormBody } from "./params";
 import type { ProtocolRequest, ProtocolResponse } from "./protocol-http";
 

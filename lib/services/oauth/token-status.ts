@@ -12,6 +12,9 @@ import { batchedStatus } from "./token-status-batch";
 import { statusSelect, type StatusRow } from "./token-status-sql";
 import { tokenStatusCache } from "./token-status-cache";
 
+/** What the revocation check reads from an access token (also the verifier package's verified claims). */
+type TokenStatusClaims = Pick<AccessTokenClaims, "jti" | "client_id" | "sub" | "fam">;
+
 const STATUS_SQL = statusSelect("$1", "$2", "$3", "$4");
 
 const STATUS: PreparedStatement = {
@@ -23,7 +26,7 @@ const STATUS: PreparedStatement = {
 export async function isAccessTokenActive(
   ctx: ServiceContext,
   serverId: string,
-  claims: AccessTokenClaims,
+  claims: TokenStatusClaims,
 ): Promise<boolean> {
   const params = [claims.jti, serverId, claims.client_id, claims.fam ?? null];
   // An explicit handle (a test's database, an enclosing transaction) through Prisma, uncached.
@@ -50,7 +53,7 @@ export async function isAccessTokenActive(
   return active;
 }
 
-function isActive(rows: StatusRow[], claims: AccessTokenClaims): boolean {
+function isActive(rows: StatusRow[], claims: TokenStatusClaims): boolean {
   const s = rows[0];
   if (!s || s.denied || !s.client_row || s.client_disabled) return false;
   if (claims.sub.startsWith(CLIENT_SUBJECT_PREFIX)) return claims.fam === undefined;

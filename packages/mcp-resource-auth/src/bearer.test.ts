@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bearerChallenge, parseBearerAuthorization, parseBearerChallenge } from "./bearer";
+import { bearerChallenge, parseBearerAuthorization, parseBearerChallenge } from "./bearer.ts";
 
 describe("parseBearerAuthorization (RFC 6750 §2.1)", () => {
   it("RS-01: no Authorization header is a missing token", () => {

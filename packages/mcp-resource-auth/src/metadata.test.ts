@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { protectedResourceMetadata, protectedResourceMetadataUrl } from "./protected-resource-metadata";
+import { protectedResourceMetadata, protectedResourceMetadataUrl } from "./metadata.ts";
 
 const base = { resource: "https://gh.example.com/mcp/demo", issuer: "https://gh.example.com/oauth/demo", name: "Demo" };
 
