@@ -5,6 +5,7 @@
 //      given as a fraction of it;
 //   2. client-credentials tokens/s (POST /oauth/{slug}/token, client_secret_basic);
 //   3. introspection requests/s (POST /oauth/{slug}/introspect of a token from step 2);
+//   3b. the demo MCP server: tools/list at /mcp/{slug} with that token, verified by the verifier package;
 //   (2 and 3 are served by the same `next start`, through the rewrite to the Pages Router API routes
 //   and the lean Node adapter, lib/http/node-endpoint.ts: exactly what production runs);
 //   4. node-oidc-provider (in-memory adapter) doing the same client-credentials grant, as a yardstick:
@@ -353,6 +354,7 @@ interface Figures {
   health: Map<number, Row>;
   token: Map<number, Row>;
   introspect: Map<number, Row>;
+  resource: Map<number, Row>;
 }
 
 async function benchGatehouse(
@@ -448,6 +450,19 @@ async function benchGatehouse(
       health: { url: `${base}/api/health`, method: "GET", headers: {} },
       token: { url: `${base}/oauth/bench/token`, method: "POST", headers: form, body: "grant_type=client_credentials" },
       introspect: { url: `${base}/oauth/bench/introspect`, method: "POST", headers: form, body: `token=${token}` },
+      // The demo MCP server (the bench server's resource is Gatehouse's /mcp/bench): tools/list with the
+      // client-credentials JWT, verified by @gatehouse/mcp-resource-auth on every request.
+      resource: {
+        url: `${base}/mcp/bench`,
+        method: "POST",
+        headers: {
+          authorization: `Bearer ${token}`,
+          "content-type": "application/json",
+          accept: "application/json, text/event-stream",
+          "mcp-protocol-version": "2025-06-18",
+        },
+        body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list" }),
+      },
     } satisfies Record<keyof Figures, Omit<LoadSpec, "concurrency" | "warmupMs" | "durationMs">>;
     // A fresh `next start` loads route modules and JIT-compiles for its first seconds: one unmeasured
     // pass over every target keeps that cost out of whichever row runs first (it used to halve the
@@ -455,18 +470,21 @@ async function benchGatehouse(
     const t3 = performance.now();
     for (const spec of Object.values(targets))
       await load({ ...spec, concurrency: Math.max(...CONCURRENCY), warmupMs: 0, durationMs: WARMUP * 1000 });
-    console.log(`  warm-up pass over the three targets: ${((performance.now() - t3) / 1000).toFixed(1)} s`);
-    const figures: Figures = { health: new Map(), token: new Map(), introspect: new Map() };
+    console.log(`  warm-up pass over the four targets: ${((performance.now() - t3) / 1000).toFixed(1)} s`);
+    const check = await fetch(targets.resource.url, { ...targets.resource, body: targets.resource.body });
+    if (check.status !== 200) throw new Error(`tools/list answered ${check.status}: ${await check.text()}`);
+    const figures: Figures = { health: new Map(), token: new Map(), introspect: new Map(), resource: new Map() };
     const names: Record<keyof Figures, string> = {
       health: "GET /api/health",
       token: "POST /oauth/bench/token",
       introspect: "POST /oauth/bench/introspect",
+      resource: "POST /mcp/bench tools/list",
     };
     printHeader();
     // ROUNDS interleaved rounds; each figure is its target's best round. Other work on a shared
     // machine only ever lowers a figure, and the ceiling gets the same treatment as the endpoints.
     for (let round = 1; round <= ROUNDS; round++) {
-      for (const target of ["health", "token", "introspect"] as const) {
+      for (const target of ["health", "token", "introspect", "resource"] as const) {
         for (const c of CONCURRENCY) {
           const row = await measure(
             `${label}: ${names[target]}${ROUNDS > 1 ? ` #${round}` : ""}`,
@@ -552,6 +570,7 @@ function ratioLines(name: string, g: Figures, oidc: { opaque?: Map<number, numbe
     const parts = [
       `token ÷ /api/health ${r(rps(g.token, c), rps(g.health, c))} [${r(cpu(g.health, c), cpu(g.token, c))}]`,
       `introspection ÷ /api/health ${r(rps(g.introspect, c), rps(g.health, c))} [${r(cpu(g.health, c), cpu(g.introspect, c))}]`,
+      `resource ÷ /api/health ${r(rps(g.resource, c), rps(g.health, c))} [${r(cpu(g.health, c), cpu(g.resource, c))}]`,
       ...(oidc.opaque ? [`token ÷ oidc-provider opaque ${r(rps(g.token, c), oidc.opaque.get(c))}`] : []),
       ...(oidc.jwt ? [`token ÷ oidc-provider JWT ${r(rps(g.token, c), oidc.jwt.get(c))}`] : []),
     ];
@@ -563,9 +582,9 @@ function ratioLines(name: string, g: Figures, oidc: { opaque?: Map<number, numbe
     CONCURRENCY.every((c) => (cpu(m, c) ?? Infinity) <= (cpu(g.health, c) ?? 0) / 0.8);
   const verdict = (m: Map<number, Row>) => `${meets(m) ? "met" : "NOT met"} [${meetsByCpu(m) ? "met" : "NOT met"}]`;
   console.log(
-    `  Goal: token and introspection throughput ≥ 0.8 × the /api/health ceiling at every concurrency — token ${verdict(g.token)}, introspection ${verdict(g.introspect)}`,
+    `  Goal: token and introspection throughput ≥ 0.8 × the /api/health ceiling at every concurrency — token ${verdict(g.token)}, introspection ${verdict(g.introspect)}, resource ${verdict(g.resource)}`,
   );
-  const busy = [...g.health.values(), ...g.token.values(), ...g.introspect.values()].filter(
+  const busy = [...g.health.values(), ...g.token.values(), ...g.introspect.values(), ...g.resource.values()].filter(
     (row) => row.otherCores > 0.3,
   );
   if (busy.length > 0)
