@@ -6,10 +6,11 @@
 // redirect_uri that must be shown as an error page, never redirected to.
 // Runs after foundation.spec.ts (the owner exists; the first start created the `demo` MCP server).
 import { expect, test, type Page, type Route } from "@playwright/test";
-import { UnauthorizedError } from "@modelcontextprotocol/sdk/client/auth.js";
+import { auth, UnauthorizedError } from "@modelcontextprotocol/sdk/client/auth.js";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { FetchLike } from "@modelcontextprotocol/sdk/shared/transport.js";
+import { parseBearerChallenge } from "@gatehouse/mcp-resource-auth/bearer";
 import { OWNER } from "./helpers";
 import { E2EOAuthProvider } from "./mcp-oauth-provider";
 
@@ -33,12 +34,14 @@ interface Exchange {
   status: number;
 }
 
-/** fetch for the SDK that records what it sent: the transport passes it to auth() too. */
-function recordingFetch(log: Exchange[]): FetchLike {
+/** fetch for the SDK that records what it sent (and, optionally, the challenges it got): the transport passes it to auth() too. */
+function recordingFetch(log: Exchange[], challenges: string[] = []): FetchLike {
   return async (url, init) => {
     const response = await fetch(url, init);
     const { pathname } = new URL(String(url));
     log.push({ method: (init?.method ?? "GET").toUpperCase(), path: pathname, status: response.status });
+    const challenge = response.headers.get("www-authenticate");
+    if (challenge) challenges.push(challenge);
     return response;
   };
 }
@@ -47,8 +50,15 @@ function posts(log: Exchange[]): string[] {
   return log.filter((e) => e.method === "POST").map((e) => `POST ${e.path} ${e.status}`);
 }
 
-function newTransport(provider: E2EOAuthProvider, log: Exchange[]): StreamableHTTPClientTransport {
-  return new StreamableHTTPClientTransport(new URL(MCP_URL), { authProvider: provider, fetch: recordingFetch(log) });
+function newTransport(
+  provider: E2EOAuthProvider,
+  log: Exchange[],
+  challenges: string[] = [],
+): StreamableHTTPClientTransport {
+  return new StreamableHTTPClientTransport(new URL(MCP_URL), {
+    authProvider: provider,
+    fetch: recordingFetch(log, challenges),
+  });
 }
 
 function newClient(): Client {
@@ -189,7 +199,7 @@ test("the MCP SDK client discovers, registers, is authorized in the browser, cal
   await client.connect(transport);
   expect(client.getServerVersion()?.name).toBe("gatehouse-demo");
   const tools = await client.listTools();
-  expect(tools.tools.map((t) => t.name).sort()).toEqual(["echo", "whoami"]);
+  expect(tools.tools.map((t) => t.name).sort()).toEqual(["echo", "server_settings", "whoami"]);
 
   const me = await whoami(client);
   expect(me.client_id).toBe(clientId);
@@ -312,4 +322,75 @@ test("AUTHZ-07: a self-registered client's bad request is shown in the browser, 
   expect(href.searchParams.get("error")).toBe("invalid_scope");
   expect(href.searchParams.get("state")).toBe(url.searchParams.get("state"));
   expect(href.searchParams.get("iss")).toBe(ISSUER);
+});
+
+test("step-up: server_settings needs mcp:admin; re-authorized for the union, the consent screen asks only for mcp:admin", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const name = "E2E MCP client (step-up)";
+  const { origin, redirectUrl } = loopbackRedirect();
+  const provider = new E2EOAuthProvider({ redirectUrl, clientName: name });
+  const client = newClient();
+
+  // 1. The first authorization asks for the baseline the 401 challenge names: mcp:tools only.
+  const firstTransport = newTransport(provider, []);
+  await connectExpectingAuthorization(client, firstTransport);
+  expect(provider.lastAuthorizationUrl.searchParams.get("scope")).toBe(SCOPE);
+  const first = await captureRedirect(page, origin);
+  await openConsentScreen(page, provider.lastAuthorizationUrl, name);
+  await page.getByRole("button", { name: "Allow" }).click();
+  await firstTransport.finishAuth((await first.callback).searchParams.get("code")!);
+  expect(provider.savedTokens.at(-1)?.scope).toBe(SCOPE);
+
+  // 2. server_settings → 403 insufficient_scope naming mcp:admin. SDK 1.32 answers a 403 by refreshing
+  // (it always refreshes first when it holds a refresh token, typescript-sdk#2255), gets the same
+  // scope back (RFC 6749 §6), sees the same 403 and gives up.
+  const log: Exchange[] = [];
+  const challenges: string[] = [];
+  await client.connect(newTransport(provider, log, challenges));
+  const mark = log.length;
+  const refused = await client.callTool({ name: "server_settings", arguments: {} }).then(
+    () => null,
+    (err: unknown) => err,
+  );
+  expect(String(refused)).toMatch(/403/);
+  expect(posts(log.slice(mark))).toEqual(["POST /mcp/demo 403", "POST /oauth/demo/token 200", "POST /mcp/demo 403"]);
+  const challenge = parseBearerChallenge(challenges.at(-1) ?? null);
+  expect(challenge).toMatchObject({ error: "insufficient_scope", scope: "mcp:admin" });
+
+  // 3. The application does what MCP 2026-07-28 asks of clients (SEP-2350): it asks for the union of
+  // what it holds and what the challenge names, through the SDK's own auth().
+  const held = provider.savedTokens.at(-1)?.scope?.split(" ") ?? [];
+  const union = [...new Set([...held, ...challenge!.scope!.split(" ")])].join(" ");
+  expect(union).toBe("mcp:tools mcp:admin");
+  provider.invalidateCredentials("tokens");
+  expect(await auth(provider, { serverUrl: MCP_URL, scope: union, fetchFn: recordingFetch(log) })).toBe("REDIRECT");
+  const stepUpUrl = provider.lastAuthorizationUrl;
+  expect(stepUpUrl.searchParams.get("scope")).toBe(union);
+
+  // 4. The consent screen (still signed in) asks only for mcp:admin and says mcp:tools is already allowed.
+  await page.unrouteAll({ behavior: "ignoreErrors" });
+  const second = await captureRedirect(page, origin);
+  await page.goto(stepUpUrl.toString());
+  await expect(page.getByRole("heading", { level: 1, name: `${name} wants to access Demo MCP server` })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "It now also asks to" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "New permissions" }).getByRole("listitem")).toHaveText([/^mcp:admin/]);
+  await expect(page.getByRole("list", { name: "Already allowed" }).getByRole("listitem")).toHaveText([/^mcp:tools/]);
+  await page.getByRole("button", { name: "Allow" }).click();
+  const code = (await second.callback).searchParams.get("code");
+  expect(code).toBeTruthy();
+
+  // 5. The token response's scope lists what was granted, and the tool works.
+  const stepped = newTransport(provider, log);
+  await stepped.finishAuth(code!);
+  expect(provider.savedTokens.at(-1)?.scope).toBe("mcp:tools mcp:admin");
+  const after = newClient();
+  await after.connect(newTransport(provider, log));
+  const settings = await after.callTool({ name: "server_settings", arguments: {} });
+  expect(settings.isError ?? false).toBe(false);
+  expect(JSON.parse((settings.content as { text: string }[])[0]!.text)).toMatchObject({ resource: MCP_URL });
+  expect((await whoami(after)).scopes).toEqual(["mcp:tools", "mcp:admin"]);
+  await after.close();
+  await client.close();
 });

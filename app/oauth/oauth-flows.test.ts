@@ -9,7 +9,7 @@ import { createTestDb } from "@/test/db";
 import { insertUser, unique } from "@/test/factories";
 import { inProcessFetch } from "@/test/in-process-fetch";
 import { createClient, createServer, systemContext, type SessionUser } from "@/lib/services";
-import { decideAuthorization, startAuthorization } from "@/lib/services/oauth/authorization";
+import { decideAuthorization, getPendingAuthorization, startAuthorization } from "@/lib/services/oauth/authorization";
 import { fromIp } from "@/test/client-ip";
 import { metrics } from "@/lib/metrics/metrics";
 import { counted } from "@/test/metrics";
@@ -68,6 +68,14 @@ function authorizeUrl(params: Record<string, string | undefined>): URL {
 
 /** Runs /authorize and the user's Allow (or Deny), returning the redirect back to the client. */
 async function authorize(client: oauth.Client, extra: Record<string, string | undefined> = {}, allow = true) {
+  const { started, verifier, state } = await startAuthorize(client, extra);
+  if (started.kind !== "consent") return { started, verifier, state };
+  const location = await decideAuthorization(slug, started.requestId, user, allow);
+  return { started, location: new URL(location), verifier, state };
+}
+
+/** Runs /authorize up to the consent screen (or the redirect when no screen is needed). */
+async function startAuthorize(client: oauth.Client, extra: Record<string, string | undefined> = {}) {
   const verifier = oauth.generateRandomCodeVerifier();
   const state = oauth.generateRandomState();
   const url = authorizeUrl({
@@ -81,10 +89,7 @@ async function authorize(client: oauth.Client, extra: Record<string, string | un
     resource: server.resourceUrl,
     ...extra,
   });
-  const started = await startAuthorization(new Request(url), slug, user);
-  if (started.kind !== "consent") return { started, verifier, state };
-  const location = await decideAuthorization(slug, started.requestId, user, allow);
-  return { started, location: new URL(location), verifier, state };
+  return { started: await startAuthorization(new Request(url), slug, user), verifier, state };
 }
 
 async function codeFlow(client: oauth.Client) {
@@ -283,6 +288,25 @@ describe("authorization code with PKCE", () => {
     ).toBeTruthy();
     expect((await authorize(client, { prompt: "consent" })).started.kind).toBe("consent");
     expect((await authorize(client, { scope: "mcp:tools mcp:admin" })).started.kind).toBe("consent");
+  });
+
+  it("step-up: asks only for the new scope, lists the rest as already allowed, and the token says what was granted", async () => {
+    const client = await publicClient();
+    await codeFlow(client); // mcp:tools allowed
+    const { started, verifier, state } = await startAuthorize(client, { scope: "mcp:tools mcp:admin" });
+    expect(started.kind).toBe("consent");
+    if (started.kind !== "consent") return;
+    const pending = await getPendingAuthorization(slug, started.requestId, user);
+    expect(pending.alreadyConsented).toBe(false);
+    expect(pending.scopes.map((s) => s.name)).toEqual(["mcp:tools", "mcp:admin"]);
+    expect(pending.grantedScopes.map((s) => s.name)).toEqual(["mcp:tools"]);
+    const location = new URL(await decideAuthorization(slug, started.requestId, user, true));
+    const params = oauth.validateAuthResponse(as, client, location, state);
+    const res = await oauth.authorizationCodeGrantRequest(as, client, oauth.None(), params, CB, verifier, opts);
+    const tokens = await oauth.processAuthorizationCodeResponse(as, client, res);
+    expect(tokens.scope).toBe("mcp:tools mcp:admin");
+    // The consent now holds both: the next request for both skips the screen.
+    expect((await authorize(client, { scope: "mcp:tools mcp:admin" })).started.kind).toBe("redirect");
   });
 });
 

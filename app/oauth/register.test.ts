@@ -186,7 +186,10 @@ describe("POST /register (DCR on)", () => {
       tokenEndpointAuthMethod: "client_secret_basic",
       redirectUris: [CB],
       grantTypes: ["authorization_code", "refresh_token"],
-      allowedScopes: ["mcp:tools"],
+      // The registered scope (unknown ones dropped) is kept and echoed; it does not cap later
+      // requests (MCP step-up), so the client may ask for any of the server's scopes.
+      allowedScopes: [],
+      metadata: expect.objectContaining({ scope: "mcp:tools" }),
     });
     expect(JSON.stringify(row)).not.toContain(body.client_secret as string);
     expect(verifyClientSecret(row, body.client_secret as string, new Date())).toBe("current");

@@ -257,7 +257,7 @@ describe("POST /mcp/demo: MCP over stateless Streamable HTTP", () => {
     const list = await mcpRoute.POST(rpc({ jsonrpc: "2.0", id: 3, method: "tools/list" }, { token }), params("demo"));
     expect(list.status).toBe(200);
     const names = ((await list.json()) as { result: { tools: { name: string }[] } }).result.tools.map((t) => t.name);
-    expect(names.sort()).toEqual(["echo", "whoami"]);
+    expect(names.sort()).toEqual(["echo", "server_settings", "whoami"]);
 
     const res = await mcpRoute.POST(rpc(callTool("echo", { message: "hi" }), { token }), params("demo"));
     expect(res.status).toBe(403);
@@ -274,6 +274,37 @@ describe("POST /mcp/demo: MCP over stateless Streamable HTTP", () => {
     expect(
       (await mcpRoute.POST(rpc(callTool("echo", { message: "hi" }), { token: await mint() }), params("demo"))).status,
     ).toBe(200);
+  });
+
+  it("step-up: server_settings needs mcp:admin (403 naming it); mcp:admin implies mcp:tools", async () => {
+    const tools = await mint({ scope: "mcp:tools" });
+    const denied = await mcpRoute.POST(rpc(callTool("server_settings"), { token: tools }), params("demo"));
+    expect(denied.status).toBe(403);
+    expect(challengeOf(denied)).toEqual({
+      error: "insufficient_scope",
+      error_description: "This call needs the scope mcp:admin.",
+      scope: "mcp:admin",
+      resource_metadata: PRM,
+    });
+    // A call needing both lists both: every scope the operation needs, in one challenge.
+    const both = await mcpRoute.POST(
+      rpc([callTool("whoami"), { ...callTool("server_settings"), id: 3 }], { token: await mint({ scope: "" }) }),
+      params("demo"),
+    );
+    expect(challengeOf(both).scope).toBe("mcp:tools mcp:admin");
+
+    const admin = await mint({ scope: "mcp:admin" });
+    const settings = await mcpRoute.POST(rpc(callTool("server_settings"), { token: admin }), params("demo"));
+    expect(settings.status).toBe(200);
+    const text = ((await settings.json()) as { result: { content: { text: string }[] } }).result.content[0]!.text;
+    expect(JSON.parse(text)).toMatchObject({ resource: RS, scopes: ["mcp:tools", "mcp:admin"] });
+    expect((await mcpRoute.POST(rpc(callTool("whoami"), { token: admin }), params("demo"))).status).toBe(200);
+  });
+
+  it("the 401 challenge asks for the baseline mcp:tools only, not the step-up scope", async () => {
+    const res = await mcpRoute.POST(rpc(initialize), params("demo"));
+    expect(res.status).toBe(401);
+    expect(challengeOf(res).scope).toBe("mcp:tools");
   });
 
   it("GET and DELETE: authenticated like POST, then 405 (no SSE stream, no session)", async () => {
@@ -329,7 +360,7 @@ describe("the official MCP SDK client, end to end", () => {
     await mcp.connect(transport);
     try {
       const { tools } = await mcp.listTools();
-      expect(tools.map((t) => t.name).sort()).toEqual(["echo", "whoami"]);
+      expect(tools.map((t) => t.name).sort()).toEqual(["echo", "server_settings", "whoami"]);
       const who = await mcp.callTool({ name: "whoami", arguments: {} });
       const text = (who.content as { type: string; text: string }[])[0]!.text;
       expect((JSON.parse(text) as { sub: string }).sub).toBe(`client:${client.clientId}`);
@@ -355,7 +386,7 @@ describe("GET /.well-known/oauth-protected-resource/mcp/demo (RFC 9728)", () => 
     expect(await res.json()).toEqual({
       resource: RS,
       authorization_servers: [ISSUER],
-      scopes_supported: ["mcp:tools"],
+      scopes_supported: ["mcp:tools", "mcp:admin"],
       bearer_methods_supported: ["header"],
       resource_name: "Demo MCP server",
     });

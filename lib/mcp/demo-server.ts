@@ -38,23 +38,39 @@ export interface DemoMcpDeps {
 
 /** The scope the demo tools ask for, when the MCP server defines it. */
 export const DEMO_TOOLS_SCOPE = "mcp:tools";
-const TOOL_SCOPES = { whoami: [DEMO_TOOLS_SCOPE], echo: [DEMO_TOOLS_SCOPE] } as const satisfies Record<
-  string,
-  readonly string[]
->;
+/** The step-up scope: server_settings needs it; it implies mcp:tools (a broader scope implies narrower ones). */
+export const DEMO_ADMIN_SCOPE = "mcp:admin";
+const TOOL_SCOPES = {
+  whoami: [DEMO_TOOLS_SCOPE],
+  echo: [DEMO_TOOLS_SCOPE],
+  server_settings: [DEMO_ADMIN_SCOPE],
+} as const satisfies Record<string, readonly string[]>;
 type DemoTool = keyof typeof TOOL_SCOPES;
+const SCOPE_HIERARCHY = { [DEMO_ADMIN_SCOPE]: [DEMO_TOOLS_SCOPE] };
 
 /** The demo needs nothing near the SDK's 4 MiB default; the scope check reads the body with the same bound. */
 const MAX_BODY_BYTES = 1_048_576;
 
 /**
  * The scopes a tool needs on this server: its declared scopes that the server defines. A server
- * without those scopes (or none at all) lets any valid token for it call the tool. Undefined for
- * a tool the demo does not have (the MCP layer answers that with a JSON-RPC error).
+ * without those scopes (or none at all) lets any valid token for it call the tool — except
+ * server_settings, which exists only on a server that defines mcp:admin. Undefined for a tool the
+ * demo does not have (the MCP layer answers that with a JSON-RPC error).
  */
 export function requiredToolScopes(tool: string, serverScopes: readonly string[]): string[] | undefined {
   if (!Object.hasOwn(TOOL_SCOPES, tool)) return undefined;
   return TOOL_SCOPES[tool as DemoTool].filter((s) => serverScopes.includes(s));
+}
+
+/**
+ * What a client is told to ask for when it has no token (the 401 challenge): the baseline the demo
+ * needs, mcp:tools, not every scope (MCP "Scope Selection": start small, step up when a tool needs
+ * more). A server without mcp:tools falls back to its default scopes.
+ */
+function baselineScopes(server: Pick<OAuthServer, "scopes" | "defaultScopes">): string[] {
+  return server.scopes.some((s) => s.name === DEMO_TOOLS_SCOPE)
+    ? [DEMO_TOOLS_SCOPE]
+    : resourceScopes(server.defaultScopes);
 }
 
 type Log = Record<string, unknown>;
@@ -183,7 +199,8 @@ function demoVerifier(
     },
     algorithms: ["ES256"],
     clockToleranceSeconds: 0,
-    scopesSupported: resourceScopes(server.defaultScopes),
+    scopesSupported: baselineScopes(server),
+    scopeHierarchy: SCOPE_HIERARCHY,
     statusList: false,
     isActive: (claims) => isAccessTokenActive(ctx, server.id, claims),
     rememberDpopJti: (jkt, jti, until) => rememberDpopJti(ctx, jkt, jti, until),
@@ -192,12 +209,17 @@ function demoVerifier(
 }
 
 /** The demo's MCP server. Scope checks happen at the HTTP layer (above), where a 403 challenge can be sent. */
-export function createDemoMcpServer(server: Pick<OAuthServer, "name">): McpServer {
+export function createDemoMcpServer(
+  server: Pick<
+    OAuthServer,
+    "name" | "resource" | "issuer" | "scopes" | "defaultScopes" | "accessTokenTtl" | "statusListTtl"
+  >,
+): McpServer {
   const mcp = new McpServer(
     { name: "gatehouse-demo", title: server.name, version: "1.0.0" },
     {
       instructions:
-        "Gatehouse's demo MCP server. Call whoami to see the access token you presented, or echo to test a round trip.",
+        "Gatehouse's demo MCP server. Call whoami to see the access token you presented, echo to test a round trip, or server_settings (needs mcp:admin) to see step-up authorization.",
     },
   );
   mcp.registerTool(
@@ -228,6 +250,28 @@ export function createDemoMcpServer(server: Pick<OAuthServer, "name">): McpServe
     },
     ({ message }) => ({ content: [{ type: "text", text: message }] }),
   );
+  if (server.scopes.some((s) => s.name === DEMO_ADMIN_SCOPE)) {
+    mcp.registerTool(
+      "server_settings",
+      {
+        title: "Server settings",
+        description: `Shows this MCP server's OAuth settings. Needs the ${DEMO_ADMIN_SCOPE} scope (step-up).`,
+        annotations: { readOnlyHint: true, openWorldHint: false },
+      },
+      () => {
+        const settings = {
+          name: server.name,
+          resource: server.resource,
+          issuer: server.issuer,
+          scopes: server.scopes.map((s) => s.name),
+          default_scopes: server.defaultScopes,
+          access_token_ttl_seconds: server.accessTokenTtl,
+          status_list_ttl_seconds: server.statusListTtl,
+        };
+        return { content: [{ type: "text", text: JSON.stringify(settings, null, 2) }] };
+      },
+    );
+  }
   return mcp;
 }
 

@@ -67,17 +67,23 @@ function errorRedirect(
 }
 
 /** Does the user's existing consent already cover these scopes? */
+/** The scopes the user has already allowed this client (none without a consent). */
+async function consentedScopes(ctx: ServiceContext, clientRowId: string, userId: string): Promise<string[] | null> {
+  const consent = await dbOf(ctx).consent.findUnique({
+    where: { clientId_userId: { clientId: clientRowId, userId } },
+    select: { scopes: true },
+  });
+  return consent?.scopes ?? null;
+}
+
 async function consentCovers(
   ctx: ServiceContext,
   clientRowId: string,
   userId: string,
   scopes: string[],
 ): Promise<boolean> {
-  const consent = await dbOf(ctx).consent.findUnique({
-    where: { clientId_userId: { clientId: clientRowId, userId } },
-    select: { scopes: true },
-  });
-  return consent !== null && isSubset(scopes, consent.scopes);
+  const granted = await consentedScopes(ctx, clientRowId, userId);
+  return granted !== null && isSubset(scopes, granted);
 }
 
 export async function startAuthorization(
@@ -222,6 +228,11 @@ export interface PendingAuthorization {
   prompt: string | null;
   /** The user's consent already covers the scopes (the screen may be skipped unless prompt=consent). */
   alreadyConsented: boolean;
+  /**
+   * Step-up: the scopes the user allowed this client before. The screen asks only for the requested
+   * scopes not among them and lists these as "already allowed".
+   */
+  grantedScopes: { name: string; description: string }[];
 }
 
 async function loadRequest(ctx: ServiceContext, slug: string, requestId: string) {
@@ -246,6 +257,7 @@ export async function getPendingAuthorization(
   const ctx = systemContext("oauth:consent");
   const { server, row, client } = await loadRequest(ctx, slug, requestId);
   const describe = new Map(server.scopes.map((s) => [s.name, s.description]));
+  const granted = await consentedScopes(ctx, client.id, user.id);
   return {
     requestId,
     server: {
@@ -266,7 +278,8 @@ export async function getPendingAuthorization(
     redirectUri: row.redirectUri,
     scopes: row.scopes.map((name) => ({ name, description: describe.get(name) ?? "" })),
     prompt: row.prompt,
-    alreadyConsented: await consentCovers(ctx, client.id, user.id, row.scopes),
+    alreadyConsented: granted !== null && isSubset(row.scopes, granted),
+    grantedScopes: (granted ?? []).map((name) => ({ name, description: describe.get(name) ?? "" })),
   };
 }
 

@@ -164,7 +164,12 @@ async function register(ctx: ServiceContext, server: OAuthServer, request: Reque
         jwksUri: reg.jwksUri,
         grantTypes: reg.grantTypes,
         redirectUris: reg.redirectUris,
-        allowedScopes: reg.scopes,
+        // A registration's `scope` is the client's own statement of what it expects to use (RFC 7591
+        // §2), often just what the 401 challenge named. It does not cap later requests: MCP step-up asks
+        // for more scopes than the client registered with, and each is still shown on the consent
+        // screen. Like metadata-document clients, a DCR client may ask for any of the server's scopes
+        // until an administrator restricts it; the registered scope stays in `metadata`.
+        allowedScopes: [],
         metadata: metadata as Prisma.InputJsonValue,
         softwareId: reg.softwareId ?? null,
         approvalStatus,
@@ -238,7 +243,7 @@ function identityOf(reg: EffectiveRegistration) {
 
 async function findIdenticalPublicClient(tx: Prisma.TransactionClient, serverId: string, reg: EffectiveRegistration) {
   const id = identityOf(reg);
-  return tx.oAuthClient.findFirst({
+  const candidates = await tx.oAuthClient.findMany({
     where: {
       serverId,
       registration: "DYNAMIC",
@@ -249,13 +254,16 @@ async function findIdenticalPublicClient(tx: Prisma.TransactionClient, serverId:
       softwareId: id.softwareId,
       redirectUris: { equals: id.redirectUris },
       grantTypes: { equals: id.grantTypes },
-      allowedScopes: { equals: id.scopes },
     },
     // Ordered by id alone, so the (serverId, name, id) index answers it without a scan of the
-    // server's clients; identical registrations are serialised, so there is at most one anyway.
+    // server's clients; identical registrations are serialised, so there are few of them.
     orderBy: { id: "asc" },
+    take: 50,
     select: { id: true, clientId: true, createdAt: true, metadata: true },
   });
+  // The registered scope lives in the stored metadata (it no longer caps allowedScopes).
+  const scope = id.scopes.length > 0 ? formatScope(id.scopes) : undefined;
+  return candidates.find((c) => (c.metadata as { scope?: unknown } | null)?.scope === scope) ?? null;
 }
 
 /**

@@ -18,8 +18,13 @@ export async function ensureDemoServer(ctx: ServiceContext): Promise<boolean> {
         name: "Demo MCP server",
         slug: "demo",
         resourceUrl: `${env().GATEHOUSE_URL}/mcp/demo`,
-        description: "Gatehouse's built-in demo MCP server, with the tools whoami and echo.",
-        scopes: [{ name: "mcp:tools", description: "Use the demo server's tools" }],
+        description:
+          "Gatehouse's built-in demo MCP server, with the tools whoami and echo, and server_settings for step-up.",
+        scopes: [
+          { name: "mcp:tools", description: "Use the demo server's tools" },
+          // The step-up scope: asked for only when a client calls server_settings.
+          { name: "mcp:admin", description: "See the demo server's settings (includes mcp:tools)" },
+        ],
         dcrEnabled: true,
         // The recommended registration path (MCP 2025-11-25 and later): metadata-document clients.
         cimdEnabled: true,

@@ -144,7 +144,7 @@ export default async function ConnectPage({ params }: { params: Promise<{ slug: 
       {isDemo ? (
         <Section
           title="Try the demo server"
-          description="Gatehouse runs this MCP server itself, with the tools whoami and echo."
+          description="Gatehouse runs this MCP server itself, with the tools whoami and echo (mcp:tools) and, where the server defines mcp:admin, server_settings (step-up)."
         >
           <h3 className="text-sm font-medium">From MCP Inspector</h3>
           <CodeBlock code={INSPECTOR_COMMAND} label="MCP Inspector command" />

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { ConsentForm } from "@/components/consent/consent-form";
+import { ConsentScopes } from "@/components/consent/consent-scopes";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -129,23 +130,7 @@ export default async function ConsentPage({
               started it yourself.
             </p>
           )}
-          <div>
-            <h2 className="text-sm font-medium">It asks to</h2>
-            {pending.scopes.length === 0 ? (
-              <p className="text-sm text-muted-foreground">
-                Access {pending.server.name} with no specific permissions.
-              </p>
-            ) : (
-              <ul className="mt-2 grid gap-2">
-                {pending.scopes.map((s) => (
-                  <li key={s.name} className="text-sm">
-                    <code className="rounded bg-muted px-1.5 py-0.5">{s.name}</code>{" "}
-                    {s.description && <span className="text-muted-foreground">— {s.description}</span>}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
+          <ConsentScopes server={pending.server.name} requested={pending.scopes} granted={pending.grantedScopes} />
           {awaitsApproval ? (
             <p role="alert" className="flex gap-2 rounded-md border border-warning/40 bg-warning/10 p-3 text-sm">
               <AlertTriangle aria-hidden className="mt-0.5 size-4 shrink-0" />

@@ -16,7 +16,7 @@ export default async function ClientSettingsPage({ params }: { params: Promise<{
 
   let notice: string | null = null;
   if (client.registration !== "MANUAL") {
-    notice = `This client registered itself (${REGISTRATION_LABELS[client.registration]}), so it owns its metadata: its name, redirect URIs and scopes come from its registration and cannot be edited here. You can still disable or delete it.`;
+    notice = `This client registered itself (${REGISTRATION_LABELS[client.registration]}), so it owns its metadata: its name and redirect URIs come from its registration and cannot be edited here. It may ask for any of this server's scopes (MCP step-up); each is shown to the person on the consent screen. You can still disable or delete it.`;
   } else if (!canEdit) {
     notice = "Your role can view this client but not change its settings.";
   }
