@@ -46,7 +46,8 @@ export async function addMember({
           select: userDtoSelect,
         })
       : await tx.user.create({
-          data: { id: newId("user"), email, name: name || null, role, passwordHash },
+          // The temporary password is the admin's, shared out of band: replaced at the first sign-in.
+          data: { id: newId("user"), email, name: name || null, role, passwordHash, mustChangePassword: true },
           select: userDtoSelect,
         });
     await recordAudit(tx, ctx, {

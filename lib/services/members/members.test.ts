@@ -28,6 +28,8 @@ describe("addMember", () => {
     const stored = await database.prisma.user.findUniqueOrThrow({ where: { id: member.id } });
     expect(stored.passwordHash).not.toContain(temporaryPassword);
     expect(await verifyPassword(temporaryPassword!, stored.passwordHash!)).toBe(true);
+    // The admin knows it: the new member must choose their own at the first sign-in.
+    expect(stored.mustChangePassword).toBe(true);
     expect(await auditCount(database, "member.added", member.id)).toBe(1);
     const event = await database.prisma.auditEvent.findFirstOrThrow({
       where: { action: "member.added", targetId: member.id },

@@ -130,6 +130,31 @@ describe("resetUserPassword", () => {
     await expect(resetUserPassword({ ctx: admin, userId: "usr_nope" })).rejects.toThrow(/not found/i);
   });
 
+  it("refuses someone who signs in only through an identity provider, naming it", async () => {
+    const ctx = await makeCtx(database, "ADMIN");
+    const person = await insertUser(database, null);
+    const provider = await database.prisma.identityProvider.create({
+      data: {
+        id: newId("identityProvider"),
+        slug: unique("okta"),
+        label: "Okta",
+        issuer: "https://okta.example.test",
+        clientId: "c",
+      },
+    });
+    await database.prisma.userIdentity.create({
+      data: { id: newId("identity"), providerId: provider.id, subject: unique("sub"), userId: person.id },
+    });
+    await expect(resetUserPassword({ ctx, userId: person.id })).rejects.toThrow(
+      new ValidationError(
+        `${person.email} signs in through Okta and has no Gatehouse password; reset their password in Okta.`,
+      ),
+    );
+    const row = await database.prisma.user.findUniqueOrThrow({ where: { id: person.id } });
+    expect(row.passwordHash).toBeNull();
+    expect(await auditCount(database, "user.password_reset", person.id)).toBe(0);
+  });
+
   it("stops an open invite link", async () => {
     const ctx = await makeCtx(database, "ADMIN");
     const { user, inviteUrl } = await createEndUser({ ctx, input: { email: email(), mode: "invite-link" } });

@@ -33,9 +33,24 @@ export async function resetUserPassword({
   return withTx(ctx, async (tx) => {
     const user = await tx.user.findUnique({
       where: { id: userId },
-      select: { id: true, email: true, role: true, scimProviderId: true },
+      select: {
+        id: true,
+        email: true,
+        role: true,
+        scimProviderId: true,
+        passwordHash: true,
+        identities: { select: { provider: { select: { label: true } } } },
+      },
     });
     if (!user) throw new NotFoundError("User");
+    // Someone who signs in only through an identity provider has no Gatehouse password to reset, and
+    // giving them one would open a way in that leaving the identity provider does not close.
+    if (user.passwordHash === null && user.identities.length > 0) {
+      const providers = [...new Set(user.identities.map((i) => i.provider.label))].join(" or ");
+      throw new ValidationError(
+        `${user.email} signs in through ${providers} and has no Gatehouse password; reset their password in ${providers}.`,
+      );
+    }
     if (user.role && !canManageRole(effectiveRole(ctx), user.role))
       throw new ForbiddenError("Only an owner can reset an owner's password.");
     await tx.user.update({

@@ -11,6 +11,8 @@ export interface UserDto {
   createdAt: string;
   /** Where the person comes from: the identity providers linked to them (empty: a local account). */
   identityProviders: string[];
+  /** Whether the person has a Gatehouse password (false: they sign in only through an identity provider). */
+  hasPassword: boolean;
   /** The identity provider whose SCIM client manages this user: its changes may overwrite manual ones. */
   scimProvider: string | null;
 }
@@ -23,6 +25,8 @@ export const userDtoSelect = {
   disabledAt: true,
   lastSignInAt: true,
   createdAt: true,
+  // Read only to say whether there is one; the hash never leaves toUserDto.
+  passwordHash: true,
   scimProvider: { select: { label: true } },
   identities: { select: { provider: { select: { label: true } } }, orderBy: { createdAt: "asc" } },
 } as const;
@@ -35,6 +39,7 @@ export function toUserDto(u: {
   disabledAt: Date | null;
   lastSignInAt: Date | null;
   createdAt: Date;
+  passwordHash: string | null;
   scimProvider: { label: string } | null;
   identities: { provider: { label: string } }[];
 }): UserDto {
@@ -47,6 +52,7 @@ export function toUserDto(u: {
     lastSignInAt: u.lastSignInAt?.toISOString() ?? null,
     createdAt: u.createdAt.toISOString(),
     identityProviders: [...new Set(u.identities.map((i) => i.provider.label))],
+    hasPassword: u.passwordHash !== null,
     scimProvider: u.scimProvider?.label ?? null,
   };
 }

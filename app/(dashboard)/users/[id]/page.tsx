@@ -58,7 +58,12 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         actions={
           canDisable || canResetPassword ? (
             <>
-              {canResetPassword ? (
+              {canResetPassword && !user.hasPassword && user.identityProviders.length > 0 ? (
+                // No Gatehouse password to reset: giving one would bypass the identity provider.
+                <p className="max-w-xs text-sm text-muted-foreground">
+                  Signs in through {user.identityProviders.join(" or ")}: reset the password there.
+                </p>
+              ) : canResetPassword ? (
                 <ResetPasswordDialog userId={user.id} email={user.email} scimProvider={user.scimProvider} />
               ) : null}
               {canDisable ? (

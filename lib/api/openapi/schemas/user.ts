@@ -19,6 +19,10 @@ export const User = z
     identityProviders: z
       .array(z.string())
       .meta({ description: "Labels of the identity providers this person signs in with; empty: local only." }),
+    hasPassword: z.boolean().meta({
+      description:
+        "Whether the person has a Gatehouse password; false: they sign in only through an identity provider.",
+    }),
     scimProvider: z
       .string()
       .nullable()
