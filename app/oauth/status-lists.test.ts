@@ -15,13 +15,14 @@ import {
   listClientConsents,
   setClientDisabled,
   setUserDisabled,
+  systemContext,
 } from "@/lib/services";
 import { clientCredentialsGrant } from "@/lib/services/oauth/grants/client-credentials";
 import { refreshTokens } from "@/lib/services/oauth/grants/refresh-token";
 import { findOAuthClient } from "@/lib/services/oauth/oauth-client";
 import { introspectToken, revokeToken } from "@/lib/services/oauth/revoke-and-introspect";
 import { publishedJwks } from "@/lib/services/oauth/signing-keys";
-import { statusListToken, sweepStatusLists } from "@/lib/services/oauth/status-lists";
+import { allocateStatus, statusListToken, sweepStatusLists } from "@/lib/services/oauth/status-lists";
 import { authorizationServerMetadata } from "@/lib/oauth/metadata";
 import * as listRoute from "@/app/oauth/[slug]/status-lists/[id]/route";
 import * as aggregationRoute from "@/app/oauth/[slug]/status-lists/route";
@@ -190,5 +191,34 @@ describe("Token Status List (draft-ietf-oauth-status-list)", () => {
     expect(await sweepStatusLists(sys, new Date(Date.now() + 60 * 3600_000))).toBeGreaterThan(0);
     expect(await database.prisma.statusList.findUnique({ where: { id } })).toBeNull();
     expect(await database.prisma.statusListEntry.count({ where: { listId: id } })).toBe(0);
+  });
+});
+
+describe("index allocation outside a transaction (TSL-11)", () => {
+  it("concurrent tokens share one INSERT: distinct indexes, every entry stored before the token is returned", async () => {
+    const processCtx = systemContext("tsl-batch"); // no ctx.db: the process database, batched
+    const client = await newClient();
+    const deleted = await newClient();
+    await database.prisma.oAuthClient.delete({ where: { id: deleted.record.id } });
+    const jtis = Array.from({ length: 40 }, (_, i) => `batch-${i}-${Date.now()}`);
+    const results = await Promise.allSettled([
+      ...jtis.map((jti) =>
+        allocateStatus(processCtx, server, { jti, clientRowId: client.record.id, familyId: undefined }, new Date()),
+      ),
+      // A client deleted meanwhile fails the shared statement: the others still get their entries.
+      allocateStatus(
+        processCtx,
+        server,
+        { jti: "gone", clientRowId: deleted.record.id, familyId: undefined },
+        new Date(),
+      ),
+    ]);
+    expect(results.at(-1)).toMatchObject({ status: "rejected", reason: { code: "invalid_grant" } });
+    const claims = results
+      .slice(0, -1)
+      .map((r) => (r as PromiseFulfilledResult<{ status_list: { idx: number } }>).value);
+    expect(new Set(claims.map((c) => c.status_list.idx)).size).toBe(jtis.length);
+    const rows = await database.prisma.statusListEntry.findMany({ where: { jti: { in: jtis } } });
+    expect(rows.map((r) => r.idx).sort()).toEqual(claims.map((c) => c.status_list.idx).sort());
   });
 });

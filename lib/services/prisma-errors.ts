@@ -38,3 +38,14 @@ function constraintFields(cause: unknown): string[] | undefined {
   if (c.constraint?.index) return [c.constraint.index];
   return ["unknown"];
 }
+
+/**
+ * A foreign-key violation (SQLSTATE 23503), however it surfaces: through a raw query the adapter's
+ * cause carries the code while Prisma's own message may say nothing ("Message: `undefined`").
+ */
+export function isForeignKeyViolation(err: unknown): boolean {
+  const meta = (err as { meta?: { driverAdapterError?: { cause?: { code?: string; kind?: string } } } }).meta;
+  const cause = meta?.driverAdapterError?.cause ?? (err as { cause?: { code?: string; kind?: string } }).cause;
+  if (cause?.code === "23503" || cause?.kind === "ForeignKeyConstraintViolation") return true;
+  return err instanceof Error && /foreign key/i.test(err.message);
+}

@@ -11,6 +11,7 @@ import { newId } from "@/lib/ids";
 import { OAuthError } from "@/lib/oauth/errors";
 import { signStatusListToken, statusClaim } from "@/lib/oauth/status-list";
 import { dbOf, type ServiceContext } from "../context";
+import { isForeignKeyViolation } from "../prisma-errors";
 import type { OAuthServer } from "./oauth-server";
 import { activeSigningKey } from "./signing-keys";
 
@@ -63,33 +64,101 @@ export async function allocateStatus(
   for (let round = 0; round < 3; round++) {
     const list = await openList(ctx, server.id, now);
     for (let pick = 0; pick < PICKS; pick++) {
-      const idx = randomInt(STATUS_LIST_CAPACITY);
-      let rows: { idx: number }[];
-      try {
-        rows = await db.$queryRawUnsafe<{ idx: number }[]>(
-          `INSERT INTO "StatusListEntry" ("listId", "idx", "jti", "clientId", "userBound", "familyId")
-           SELECT $1, $2, $3, $4, $5, $6
-            WHERE EXISTS (SELECT 1 FROM "StatusList" WHERE "id" = $1 AND "closedAt" IS NULL)
-           ON CONFLICT DO NOTHING RETURNING "idx"`,
-          list.id,
-          idx,
-          token.jti,
-          token.clientRowId,
-          token.familyId !== undefined,
-          token.familyId ?? null,
-        );
-      } catch (err) {
-        if (/foreign key/i.test(String((err as Error).message)))
-          throw new OAuthError("invalid_grant", "The authorization was revoked while the token was being issued.");
-        throw err;
-      }
-      if (rows.length > 0) return statusClaim(statusListUri(server, list.id), idx);
+      const entry: Entry = {
+        listId: list.id,
+        idx: randomInt(STATUS_LIST_CAPACITY),
+        jti: token.jti,
+        clientRowId: token.clientRowId,
+        familyId: token.familyId ?? null,
+      };
+      // Inside a transaction (ctx.db) the row must belong to it; otherwise concurrent tokens share
+      // one multi-row INSERT, awaited before the token is handed out (a crash cannot lose an entry).
+      const inserted = ctx.db ? await insertEntry(db, entry) : await batchedInsert(db, entry);
+      if (inserted) return statusClaim(statusListUri(server, list.id), entry.idx);
     }
     // Taken picks in a row (or the list was closed elsewhere): close it and open another.
     await db.statusList.updateMany({ where: { id: list.id, closedAt: null }, data: { closedAt: now } });
     openLists.delete(server.id);
   }
   throw new Error("No free status list index after three lists.");
+}
+
+interface Entry {
+  listId: string;
+  idx: number;
+  jti: string;
+  clientRowId: string;
+  familyId: string | null;
+}
+
+type Db = ReturnType<typeof dbOf>;
+
+const ENTRY_COLUMNS = `"listId", "idx", "jti", "clientId", "userBound", "familyId"`;
+/** Only into a list that is still open; a taken index is skipped (the caller picks another). */
+const insertSql = (values: string) =>
+  `INSERT INTO "StatusListEntry" (${ENTRY_COLUMNS})
+   SELECT v.* FROM (VALUES ${values}) AS v(${ENTRY_COLUMNS})
+    WHERE EXISTS (SELECT 1 FROM "StatusList" s WHERE s."id" = v."listId" AND s."closedAt" IS NULL)
+   ON CONFLICT DO NOTHING RETURNING "listId", "idx"`;
+const valuesRow = (i: number) =>
+  `($${i * 5 + 1}::text, $${i * 5 + 2}::int, $${i * 5 + 3}::text, $${i * 5 + 4}::text, $${i * 5 + 5}::text IS NOT NULL, $${i * 5 + 5}::text)`;
+const paramsOf = (e: Entry) => [e.listId, e.idx, e.jti, e.clientRowId, e.familyId];
+
+async function insertEntry(db: Db, entry: Entry): Promise<boolean> {
+  try {
+    const rows = await db.$queryRawUnsafe<unknown[]>(insertSql(valuesRow(0)), ...paramsOf(entry));
+    return rows.length > 0;
+  } catch (err) {
+    // The client or authorization was deleted meanwhile: the token would be born revoked.
+    if (isForeignKeyViolation(err))
+      throw new OAuthError("invalid_grant", "The authorization was revoked while the token was being issued.");
+    throw err;
+  }
+}
+
+/** Token requests arriving together: one INSERT for all of them, on the next turn of the event loop. */
+const MAX_BATCH = 500;
+let queue: { db: Db; entry: Entry; done: (inserted: Promise<boolean>) => void }[] = [];
+
+function batchedInsert(db: Db, entry: Entry): Promise<boolean> {
+  return new Promise<Promise<boolean>>((done) => {
+    queue.push({ db, entry, done });
+    if (queue.length === 1) setImmediate(flushEntries);
+    else if (queue.length >= MAX_BATCH) flushEntries();
+  }).then((p) => p);
+}
+
+function flushEntries(): void {
+  const batch = queue;
+  queue = [];
+  if (batch.length === 0) return;
+  const db = batch[0]!.db;
+  // An index picked twice in one batch would be inserted once and claimed twice: the later pick retries.
+  const seen = new Set<string>();
+  const unique = batch.filter(({ entry, done }) => {
+    const key = `${entry.listId}\n${entry.idx}`;
+    if (seen.has(key)) {
+      done(Promise.resolve(false));
+      return false;
+    }
+    seen.add(key);
+    return true;
+  });
+  const insert = db
+    .$queryRawUnsafe<{ listId: string; idx: number }[]>(
+      insertSql(unique.map((_, i) => valuesRow(i)).join(", ")),
+      ...unique.flatMap(({ entry }) => paramsOf(entry)),
+    )
+    .then((rows) => new Set(rows.map((r) => `${r.listId}\n${r.idx}`)));
+  for (const { entry, done } of unique) {
+    done(
+      insert.then(
+        (inserted) => inserted.has(`${entry.listId}\n${entry.idx}`),
+        // One bad row (a client deleted meanwhile) fails the statement: each then goes on its own.
+        () => insertEntry(db, entry),
+      ),
+    );
+  }
 }
 
 /**
