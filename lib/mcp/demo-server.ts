@@ -5,6 +5,7 @@
 // Gatehouse's own revocation state, then per-tool scopes (RFC 6750 §3.1 insufficient_scope).
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
+import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
 import type { AuthInfo } from "@modelcontextprotocol/sdk/server/auth/types.js";
 import { z } from "zod";
 import {
@@ -136,7 +137,7 @@ async function authorizeAndServe(
 
   // RS-01..RS-11: the verifier package decides, as it would for any MCP server, with Gatehouse's
   // own keys and revocation state (immediate here, so the status list adds nothing and is skipped).
-  const result = await demoVerifier(ctx, server, gatehouseUrl, deps.now).authorize(request, needed);
+  const result = await cachedDemoVerifier(ctx, server, gatehouseUrl, deps.now).authorize(request, needed);
   if (!result.ok) {
     log.outcome = result.error ?? "no_token";
     return withHeaders(refusalResponse(result), cors);
@@ -176,6 +177,36 @@ async function authorizeAndServe(
   }
 }
 
+const verifiers = new Map<string, ResourceVerifier>();
+
+/**
+ * On the process database, one verifier per server configuration, so its memory of verified
+ * signatures lasts across requests (a test's own database or clock gets a fresh one).
+ */
+function cachedDemoVerifier(
+  ctx: ServiceContext,
+  server: OAuthServer,
+  gatehouseUrl: string,
+  now: (() => Date) | undefined,
+): ResourceVerifier {
+  if (ctx.db || now) return demoVerifier(ctx, server, gatehouseUrl, now);
+  const key = JSON.stringify([
+    server.id,
+    server.issuer,
+    server.resource,
+    server.scopes,
+    server.defaultScopes,
+    gatehouseUrl,
+  ]);
+  let verifier = verifiers.get(key);
+  if (!verifier) {
+    if (verifiers.size >= 100) verifiers.clear();
+    verifier = demoVerifier(systemContext("mcp-demo"), server, gatehouseUrl, undefined);
+    verifiers.set(key, verifier);
+  }
+  return verifier;
+}
+
 /**
  * The demo verifies tokens as any MCP server would with @gatehouse/mcp-resource-auth, except that it
  * lives inside Gatehouse: keys come from the database (no JWKS fetch), revocation is asked of the
@@ -208,6 +239,12 @@ function demoVerifier(
   });
 }
 
+/**
+ * One JSON-schema validator for every request's McpServer: the SDK would otherwise build a new Ajv
+ * instance per server, which was the largest single cost of a stateless tools/list.
+ */
+const SHARED_VALIDATOR = new AjvJsonSchemaValidator();
+
 /** The demo's MCP server. Scope checks happen at the HTTP layer (above), where a 403 challenge can be sent. */
 export function createDemoMcpServer(
   server: Pick<
@@ -218,6 +255,7 @@ export function createDemoMcpServer(
   const mcp = new McpServer(
     { name: "gatehouse-demo", title: server.name, version: "1.0.0" },
     {
+      jsonSchemaValidator: SHARED_VALIDATOR,
       instructions:
         "Gatehouse's demo MCP server. Call whoami to see the access token you presented, echo to test a round trip, or server_settings (needs mcp:admin) to see step-up authorization.",
     },
