@@ -4,7 +4,7 @@
 // role allows, and a forged action is refused. Runs after foundation.spec.ts (the owner exists).
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { generateKeyPairSync } from "node:crypto";
-import { OWNER, signIn } from "./helpers";
+import { OWNER, signIn, signInReplacingTemporary, type TestAccount } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -17,23 +17,26 @@ const clientsUrl = `/servers/${slug}/clients`;
 
 const machine = { name: "Nightly sync", clientId: "", detailUrl: "", secret: "" };
 const webApp = { name: "Web dashboard" };
-let developer: { email: string; password: string };
-let viewer: { email: string; password: string };
+let developer: TestAccount;
+let viewer: TestAccount;
 
 async function signInAs(page: Page, email: string, password: string) {
   await signIn(page, email, password);
   await expect(page).toHaveURL(/\/servers$/);
 }
 
-async function newSignedInContext(browser: Browser, email: string, password: string): Promise<BrowserContext> {
+async function newSignedInContext(browser: Browser, account: TestAccount): Promise<BrowserContext> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await signInAs(page, email, password);
+  await page.goto("/sign-in");
+  // A member's first sign-in replaces the temporary password (kept in `account` for the next one).
+  await signInReplacingTemporary(page, account);
+  await expect(page).toHaveURL(/\/servers$/);
   await page.close();
   return context;
 }
 
-async function addMember(page: Page, role: "Developer" | "Viewer"): Promise<{ email: string; password: string }> {
+async function addMember(page: Page, role: "Developer" | "Viewer"): Promise<TestAccount> {
   await page.goto("/members");
   await page.getByRole("button", { name: "Add member" }).click();
   const dialog = page.getByRole("dialog");
@@ -46,7 +49,7 @@ async function addMember(page: Page, role: "Developer" | "Viewer"): Promise<{ em
   const password = (await dialog.locator("code").innerText()).trim();
   await dialog.getByRole("button", { name: "Done" }).click();
   await expect(page.getByRole("row").filter({ hasText: email })).toContainText(role);
-  return { email, password };
+  return { email, password, temporary: true };
 }
 
 function clientRow(page: Page, name: string) {
@@ -350,7 +353,7 @@ test("deleting requires typing the client's exact name", async ({ page }) => {
 });
 
 test("a developer creates clients but cannot delete or disable them", async ({ browser }) => {
-  const context = await newSignedInContext(browser, developer.email, developer.password);
+  const context = await newSignedInContext(browser, developer);
   const page = await context.newPage();
   await page.goto(clientsUrl);
   await page.getByRole("link", { name: "New client" }).first().click();
@@ -371,8 +374,8 @@ test("a developer creates clients but cannot delete or disable them", async ({ b
 });
 
 test("a viewer sees no buttons, and a forged create is refused by the server", async ({ browser }) => {
-  const ownerContext = await newSignedInContext(browser, OWNER.email, OWNER.password);
-  const viewerContext = await newSignedInContext(browser, viewer.email, viewer.password);
+  const ownerContext = await newSignedInContext(browser, { ...OWNER });
+  const viewerContext = await newSignedInContext(browser, viewer);
   const viewerPage = await viewerContext.newPage();
 
   await viewerPage.goto(clientsUrl);

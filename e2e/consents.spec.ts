@@ -11,7 +11,7 @@ import { UnauthorizedError } from "@modelcontextprotocol/sdk/client/auth.js";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { OAuthTokens } from "@modelcontextprotocol/sdk/shared/auth.js";
-import { mcpInitialize, OWNER, signIn } from "./helpers";
+import { mcpInitialize, OWNER, signIn, signInReplacingTemporary, type TestAccount } from "./helpers";
 import { E2EOAuthProvider } from "./mcp-oauth-provider";
 
 test.describe.configure({ mode: "serial" });
@@ -28,7 +28,7 @@ const port = 40_000 + Math.floor(Math.random() * 20_000);
 const REDIRECT_ORIGIN = `http://127.0.0.1:${port}`;
 const REDIRECT_URL = `${REDIRECT_ORIGIN}/callback`;
 
-const endUser = { email: `end-user-consents-${run}@example.test`, password: "" };
+const endUser: TestAccount = { email: `end-user-consents-${run}@example.test`, password: "" };
 const introspector = { clientId: "", secret: "" };
 const provider = new E2EOAuthProvider({ redirectUrl: REDIRECT_URL, clientName: CLIENT_NAME });
 
@@ -78,9 +78,8 @@ async function openConsentScreen(url: URL, options: { signIn: boolean }) {
   await user.goto(url.toString());
   if (options.signIn) {
     await expect(user).toHaveURL(/\/sign-in\?/);
-    await user.getByLabel("Email").fill(endUser.email);
-    await user.getByLabel("Password").fill(endUser.password);
-    await user.getByRole("button", { name: "Sign in" }).click();
+    // The first time, the temporary password from Add member is replaced, then the authorization goes on.
+    await signInReplacingTemporary(user, endUser);
   }
   await expect(user).toHaveURL(/\/oauth\/demo\/consent\//);
   await expect(
@@ -173,6 +172,7 @@ test("setup: an end user with a password, and a confidential client to introspec
   await dialog.getByRole("button", { name: "Add member" }).click();
   await expect(dialog.getByRole("heading", { name: "Member added" })).toBeVisible();
   endUser.password = (await dialog.locator("code").innerText()).trim();
+  endUser.temporary = true;
   await dialog.getByRole("button", { name: "Done" }).click();
   const memberRow = admin.getByRole("row").filter({ hasText: endUser.email });
   await memberRow.getByRole("button", { name: "Remove" }).click();

@@ -1,17 +1,18 @@
 // The foundation story as a person lives it: first run → owner → sign in → MCP servers → audit →
 // a viewer who cannot create, and whose forged create is refused by the server.
 import { expect, test, type Browser, type BrowserContext } from "@playwright/test";
-import { expectSignedInDashboard, OWNER, signIn } from "./helpers";
+import { expectSignedInDashboard, OWNER, signIn, signInReplacingTemporary, type TestAccount } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
 const slug = `weather-${Date.now().toString(36)}`;
-let viewer: { email: string; password: string };
+let viewer: TestAccount;
 
-async function newSignedInContext(browser: Browser, email: string, password: string): Promise<BrowserContext> {
+async function newSignedInContext(browser: Browser, account: TestAccount): Promise<BrowserContext> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await signIn(page, email, password);
+  await page.goto("/sign-in");
+  await signInReplacingTemporary(page, account);
   await expect(page).toHaveURL(/\/servers$/);
   await page.close();
   return context;
@@ -104,12 +105,13 @@ test("the owner adds a viewer, who gets a one-time temporary password", async ({
   expect(password.length).toBeGreaterThanOrEqual(20);
   await dialog.getByRole("button", { name: "Done" }).click();
   await expect(page.getByRole("row").filter({ hasText: email })).toContainText("Viewer");
-  viewer = { email, password };
+  viewer = { email, password, temporary: true };
 });
 
 test("a viewer sees no create button, and a forged create is refused by the server", async ({ browser }) => {
-  const ownerContext = await newSignedInContext(browser, OWNER.email, OWNER.password);
-  const viewerContext = await newSignedInContext(browser, viewer.email, viewer.password);
+  const ownerContext = await newSignedInContext(browser, { ...OWNER });
+  // The viewer's password is the owner's temporary one: replaced at the first sign-in.
+  const viewerContext = await newSignedInContext(browser, viewer);
 
   const viewerPage = await viewerContext.newPage();
   await viewerPage.goto("/servers");
