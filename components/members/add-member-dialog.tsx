@@ -9,12 +9,12 @@ import { SecretReveal } from "@/components/feedback/secret-reveal";
 import { SecretDialog, type SecretLock } from "@/components/feedback/secret-dialog";
 import { Button } from "@/components/ui/button";
 import { DialogClose, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { FormField } from "@/components/ui/form-field";
 import { canManageRole, ROLES, type Role } from "@/lib/auth/permissions";
 import { memberKeys } from "@/lib/queries/members";
 import { AddMemberInput } from "@/lib/schemas/members";
 import { fieldErrorsOf, formToObject, type FieldErrors } from "@/lib/schemas/form";
 import { RoleField } from "./role-select";
+import { PersonFields } from "@/components/users/person-fields";
 
 export function AddMemberDialog({ viewerRole }: { viewerRole: Role }) {
   return (
@@ -83,24 +83,7 @@ function AddMemberForm({ viewerRole, onLockChange }: { viewerRole: Role; onLockC
         </DialogDescription>
       </DialogHeader>
       <form noValidate onSubmit={onSubmit} className="grid gap-4" aria-busy={pending}>
-        <FormField
-          label="Email"
-          name="email"
-          id="add-member-email"
-          type="email"
-          required
-          autoComplete="off"
-          errors={errors.email}
-          inputProps={{ spellCheck: false }}
-        />
-        <FormField
-          label="Name"
-          name="name"
-          id="add-member-name"
-          autoComplete="off"
-          errors={errors.name}
-          description="Optional."
-        />
+        <PersonFields idPrefix="add-member" errors={errors} />
         <RoleField
           id="add-member-role"
           name="role"

@@ -9,10 +9,10 @@ import { CopyableValue, SecretReveal } from "@/components/feedback/secret-reveal
 import { SecretDialog, type SecretLock } from "@/components/feedback/secret-dialog";
 import { Button } from "@/components/ui/button";
 import { DialogClose, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
-import { FormField } from "@/components/ui/form-field";
 import { AddEndUserInput, type CreateMode } from "@/lib/schemas/account";
 import { fieldErrorsOf, formToObject, type FieldErrors } from "@/lib/schemas/form";
 import type { CreateEndUserResult } from "@/lib/services";
+import { PersonFields } from "@/components/users/person-fields";
 
 const MODES: { value: CreateMode; label: string; hint: string }[] = [
   {
@@ -71,24 +71,7 @@ function AddUserForm({ onLockChange }: { onLockChange: (lock: SecretLock) => voi
         </DialogDescription>
       </DialogHeader>
       <form noValidate onSubmit={onSubmit} className="grid gap-4" aria-busy={pending}>
-        <FormField
-          label="Email"
-          name="email"
-          id="add-user-email"
-          type="email"
-          required
-          autoComplete="off"
-          errors={errors.email}
-          inputProps={{ spellCheck: false }}
-        />
-        <FormField
-          label="Name"
-          name="name"
-          id="add-user-name"
-          autoComplete="off"
-          errors={errors.name}
-          description="Optional."
-        />
+        <PersonFields idPrefix="add-user" errors={errors} />
         <fieldset className="grid gap-2" aria-describedby={errors.mode?.length ? "add-user-mode-error" : undefined}>
           <legend className="mb-1 text-sm font-medium">How they get a password</legend>
           {MODES.map((m, i) => (
