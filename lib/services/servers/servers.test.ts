@@ -138,7 +138,8 @@ describe("ensureDemoServer", () => {
     const demo = await fresh.prisma.mcpServer.findUniqueOrThrow({ where: { slug: "demo" }, include: { scopes: true } });
     expect(demo.resourceUrl).toBe("http://localhost:3000/mcp/demo");
     expect(demo.dcrEnabled).toBe(true);
-    expect(demo.scopes.map((s) => s.name)).toEqual(["mcp:tools"]);
+    // mcp:tools for the tools, mcp:admin for the step-up tool server_settings.
+    expect(demo.scopes.map((s) => s.name).sort()).toEqual(["mcp:admin", "mcp:tools"]);
   });
 });
 
