@@ -1,22 +1,5 @@
 import type { NextConfig } from "next";
-
-const isDev = process.env.NODE_ENV !== "production";
-
-// Every response: no framing (clickjacking on consent screens), no MIME sniffing, no referrer to
-// other origins. Scripts need 'unsafe-inline' for Next.js's inline bootstrap without nonces.
-// No form-action: the consent form ends in a redirect to the client's own redirect URI (any
-// origin, or a native scheme like cursor://), which form-action would block in Chromium.
-const csp = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "object-src 'none'",
-].join("; ");
+import { COMMON_SECURITY_HEADERS, CONTENT_SECURITY_POLICY } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -35,19 +18,10 @@ const nextConfig: NextConfig = {
     // One copy per process, not one per bundle (lib/metrics/registry.ts).
     "prom-client",
   ],
-  // The hot protocol endpoints are Pages Router API routes (lib/http/node-endpoint.ts says why);
-  // their public URLs stay those of DESIGN.md's URL map. An afterFiles rewrite: nothing in app/
-  // answers these paths, and no other request pays for the match.
-  async rewrites() {
-    return [{ source: "/oauth/:slug/:endpoint(token|introspect|revoke)", destination: "/api/oauth/:slug/:endpoint" }];
-  },
   async headers() {
-    const common = [
-      { key: "X-Content-Type-Options", value: "nosniff" },
-      { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-      { key: "X-Frame-Options", value: "DENY" },
-      { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-    ];
+    // The protocol endpoints that the protocol front answers (lib/http/protocol-front.ts) never
+    // reach Next.js: the front sets the same headers (lib/http/security-headers.ts).
+    const common = [...COMMON_SECURITY_HEADERS];
     return [
       // Logos fetched from metadata-document clients (CIMD-18): bytes a client chose, so nothing
       // may run or load in their context even when opened directly. Config headers win over a
@@ -58,7 +32,7 @@ const nextConfig: NextConfig = {
       },
       {
         source: "/:path((?!api/client-logos/).*)",
-        headers: [{ key: "Content-Security-Policy", value: csp }, ...common],
+        headers: [{ key: "Content-Security-Policy", value: CONTENT_SECURITY_POLICY }, ...common],
       },
     ];
   },

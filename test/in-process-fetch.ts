@@ -1,25 +1,14 @@
-// A fetch() that sends requests to Gatehouse's own route handlers in this process, so real OAuth
+// A fetch() that sends requests to Gatehouse's own endpoints in this process, so real OAuth
 // clients (oauth4webapi, the MCP SDK) can run against the real endpoints and a real test database.
-import * as metadataRoute from "@/app/.well-known/oauth-authorization-server/oauth/[slug]/route";
+// The protocol endpoints run on Node's req/res in production (the protocol front): they are
+// exercised that way here too, over loopback. The rest (authorize) is called as a route handler.
 import * as authorizeRoute from "@/app/oauth/[slug]/authorize/route";
-import * as jwksRoute from "@/app/oauth/[slug]/jwks/route";
-import * as registerRoute from "@/app/oauth/[slug]/register/route";
-import { NODE_ENDPOINT_PATH, nodeEndpointsOrigin } from "./node-endpoints-server";
+import { isProtocolPath, nodeEndpointsOrigin } from "./node-endpoints-server";
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 type RouteModule = Partial<Record<"GET" | "POST" | "DELETE" | "OPTIONS", unknown>>;
 
-const routes: [RegExp, RouteModule][] = [
-  [/^\/\.well-known\/oauth-authorization-server\/oauth\/(?<slug>[^/]+)$/, metadataRoute],
-  [/^\/oauth\/(?<slug>[^/]+)\/authorize$/, authorizeRoute],
-  [/^\/oauth\/(?<slug>[^/]+)\/jwks$/, jwksRoute],
-  [/^\/oauth\/(?<slug>[^/]+)\/register$/, registerRoute],
-];
-
-/** Extra routes (e.g. the demo MCP endpoint) can be added by the test that needs them. */
-export function addRoute(pattern: RegExp, module: RouteModule): void {
-  routes.push([pattern, module]);
-}
+const routes: [RegExp, RouteModule][] = [[/^\/oauth\/(?<slug>[^/]+)\/authorize$/, authorizeRoute]];
 
 /** The platform's fetch, kept before any test could replace the global. */
 const loopbackFetch = globalThis.fetch;
@@ -27,9 +16,7 @@ const loopbackFetch = globalThis.fetch;
 export async function inProcessFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
   const request = input instanceof Request ? new Request(input, init) : new Request(input, init);
   const url = new URL(request.url);
-  // Token, introspection and revocation run on Node's req/res in production (Pages Router API
-  // routes): they are exercised that way here too, over loopback.
-  if (NODE_ENDPOINT_PATH.test(url.pathname)) {
+  if (isProtocolPath(url.pathname)) {
     const body = request.method === "GET" || request.method === "HEAD" ? undefined : await request.arrayBuffer();
     return loopbackFetch(`${await nodeEndpointsOrigin()}${url.pathname}${url.search}`, {
       method: request.method,

@@ -1,26 +1,23 @@
-// The hot protocol endpoints as production serves them: the Pages Router handler modules (Node
-// req/res through lib/http/node-endpoint.ts) on a loopback node:http server, started once per test
-// worker. In production Next.js routes /oauth/{slug}/… here and fills req.query; this does the same.
+// The protocol endpoints as production serves them: the protocol front (lib/http/protocol-front.ts,
+// what server/main.ts mounts before Next.js) on a loopback node:http server, started once per test
+// worker. Requests the front does not answer get a 404 here (Next.js's part is not running).
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import introspect from "@/pages/api/oauth/[slug]/introspect";
-import revoke from "@/pages/api/oauth/[slug]/revoke";
-import token from "@/pages/api/oauth/[slug]/token";
-import type { NodeRequest } from "@/lib/http/node-endpoint";
+import { serveProtocol } from "@/server/protocol-routes";
+import { matchProtocolPath } from "@/lib/http/protocol-paths";
 
-const HANDLERS = { token, introspect, revoke } as const;
-export const NODE_ENDPOINT_PATH = /^\/oauth\/(?<slug>[^/]+)\/(?<endpoint>token|introspect|revoke)$/;
+/** True for a path the protocol front answers. */
+export function isProtocolPath(pathname: string): boolean {
+  return matchProtocolPath(pathname) !== null;
+}
 
 let origin: Promise<string> | undefined;
 
 /** The loopback origin serving the endpoints (started on first use, closed with the worker). */
 export function nodeEndpointsOrigin(): Promise<string> {
   origin ??= new Promise((resolve, reject) => {
-    const server = http.createServer((req: NodeRequest, res) => {
-      const match = NODE_ENDPOINT_PATH.exec(new URL(req.url ?? "/", "http://x").pathname);
-      if (!match?.groups) return void res.writeHead(404).end();
-      req.query = { slug: match.groups.slug };
-      void HANDLERS[match.groups.endpoint as keyof typeof HANDLERS](req, res);
+    const server = http.createServer((req, res) => {
+      if (!serveProtocol(req, res)) res.writeHead(404).end();
     });
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {

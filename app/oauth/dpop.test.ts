@@ -6,15 +6,13 @@ import { decodeJwt } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "@/test/db";
 import { insertUser, unique } from "@/test/factories";
-import { addRoute, inProcessFetch } from "@/test/in-process-fetch";
+import { inProcessFetch } from "@/test/in-process-fetch";
 import { createClient, ensureDemoServer, systemContext, type SessionUser } from "@/lib/services";
 import { decideAuthorization, startAuthorization } from "@/lib/services/oauth/authorization";
-import * as mcpRoute from "@/app/mcp/[slug]/route";
 
 const database = await createTestDb();
 const ctx = systemContext("test", { db: database.prisma });
 await ensureDemoServer(ctx);
-addRoute(/^\/mcp\/(?<slug>[^/]+)$/, mcpRoute);
 const issuer = new URL("http://localhost:3000/oauth/demo");
 const RS = "http://localhost:3000/mcp/demo";
 const CB = "http://127.0.0.1:8976/callback";

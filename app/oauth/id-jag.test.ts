@@ -21,8 +21,7 @@ import {
 import { createTestDb } from "@/test/db";
 import { fakeIdpProviderInput, startFakeIdp, type FakeIdp } from "@/test/fake-idp";
 import { unique } from "@/test/factories";
-import { addRoute, inProcessFetch } from "@/test/in-process-fetch";
-import * as mcpRoute from "@/app/mcp/[slug]/route";
+import { inProcessFetch } from "@/test/in-process-fetch";
 
 process.env.GATEHOUSE_IDP_ALLOW_HTTP_LOOPBACK = "1";
 resetEnvCache();
@@ -30,7 +29,6 @@ const database = await createTestDb();
 const ctx = systemContext("test", { db: database.prisma });
 await ensureDemoServer(ctx);
 const demo = await database.prisma.mcpServer.findUniqueOrThrow({ where: { slug: "demo" } });
-addRoute(/^\/mcp\/(?<slug>[^/]+)$/, mcpRoute);
 
 const ISSUER = "http://localhost:3000/oauth/demo";
 const RESOURCE = "http://localhost:3000/mcp/demo";

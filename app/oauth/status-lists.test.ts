@@ -24,8 +24,9 @@ import { introspectToken, revokeToken } from "@/lib/services/oauth/revoke-and-in
 import { publishedJwks } from "@/lib/services/oauth/signing-keys";
 import { allocateStatus, statusListToken, sweepStatusLists } from "@/lib/services/oauth/status-lists";
 import { authorizationServerMetadata } from "@/lib/oauth/metadata";
-import * as listRoute from "@/app/oauth/[slug]/status-lists/[id]/route";
-import * as aggregationRoute from "@/app/oauth/[slug]/status-lists/route";
+import { protocolRoute } from "@/test/protocol-route";
+const listRoute = protocolRoute("/oauth/[slug]/status-lists/[id]");
+const aggregationRoute = protocolRoute("/oauth/[slug]/status-lists");
 
 const database = await createTestDb();
 const { sys, slug, server, newUser, newClient, consentAndTokens, refresh } = await consentFlow(database, "tsl");

@@ -8,8 +8,9 @@ import { consentFlow } from "@/test/consent-flow";
 import { createTestDb } from "@/test/db";
 import { makeCtx } from "@/test/factories";
 import { listClientConsents, revokeClientConsents } from "@/lib/services";
-import * as jwksRoute from "@/app/oauth/[slug]/jwks/route";
-import * as listRoute from "@/app/oauth/[slug]/status-lists/[id]/route";
+import { protocolRoute } from "@/test/protocol-route";
+const jwksRoute = protocolRoute("/oauth/[slug]/jwks");
+const listRoute = protocolRoute("/oauth/[slug]/status-lists/[id]");
 
 const database = await createTestDb();
 const { slug, server, sys, newUser, newClient, consentAndTokens } = await consentFlow(database, "vsl");

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ProtocolRequest, ProtocolResponse } from "@/lib/oauth/protocol-http";
 import { requestMeta } from "@/lib/request-meta";
-import { MAX_BODY_BYTES, nodeEndpoint, type NodeRequest, type ProtocolEndpoint } from "./node-endpoint";
+import { MAX_BODY_BYTES, nodeEndpoint, type ProtocolEndpoint } from "./node-endpoint";
 
 // A loopback server mounting nodeEndpoint() over an endpoint that echoes what it was given.
 let seen: { request: ProtocolRequest; body: string; slug: string } | undefined;
@@ -18,9 +18,8 @@ let endpoint: ProtocolEndpoint = async (request, slug) => {
 };
 let origin = "";
 let handled: Promise<void> | undefined;
-const server = http.createServer((req: NodeRequest, res) => {
-  if (req.url !== "/no-slug") req.query = { slug: "demo" };
-  handled = nodeEndpoint((r, s) => endpoint(r, s))(req, res);
+const server = http.createServer((req, res) => {
+  handled = nodeEndpoint((r, s) => endpoint(r, s))(req, res, req.url === "/no-slug" ? "" : "demo");
 });
 
 beforeAll(async () => {

@@ -1,10 +1,9 @@
 // The lean HTTP adapter for the hot protocol endpoints (token, introspection, revocation): Node's
 // IncomingMessage in, the endpoint's ProtocolResponse written straight to the ServerResponse out.
 // No Web Request, Response or stream on the way: the App Router wraps every request in all three,
-// and on this hardware that wrapping cost more CPU than issuing the token (issue 4). Next.js serves
-// these as Pages Router API routes (pages/api/oauth/[slug]/…), which hand over Node's own objects;
-// the public URLs /oauth/{slug}/token|introspect|revoke reach them through a rewrite in
-// next.config.ts. Nothing here knows Next.js: a bare node:http server can mount the same handler.
+// and on this hardware that wrapping cost more CPU than issuing the token (issue 4). The protocol
+// front (protocol-front.ts) mounts these handlers on the server's own req/res, before Next.js.
+// Nothing here knows Next.js: any node:http server can mount the same handler.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { jsonNoStoreResult } from "@/lib/oauth/errors";
 import { corsPreflightResult, withCorsResult } from "@/lib/oauth/metadata";
@@ -16,9 +15,6 @@ import { stampRequest } from "./front-door";
 export const MAX_BODY_BYTES = 64 * 1024;
 
 export type ProtocolEndpoint = (request: ProtocolRequest, slug: string) => Promise<ProtocolResponse>;
-
-/** Next.js puts the route's dynamic segments in `query`; a bare server sets it itself. */
-export type NodeRequest = IncomingMessage & { query?: Partial<Record<string, string | string[]>> };
 
 const TOO_LARGE = withCorsResult(
   jsonNoStoreResult(
@@ -34,12 +30,13 @@ const FAILED = withCorsResult(
   jsonNoStoreResult({ error: "server_error", error_description: "The authorization server failed unexpectedly." }, 500),
 );
 
-export function nodeEndpoint(endpoint: ProtocolEndpoint): (req: NodeRequest, res: ServerResponse) => Promise<void> {
-  return async function handle(req, res) {
+export type NodeHandler = (req: IncomingMessage, res: ServerResponse, slug: string) => Promise<void>;
+
+export function nodeEndpoint(endpoint: ProtocolEndpoint): NodeHandler {
+  return async function handle(req, res, slug) {
     let result: ProtocolResponse;
     try {
-      const slug = req.query?.slug;
-      if (typeof slug !== "string") result = NO_SERVER;
+      if (!slug) result = NO_SERVER;
       else if (req.method === "OPTIONS") result = corsPreflightResult();
       else {
         const body = await readBody(req);
@@ -54,25 +51,34 @@ export function nodeEndpoint(endpoint: ProtocolEndpoint): (req: NodeRequest, res
   };
 }
 
-/** The body as text, or null when it exceeds MAX_BODY_BYTES (the rest is not read). */
-export function readBody(req: IncomingMessage): Promise<string | null> {
+/**
+ * Past the cap, a body sent without a Content-Length (chunked) is still read, and thrown away, up
+ * to this many bytes before the 413 goes out: answering and closing while the client is still
+ * sending makes the kernel reset the connection, and the client never sees the answer. Beyond it,
+ * the answer goes out at once and the connection may be reset.
+ */
+const DISCARD_BYTES = 16 * 1024 * 1024;
+
+/** The body as text, or null when it exceeds `limit` bytes (nothing past the cap is kept). */
+export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<string | null> {
   const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > MAX_BODY_BYTES) return Promise.resolve(null);
+  if (declared > limit) return Promise.resolve(null);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size <= limit) chunks.push(chunk);
+      else if (size > limit + DISCARD_BYTES) {
         req.off("data", onData);
         req.off("end", onEnd);
         resolve(null);
-        return;
-      }
-      chunks.push(chunk);
+      } else chunks.length = 0;
     };
-    const onEnd = () =>
-      resolve(chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks).toString("utf8"));
+    const onEnd = () => {
+      if (size > limit) resolve(null);
+      else resolve(chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks).toString("utf8"));
+    };
     req.on("data", onData);
     req.once("end", onEnd);
     // A client that hangs up mid-body: Node reports it as an error ("aborted"), which settles this.
@@ -81,7 +87,7 @@ export function readBody(req: IncomingMessage): Promise<string | null> {
 }
 
 function protocolRequest(req: IncomingMessage, body: string): ProtocolRequest {
-  // Under `next start` the front door already stamped the request; a bare server did not.
+  // The front door stamped the request when instrumentation installed it; a bare server did not.
   stampRequest(req);
   const headers = req.headers;
   return {
@@ -97,7 +103,7 @@ function protocolRequest(req: IncomingMessage, body: string): ProtocolRequest {
   };
 }
 
-function writeResult(res: ServerResponse, result: ProtocolResponse): void {
+export function writeResult(res: ServerResponse, result: ProtocolResponse): void {
   res.statusCode = result.status;
   for (const [name, value] of Object.entries(result.headers)) res.setHeader(name, value);
   res.end(result.body ?? undefined);

@@ -11,8 +11,9 @@ import { signAccessToken, type AccessTokenClaims, type SigningKeyMaterial } from
 import { parseBearerChallenge } from "@gatehouse/mcp-resource-auth/bearer";
 import { createTestDb } from "@/test/db";
 import { serverInput } from "@/test/factories";
-import * as mcpRoute from "@/app/mcp/[slug]/route";
-import * as prmRoute from "@/app/.well-known/oauth-protected-resource/mcp/[slug]/route";
+import { protocolRoute } from "@/test/protocol-route";
+const mcpRoute = protocolRoute("/mcp/[slug]");
+const prmRoute = protocolRoute("/.well-known/oauth-protected-resource/mcp/[slug]");
 
 const database = await createTestDb();
 const sys = systemContext("t", { db: database.prisma });

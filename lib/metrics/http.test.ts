@@ -5,19 +5,21 @@ import { routeClassifier, UNMATCHED } from "./http";
 const classify = routeClassifier({
   staticRoutes: [{ page: "/" }, { page: "/api/health" }, { page: "/api/metrics" }, { page: "/api/v1/users" }],
   dynamicRoutes: [
-    { page: "/api/oauth/[slug]/token", regex: "^/api/oauth/([^/]+?)/token(?:/)?$" },
     { page: "/api/v1/users/[id]/consents/revoke", regex: "^/api/v1/users/([^/]+?)/consents/revoke(?:/)?$" },
     { page: "/api/v1/users/[id]/consents/[consentId]", regex: "^/api/v1/users/([^/]+?)/consents/([^/]+?)(?:/)?$" },
-    { page: "/mcp/[slug]", regex: "^/mcp/([^/]+?)(?:/)?$" },
     { page: "/oauth/[slug]/authorize", regex: "^/oauth/([^/]+?)/authorize(?:/)?$" },
   ],
 });
 
 describe("routeClassifier", () => {
-  it("labels the rewritten protocol endpoints with their public pattern", () => {
+  it("labels the protocol front's endpoints (outside Next.js's manifest) with their pattern", () => {
     expect(classify("/oauth/demo/token")).toBe("/oauth/[slug]/token");
     expect(classify("/oauth/other-server/introspect")).toBe("/oauth/[slug]/introspect");
-    expect(classify("/oauth/demo/revoke/")).toBe("/oauth/[slug]/revoke");
+    expect(classify("/.well-known/oauth-protected-resource/mcp/demo")).toBe(
+      "/.well-known/oauth-protected-resource/mcp/[slug]",
+    );
+    // A trailing slash is Next.js's (a redirect to the path without it), not the endpoint's.
+    expect(classify("/oauth/demo/revoke/")).toBe(UNMATCHED);
   });
 
   it("labels dynamic routes with their pattern, never the values in the path", () => {

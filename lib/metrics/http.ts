@@ -1,5 +1,5 @@
 // Requests by route and status, and the protocol endpoints' durations, for every request the Node
-// server answers (pages/, app/, static files alike), from the same diagnostics channels as
+// server answers (the protocol front, app/, static files alike), from the same diagnostics channels as
 // lib/http/front-door.ts: nothing to add to each route, and the time measured is what the caller
 // waited, Next.js's routing included. The label is the route pattern ("/oauth/[slug]/token"), taken
 // from Next.js's own routes manifest, never the raw path, whose values a caller chooses.
@@ -7,6 +7,7 @@ import { subscribe } from "node:diagnostics_channel";
 import { readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
+import { matchProtocolPath } from "@/lib/http/protocol-paths";
 import { processWide } from "@/lib/process-state";
 import { metrics, secondsSince } from "./metrics";
 
@@ -16,11 +17,8 @@ export interface RoutesManifest {
   dynamicRoutes?: { page: string; regex: string }[];
 }
 
-/** Paths outside the manifest's routes: rewrites (next.config.ts) and Next's own assets. */
+/** Next's own assets, outside the manifest's routes. */
 const PUBLIC_ROUTES: [RegExp, string][] = [
-  [/^\/oauth\/[^/]+\/token\/?$/, "/oauth/[slug]/token"],
-  [/^\/oauth\/[^/]+\/introspect\/?$/, "/oauth/[slug]/introspect"],
-  [/^\/oauth\/[^/]+\/revoke\/?$/, "/oauth/[slug]/revoke"],
   [/^\/_next\/static\//, "/_next/static"],
   [/^\/_next\/image/, "/_next/image"],
 ];
@@ -30,9 +28,6 @@ const PROTOCOL_ENDPOINTS = new Map([
   ["/oauth/[slug]/token", "token"],
   ["/oauth/[slug]/introspect", "introspect"],
   ["/oauth/[slug]/revoke", "revoke"],
-  ["/api/oauth/[slug]/token", "token"],
-  ["/api/oauth/[slug]/introspect", "introspect"],
-  ["/api/oauth/[slug]/revoke", "revoke"],
   ["/oauth/[slug]/register", "register"],
   ["/oauth/[slug]/authorize", "authorize"],
   ["/oauth/[slug]/jwks", "jwks"],
@@ -53,6 +48,9 @@ export function routeClassifier(manifest: RoutesManifest): (pathname: string) =>
   const statics = new Set((manifest.staticRoutes ?? []).map((r) => r.page));
   const dynamics = (manifest.dynamicRoutes ?? []).map((r) => ({ page: r.page, regex: new RegExp(r.regex) }));
   return (pathname) => {
+    // The protocol front's endpoints (lib/http/protocol-front.ts) never reach Next.js's router.
+    const protocol = matchProtocolPath(pathname);
+    if (protocol) return protocol.path;
     for (const [regex, route] of PUBLIC_ROUTES) if (regex.test(pathname)) return route;
     const trimmed = pathname.length > 1 && pathname.endsWith("/") ? pathname.slice(0, -1) : pathname;
     if (statics.has(trimmed)) return trimmed;

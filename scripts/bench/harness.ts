@@ -88,12 +88,14 @@ export function cliJson<T>(out: string): T {
 /**
  * Makes sure a production build exists (BENCH_BUILD=1 rebuilds; if that build fails, e.g. because
  * another one is running, waits for .next/BUILD_ID), then snapshots it (.next without its cache,
- * next.config.ts, package.json, prisma/migrations; node_modules linked) into `workDir` and serves it
- * from there: others rebuild .next in this tree while a run is going on.
+ * dist/server.mjs, next.config.ts and what it imports, package.json, prisma/migrations; node_modules
+ * linked) into `workDir` and serves it from there: others rebuild .next in this tree while a run is
+ * going on.
  */
 export async function snapshotBuild(workDir: string): Promise<string> {
   const buildIdFile = path.join(ROOT, ".next/BUILD_ID");
-  if (process.env.BENCH_BUILD === "1" || !existsSync(buildIdFile)) {
+  const serverEntry = path.join(ROOT, "dist/server.mjs");
+  if (process.env.BENCH_BUILD === "1" || !existsSync(buildIdFile) || !existsSync(serverEntry)) {
     console.log(
       existsSync(buildIdFile)
         ? "BENCH_BUILD=1: running `next build` first…"
@@ -101,6 +103,7 @@ export async function snapshotBuild(workDir: string): Promise<string> {
     );
     try {
       await run(BIN("next"), ["build"], { ...process.env, NODE_ENV: "production" }, true);
+      await run(process.execPath, [path.join(ROOT, "scripts/build-server.mjs")], process.env, true);
     } catch {
       console.log("`next build` failed (another build may be running): waiting up to 5 min for .next/BUILD_ID…");
       const deadline = Date.now() + 300_000;
@@ -123,7 +126,8 @@ export async function snapshotBuild(workDir: string): Promise<string> {
       verbatimSymlinks: true,
       filter: (src) => !skip.has(src),
     });
-    for (const f of ["package.json", "next.config.ts"]) cpSync(path.join(ROOT, f), path.join(appDir, f));
+    for (const f of ["package.json", "next.config.ts", "lib/http/security-headers.ts", "dist/server.mjs"])
+      cpSync(path.join(ROOT, f), path.join(appDir, f));
     cpSync(path.join(ROOT, "prisma/migrations"), path.join(appDir, "prisma/migrations"), { recursive: true });
     symlinkSync(path.join(ROOT, "node_modules"), path.join(appDir, "node_modules"));
     const copied = path.join(appDir, ".next/BUILD_ID");
@@ -163,10 +167,11 @@ export interface NextServer {
 }
 
 /**
- * `next start` on 127.0.0.1:port in its own process group, up once /api/health answers. Copies
+ * The production server (`npm start`: dist/server.mjs, the protocol front before Next.js) on
+ * 127.0.0.1:port in its own process group, up once /api/health answers. Copies
  * prisma/migrations into the snapshot first: the server checks that every migration applied to its
  * database is in prisma/migrations, and the CLI seeding may have applied one the tree gained since
- * the build. `cpuProfDir` writes V8 CPU profiles of the server there (`next start` serves in its own
+ * the build. `cpuProfDir` writes V8 CPU profiles of the server there (it serves in its own
  * process, no worker, so node flags given here reach the server).
  */
 export async function startNext(
@@ -181,16 +186,7 @@ export async function startNext(
   const nodeFlags = cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${cpuProfDir}`] : [];
   const child: ChildProcess = spawn(
     process.execPath,
-    [
-      ...nodeFlags,
-      path.join(ROOT, "node_modules/next/dist/bin/next"),
-      "start",
-      appDir,
-      "-p",
-      String(port),
-      "-H",
-      "127.0.0.1",
-    ],
+    [...nodeFlags, path.join(appDir, "dist/server.mjs"), "-p", String(port), "-H", "127.0.0.1"],
     {
       cwd: appDir,
       env,
@@ -222,7 +218,7 @@ export async function startNext(
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (exited !== undefined)
-      throw new Error(`next start exited (${exited}) before it answered; log:\n${tail(logFile)}`);
+      throw new Error(`the server exited (${exited}) before it answered; log:\n${tail(logFile)}`);
     try {
       const res = await fetch(`http://127.0.0.1:${port}/api/health`);
       if (res.ok) break;

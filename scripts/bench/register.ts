@@ -1,5 +1,5 @@
 // npm run bench:register — Dynamic Client Registration throughput against a production build
-// (`next start`), on loopback only, with the open policy and the per-IP rate limit off:
+// (`npm start`'s server), on loopback only, with the open policy and the per-IP rate limit off:
 //   1. public registrations/s (token_endpoint_auth_method "none"), each with its own client_name,
 //      so each one stores a new client;
 //   2. confidential registrations/s (client_secret_basic: a secret is generated and hashed);
@@ -222,7 +222,7 @@ async function benchGatehouse(
 
   const logFile = path.join(workDir, `next-${label.split(" ")[0]!.toLowerCase()}.log`);
   const server = await startNext(appDir, port, env, logFile);
-  console.log(`  next start up on ${base} (pid ${server.pid}, log ${logFile})`);
+  console.log(`  server up on ${base} (pid ${server.pid}, log ${logFile})`);
   try {
     const registerUrl = `${base}/oauth/bench/register`;
     const json = { "content-type": "application/json", accept: "application/json" };

@@ -1,18 +1,18 @@
 // npm run bench:token (or: npm run bench token) — throughput and latency of the hot OAuth endpoints
-// against a production build (`next start`), on loopback only:
+// against the production server (`npm start`), on loopback only:
 //   1. the ceiling: the app's own trivial JSON route GET /api/health (a bare Next.js route handler
 //      answers only ~2,000 req/s on 2 cores, DESIGN.md "Known pitfalls"), so every figure is also
 //      given as a fraction of it;
 //   2. client-credentials tokens/s (POST /oauth/{slug}/token, client_secret_basic);
 //   3. introspection requests/s (POST /oauth/{slug}/introspect of a token from step 2);
 //   3b. the demo MCP server: tools/list at /mcp/{slug} with that token, verified by the verifier package;
-//   (2 and 3 are served by the same `next start`, through the rewrite to the Pages Router API routes
-//   and the lean Node adapter, lib/http/node-endpoint.ts: exactly what production runs);
+//   (2, 3 and 3b are answered by the protocol front of the production server, `npm start`:
+//   server/main.ts, on Node's req/res before Next.js; the ceiling row goes through Next.js);
 //   4. node-oidc-provider (in-memory adapter) doing the same client-credentials grant, as a yardstick:
 //      opaque tokens (its default) and ES256 JWTs via resourceIndicators (like Gatehouse's tokens).
 // Goal: token and introspection throughput ≥ 0.8 × the /api/health ceiling.
 //
-// Processes: this script only orchestrates. The server under test (`next start`, or oidc-provider)
+// Processes: this script only orchestrates. The server under test (`npm start`'s, or oidc-provider)
 // runs in its own child process, and the load generator in another (node:http with a keep-alive
 // Agent, exactly `concurrency` connections and in-flight requests), so they don't share one event
 // loop; they still share the machine's cores, which the output states, with the cores that other
@@ -412,7 +412,7 @@ async function benchGatehouse(
   const t2 = performance.now();
   const server = await startNext(appDir, port, env, logFile, profDir);
   console.log(
-    `  next start up on ${base} in ${((performance.now() - t2) / 1000).toFixed(1)} s (pid ${server.pid}, log ${logFile})`,
+    `  server up on ${base} in ${((performance.now() - t2) / 1000).toFixed(1)} s (pid ${server.pid}, log ${logFile})`,
   );
   try {
     const basic = `Basic ${Buffer.from(`${created.client.clientId}:${created.clientSecret}`).toString("base64")}`;
@@ -464,7 +464,7 @@ async function benchGatehouse(
         body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list" }),
       },
     } satisfies Record<keyof Figures, Omit<LoadSpec, "concurrency" | "warmupMs" | "durationMs">>;
-    // A fresh `next start` loads route modules and JIT-compiles for its first seconds: one unmeasured
+    // A fresh server loads route modules and JIT-compiles for its first seconds: one unmeasured
     // pass over every target keeps that cost out of whichever row runs first (it used to halve the
     // first /api/health row, which flattered every ratio).
     const t3 = performance.now();

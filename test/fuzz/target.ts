@@ -10,7 +10,7 @@ import type { FuzzContext } from "./requests";
 export const BUILD_ID_FILE = path.join(ROOT, ".next/BUILD_ID");
 
 export function hasBuild(): boolean {
-  return existsSync(BUILD_ID_FILE);
+  return existsSync(BUILD_ID_FILE) && existsSync(path.join(ROOT, "dist/server.mjs"));
 }
 
 export interface FuzzTarget {

@@ -1,6 +1,7 @@
-// Real processes for the tests in test/process: the production build served by `next start`, and
-// the operator CLI, on a data folder (or PostgreSQL database) of the test's own. They need a build
-// (`npm test` makes one first: see package.json); without .next/BUILD_ID they are skipped.
+// Real processes for the tests in test/process: the production server as `npm start` runs it
+// (dist/server.mjs: the protocol front before Next.js), and the operator CLI, on a data folder (or
+// PostgreSQL database) of the test's own. They need a build (`npm test` makes one first: see
+// package.json); without .next/BUILD_ID and dist/server.mjs they are skipped.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -8,17 +9,19 @@ import { describe } from "vitest";
 import { freePort } from "@/scripts/bench/harness";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
-const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
+const SERVER_ENTRY = path.join(ROOT, "dist/server.mjs");
 const TSX = path.join(ROOT, "node_modules/.bin/tsx");
 
-const hasBuild = existsSync(path.join(ROOT, ".next/BUILD_ID"));
+const hasBuild = existsSync(path.join(ROOT, ".next/BUILD_ID")) && existsSync(SERVER_ENTRY);
 
 /**
  * A suite of real-process tests: skipped, and saying so in its name, without a production build;
  * also skipped when `skip` names a reason.
  */
 export function describeProcesses(name: string, fn: () => void, skip?: string): void {
-  const reason = hasBuild ? skip : "no production build (.next/BUILD_ID): run `npx next build` (npm test builds first)";
+  const reason = hasBuild
+    ? skip
+    : "no production build (.next/BUILD_ID, dist/server.mjs): run `npm run build` (npm test builds first)";
   describe.skipIf(Boolean(reason))(reason ? `${name} (skipped: ${reason})` : name, fn);
 }
 
@@ -63,22 +66,18 @@ export interface Server {
 }
 
 /**
- * `next start` on 127.0.0.1 and a free port (or `port`, when the store was seeded for that URL), in
+ * The production server on 127.0.0.1 and a free port (or `port`, when the store was seeded for that URL), in
  * its own process group. Does not wait for it.
  */
 export async function spawnServer(store: Store, extraEnv: Record<string, string> = {}, port?: number): Promise<Server> {
   port ??= await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [NEXT_BIN, "start", ROOT, "-p", String(port), "-H", "127.0.0.1"],
-    {
-      cwd: ROOT,
-      env: { ...storeEnv(store), GATEHOUSE_URL: url, ...extraEnv },
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
+  const child: ChildProcess = spawn(process.execPath, [SERVER_ENTRY, "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: ROOT,
+    env: { ...storeEnv(store), GATEHOUSE_URL: url, ...extraEnv },
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let out = "";
   child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
@@ -105,14 +104,14 @@ export async function spawnServer(store: Store, extraEnv: Record<string, string>
   };
 }
 
-/** `next start`, once /api/health answers 200; throws with its output if it exits first. */
+/** The production server, once /api/health answers 200; throws with its output if it exits first. */
 export async function startServer(store: Store, extraEnv: Record<string, string> = {}, port?: number): Promise<Server> {
   const server = await spawnServer(store, extraEnv, port);
   let exit: Exit | undefined;
   void server.exited.then((e) => (exit = e));
   for (;;) {
     if (exit)
-      throw new Error(`next start exited (${exit.code ?? exit.signal}) before it answered:\n${server.output()}`);
+      throw new Error(`the server exited (${exit.code ?? exit.signal}) before it answered:\n${server.output()}`);
     try {
       if ((await fetch(`${server.url}/api/health`)).ok) return server;
     } catch {

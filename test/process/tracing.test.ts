@@ -16,6 +16,8 @@ interface OtlpValue {
 }
 interface OtlpSpan {
   name: string;
+  spanId: string;
+  parentSpanId?: string;
   attributes: { key: string; value: OtlpValue }[];
 }
 interface OtlpExport {
@@ -73,10 +75,12 @@ describeProcesses("OpenTelemetry export from next start", () => {
 
     const resources = exports.flatMap((e) => e.resourceSpans);
     const spans = resources.flatMap((r) => r.scopeSpans.flatMap((s) => s.spans));
-    // Next.js's own span for the HTTP request comes along with ours.
-    expect(spans.map((s) => s.name)).toContain("POST /api/oauth/[slug]/token");
+    // The protocol front's HTTP server span (named like Next.js's own) is the protocol span's parent.
+    const httpSpan = spans.find((s) => s.name === "POST /oauth/[slug]/token");
+    expect(httpSpan, `spans: ${spans.map((s) => s.name).join(", ")}`).toBeDefined();
     const tokenSpan = spans.find((s) => s.name === "oauth token");
     expect(tokenSpan, `spans: ${spans.map((s) => s.name).join(", ")}`).toBeDefined();
+    expect(tokenSpan!.parentSpanId).toBe(httpSpan!.spanId);
     const attrs = Object.fromEntries(
       tokenSpan!.attributes.map((a) => [a.key, a.value.stringValue ?? a.value.intValue]),
     );

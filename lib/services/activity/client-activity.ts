@@ -10,7 +10,7 @@ import { requirePermission } from "../authz";
 import { dbOf, type ServiceContext } from "../context";
 import { findClientOrThrow, findServerIdOrThrow } from "../clients/find-client";
 
-// Process-wide: tokens are counted in the pages/api bundle, flushed by a timer started in another.
+// Process-wide: tokens are counted by the protocol front, flushed by a timer started in another bundle.
 const pending = processWide("activity.pendingTokenCounts", () => new Map<string, number>());
 
 function dayOf(d: Date): string {

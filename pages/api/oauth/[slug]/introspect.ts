@@ -1,8 +1,0 @@
-// POST /oauth/{slug}/introspect (rewritten here by next.config.ts): served by the lean Node adapter, see
-// lib/http/node-endpoint.ts for why this endpoint lives in the Pages Router.
-import { nodeEndpoint } from "@/lib/http/node-endpoint";
-import { introspectionEndpoint } from "@/lib/services/oauth/endpoints";
-
-export const config = { api: { bodyParser: false } };
-
-export default nodeEndpoint(introspectionEndpoint);
