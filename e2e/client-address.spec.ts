@@ -1,8 +1,8 @@
-// Issue 10.2 through the real `next start`: the client IP is the socket's address whatever
+// Issue 10.2 through the real production server (`npm start`): the client IP is the socket's address whatever
 // X-Forwarded-For claims (GATEHOUSE_TRUSTED_PROXIES is 0 here), on the App Router (DCR) and on the
 // Node adapter (token endpoint) alike; and the public origin is GATEHOUSE_URL whatever Host or
 // X-Forwarded-Host say (the JSON API's same-origin check, Auth.js's post-sign-in Location).
-// A second `next start` with GATEHOUSE_TRUSTED_PROXIES=1 (own port and PGlite folder) checks the
+// A second server with GATEHOUSE_TRUSTED_PROXIES=1 (own port and PGlite folder) checks the
 // proxy rule. Requests come from chosen loopback addresses (all of 127.0.0.0/8 is this machine on Linux), so
 // this spec's limits never touch the 127.0.0.1 that other specs use.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -133,22 +133,18 @@ test.describe("behind one trusted proxy (GATEHOUSE_TRUSTED_PROXIES=1)", () => {
     test.setTimeout(120_000);
     port = await freePort();
     dataDir = mkdtempSync(path.join(tmpdir(), "gatehouse-proxy-"));
-    // Its own process group, so stopping it stops what `next start` started.
-    server = spawn(
-      process.execPath,
-      ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"],
-      {
-        env: {
-          ...process.env,
-          GATEHOUSE_URL: `http://127.0.0.1:${port}`,
-          GATEHOUSE_DATA_DIR: dataDir,
-          DATABASE_URL: "",
-          GATEHOUSE_TRUSTED_PROXIES: "1",
-        },
-        detached: true,
-        stdio: "ignore",
+    // Its own process group, so stopping it stops everything the server started.
+    server = spawn(process.execPath, ["dist/server.mjs", "-p", String(port), "-H", "127.0.0.1"], {
+      env: {
+        ...process.env,
+        GATEHOUSE_URL: `http://127.0.0.1:${port}`,
+        GATEHOUSE_DATA_DIR: dataDir,
+        DATABASE_URL: "",
+        GATEHOUSE_TRUSTED_PROXIES: "1",
       },
-    );
+      detached: true,
+      stdio: "ignore",
+    });
     await expect
       .poll(
         () =>

@@ -15,13 +15,14 @@ import { PROTOCOL_BODY_LIMIT, readJsonCapped } from "@/lib/http/read-body-capped
 import { invalidInitialAccessToken, readInitialAccessToken } from "@/lib/oauth/initial-access-token";
 import { validateRegistration, type EffectiveRegistration } from "@/lib/oauth/registration";
 import { formatScope } from "@/lib/oauth/scope";
-import { Prisma } from "@/lib/db/generated/prisma/client";
+import { type Prisma } from "@/lib/db/generated/prisma/client";
 import { cimdTransport } from "../cimd/transport";
 import { newId } from "@/lib/ids";
 import { logger } from "@/lib/logger";
 import { metrics } from "@/lib/metrics/metrics";
 import { requestMeta } from "@/lib/request-meta";
-import { recordAudit } from "../audit/record-audit";
+import { auditRow, auditWebhookEvent, type AuditEntry } from "../audit/record-audit";
+import { findIdenticalPublicCandidates, insertDynamicClient } from "../dcr/store-registration";
 import { dbOf, systemContext, type ServiceContext } from "../context";
 import { lockForName } from "../locks";
 import { hitRateLimit } from "../rate-limit";
@@ -148,41 +149,10 @@ async function register(ctx: ServiceContext, server: OAuthServer, request: Reque
       isConfidential && reg.tokenEndpointAuthMethod !== "private_key_jwt" ? generateClientSecret() : null;
     const clientId = generateClientId();
     const approvalStatus = policy.requireApproval ? ("PENDING" as const) : ("APPROVED" as const);
-    const created = await tx.oAuthClient.create({
-      data: {
-        id: newId("client"),
-        serverId: server.id,
-        clientId,
-        name: reg.clientName,
-        clientUri: reg.clientUri ?? null,
-        logoUri: reg.logoUri ?? null,
-        registration: "DYNAMIC",
-        isConfidential,
-        dpopBoundAccessTokens: reg.dpopBoundAccessTokens,
-        tokenEndpointAuthMethod: reg.tokenEndpointAuthMethod,
-        jwks: reg.jwks ?? Prisma.DbNull,
-        jwksUri: reg.jwksUri,
-        grantTypes: reg.grantTypes,
-        redirectUris: reg.redirectUris,
-        // A registration's `scope` is the client's own statement of what it expects to use (RFC 7591
-        // §2), often just what the 401 challenge named. It does not cap later requests: MCP step-up asks
-        // for more scopes than the client registered with, and each is still shown on the consent
-        // screen. Like metadata-document clients, a DCR client may ask for any of the server's scopes
-        // until an administrator restricts it; the registered scope stays in `metadata`.
-        allowedScopes: [],
-        metadata: metadata as Prisma.InputJsonValue,
-        softwareId: reg.softwareId ?? null,
-        approvalStatus,
-        secretHash: clientSecret ? hashSecret(clientSecret) : null,
-        secretLast4: clientSecret ? lastFour(clientSecret) : null,
-        secretCreatedAt: clientSecret ? new Date() : null,
-        createdByLabel: `Dynamic registration from ${ctx.ip ?? "unknown address"}${token ? ` with initial access token “${token.name}”` : ""}`,
-      },
-      select: { id: true, clientId: true, createdAt: true },
-    });
-    await recordAudit(tx, ctx, {
+    const id = newId("client");
+    const auditEntry: AuditEntry = {
       action: "client.registered",
-      target: { type: "client", id: created.id, label: reg.clientName },
+      target: { type: "client", id, label: reg.clientName },
       serverId: server.id,
       details: {
         registration: "DYNAMIC",
@@ -191,7 +161,39 @@ async function register(ctx: ServiceContext, server: OAuthServer, request: Reque
         approvalStatus,
         ...(token ? { initialAccessToken: { id: token.id, name: token.name } } : {}),
       },
-    });
+    };
+    const created = await insertDynamicClient(
+      tx,
+      {
+        id,
+        serverId: server.id,
+        clientId,
+        name: reg.clientName,
+        clientUri: reg.clientUri ?? null,
+        logoUri: reg.logoUri ?? null,
+        isConfidential,
+        dpopBoundAccessTokens: reg.dpopBoundAccessTokens,
+        tokenEndpointAuthMethod: reg.tokenEndpointAuthMethod,
+        jwks: reg.jwks ?? null,
+        jwksUri: reg.jwksUri ?? null,
+        grantTypes: reg.grantTypes,
+        redirectUris: reg.redirectUris,
+        // A registration's `scope` is the client's own statement of what it expects to use (RFC 7591
+        // §2), often just what the 401 challenge named. It does not cap later requests: MCP step-up asks
+        // for more scopes than the client registered with, and each is still shown on the consent
+        // screen. Like metadata-document clients, a DCR client may ask for any of the server's scopes
+        // until an administrator restricts it; the registered scope stays in `metadata`.
+        allowedScopes: [],
+        metadata,
+        softwareId: reg.softwareId ?? null,
+        approvalStatus,
+        secretHash: clientSecret ? hashSecret(clientSecret) : null,
+        secretLast4: clientSecret ? lastFour(clientSecret) : null,
+        createdByLabel: `Dynamic registration from ${ctx.ip ?? "unknown address"}${token ? ` with initial access token “${token.name}”` : ""}`,
+      },
+      auditRow(ctx, auditEntry),
+      auditWebhookEvent(ctx, auditEntry),
+    );
     return { kind: "created" as const, row: { ...created, metadata }, clientSecret };
   });
 
@@ -243,24 +245,7 @@ function identityOf(reg: EffectiveRegistration) {
 
 async function findIdenticalPublicClient(tx: Prisma.TransactionClient, serverId: string, reg: EffectiveRegistration) {
   const id = identityOf(reg);
-  const candidates = await tx.oAuthClient.findMany({
-    where: {
-      serverId,
-      registration: "DYNAMIC",
-      isConfidential: false,
-      tokenEndpointAuthMethod: "none",
-      disabledAt: null,
-      name: id.name,
-      softwareId: id.softwareId,
-      redirectUris: { equals: id.redirectUris },
-      grantTypes: { equals: id.grantTypes },
-    },
-    // Ordered by id alone, so the (serverId, name, id) index answers it without a scan of the
-    // server's clients; identical registrations are serialised, so there are few of them.
-    orderBy: { id: "asc" },
-    take: 50,
-    select: { id: true, clientId: true, createdAt: true, metadata: true },
-  });
+  const candidates = await findIdenticalPublicCandidates(tx, serverId, id);
   // The registered scope lives in the stored metadata (it no longer caps allowedScopes).
   const scope = id.scopes.length > 0 ? formatScope(id.scopes) : undefined;
   return candidates.find((c) => (c.metadata as { scope?: unknown } | null)?.scope === scope) ?? null;
