@@ -9,7 +9,10 @@
 //   (2, 3 and 3b are answered by the protocol front of the production server, `npm start`:
 //   server/main.ts, on Node's req/res before Next.js; the ceiling row goes through Next.js);
 //   4. node-oidc-provider (in-memory adapter) doing the same client-credentials grant, as a yardstick:
-//      opaque tokens (its default) and ES256 JWTs via resourceIndicators (like Gatehouse's tokens).
+//      opaque tokens (its default) and ES256 JWTs via resourceIndicators (like Gatehouse's tokens);
+//      its introspection endpoint (opaque tokens, which it looks up in memory), and a resource route
+//      in the same process that checks the ES256 JWT with jose (signature, iss, aud, exp) and answers
+//      a JSON-RPC tools/list: the yardsticks of rows 3 and 3b (issue 17's goals).
 // Goal: token and introspection throughput ≥ 0.8 × the /api/health ceiling.
 //
 // Processes: this script only orchestrates. The server under test (`npm start`'s, or oidc-provider)
@@ -194,6 +197,7 @@ async function oidcProviderMain(port: number, format: "opaque" | "jwt", clientId
   const jwk = { ...(await exportJWK(privateKey)), kid: "bench", alg: "ES256", use: "sig" };
   const issuer = `http://localhost:${port}`;
   const resource = `http://localhost:${port}/mcp/bench`;
+  const publicJwk = { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y };
   const provider = new Provider(issuer, {
     jwks: { keys: [jwk] },
     clients: [
@@ -213,6 +217,7 @@ async function oidcProviderMain(port: number, format: "opaque" | "jwt", clientId
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
+      introspection: { enabled: true },
       ...(format === "jwt"
         ? {
             resourceIndicators: {
@@ -232,12 +237,42 @@ async function oidcProviderMain(port: number, format: "opaque" | "jwt", clientId
     },
   });
   provider.on("server_error", (_ctx: unknown, err: Error) => console.error("oidc-provider server_error:", err));
+  // The resource route: what an MCP server in front of oidc-provider does at the least (no MCP SDK).
+  const { importJWK, jwtVerify } = await import("jose");
+  const key = await importJWK(publicJwk, "ES256");
+  const tools = { tools: [{ name: "echo", description: "Echoes a message", inputSchema: { type: "object" } }] };
+  provider.use(async (ctx, next) => {
+    if (ctx.path !== "/mcp/bench") return next();
+    const chunks: Buffer[] = [];
+    for await (const chunk of ctx.req) chunks.push(chunk as Buffer);
+    const rpc = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { id?: unknown };
+    const auth = ctx.get("authorization");
+    try {
+      await jwtVerify(auth.startsWith("Bearer ") ? auth.slice(7) : "", key, { issuer, audience: resource });
+      ctx.type = "application/json";
+      ctx.body = JSON.stringify({ jsonrpc: "2.0", id: rpc.id ?? null, result: tools });
+    } catch {
+      ctx.status = 401;
+      ctx.set("WWW-Authenticate", 'Bearer error="invalid_token"');
+    }
+  });
   const server = provider.listen(port, "127.0.0.1", () => process.send?.({ type: "ready" }));
   process.on("disconnect", () => server.close(() => process.exit(0)));
 }
 
+interface KoaContext {
+  path: string;
+  req: http.IncomingMessage;
+  status: number;
+  type: string;
+  body: unknown;
+  get(name: string): string;
+  set(name: string, value: string): void;
+}
+
 interface OidcProvider {
   on(event: string, fn: (...args: never[]) => void): void;
+  use(middleware: (ctx: KoaContext, next: () => Promise<void>) => Promise<void>): void;
   listen(port: number, host: string, cb: () => void): http.Server;
 }
 
@@ -503,7 +538,16 @@ async function benchGatehouse(
   }
 }
 
-async function benchOidcProvider(format: "opaque" | "jwt"): Promise<Map<number, number>> {
+/** Requests/s by concurrency of each oidc-provider target. */
+interface OidcFigures {
+  token: Map<number, number>;
+  /** Opaque tokens: POST /token/introspection. */
+  introspect?: Map<number, number>;
+  /** JWT: the JWT-checked resource route. */
+  resource?: Map<number, number>;
+}
+
+async function benchOidcProvider(format: "opaque" | "jwt"): Promise<OidcFigures> {
   const port = await freePort();
   const clientId = "bench";
   const clientSecret = randomBytes(32).toString("base64url");
@@ -538,27 +582,50 @@ async function benchOidcProvider(format: "opaque" | "jwt"): Promise<Map<number, 
     const json = (await res.json()) as { access_token?: string };
     if (res.status !== 200 || !json.access_token)
       throw new Error(`oidc-provider token answered ${res.status}: ${JSON.stringify(json)}\n${output}`);
-    const label = `oidc-provider ${format === "jwt" ? "JWT ES256" : "opaque"}: POST /token`;
-    const out = new Map<number, number>();
-    for (const c of CONCURRENCY)
-      out.set(
-        c,
-        (
-          await measure(
-            label,
-            () => pidCpuSeconds(child.pid!),
-            { url: `${base}/token`, method: "POST", headers: form, body },
-            c,
-          )
-        ).result.rps,
-      );
-    return out;
+    const name = `oidc-provider ${format === "jwt" ? "JWT ES256" : "opaque"}`;
+    const series = async (label: string, spec: Omit<LoadSpec, "concurrency" | "warmupMs" | "durationMs">) => {
+      const out = new Map<number, number>();
+      for (const c of CONCURRENCY)
+        out.set(c, (await measure(label, () => pidCpuSeconds(child.pid!), spec, c)).result.rps);
+      return out;
+    };
+    const figures: OidcFigures = {
+      token: await series(`${name}: POST /token`, { url: `${base}/token`, method: "POST", headers: form, body }),
+    };
+    // A fresh token: the in-memory adapter keeps only the latest tokens (an LRU), and the run above issued many.
+    const fresh = (await (await fetch(`${base}/token`, { method: "POST", headers: form, body })).json()) as {
+      access_token: string;
+    };
+    const token = fresh.access_token;
+    if (format === "opaque") {
+      const introspection = { url: `${base}/token/introspection`, method: "POST" as const, headers: form };
+      const introspectBody = `token=${encodeURIComponent(token)}`;
+      const check = (await (await fetch(introspection.url, { ...introspection, body: introspectBody })).json()) as {
+        active?: boolean;
+      };
+      if (check.active !== true) throw new Error(`oidc-provider introspection: ${JSON.stringify(check)}`);
+      figures.introspect = await series(`${name}: POST /token/introspection`, {
+        ...introspection,
+        body: introspectBody,
+      });
+    } else {
+      const route = {
+        url: `${base}/mcp/bench`,
+        method: "POST" as const,
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json", accept: "application/json" },
+        body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list" }),
+      };
+      const check = await fetch(route.url, route);
+      if (check.status !== 200) throw new Error(`oidc-provider resource route answered ${check.status}`);
+      figures.resource = await series(`${name}: POST /mcp/bench (JWT checked)`, route);
+    }
+    return figures;
   } finally {
     await stop();
   }
 }
 
-function ratioLines(name: string, g: Figures, oidc: { opaque?: Map<number, number>; jwt?: Map<number, number> }) {
+function ratioLines(name: string, g: Figures, oidc: { opaque?: OidcFigures; jwt?: OidcFigures }) {
   const r = (a: number | undefined, b: number | undefined) => (a && b ? (a / b).toFixed(2) : "-");
   const rps = (m: Map<number, Row>, c: number) => m.get(c)?.result.rps;
   // Server CPU per request barely depends on what else the machine runs; throughput does.
@@ -571,8 +638,14 @@ function ratioLines(name: string, g: Figures, oidc: { opaque?: Map<number, numbe
       `token ÷ /api/health ${r(rps(g.token, c), rps(g.health, c))} [${r(cpu(g.health, c), cpu(g.token, c))}]`,
       `introspection ÷ /api/health ${r(rps(g.introspect, c), rps(g.health, c))} [${r(cpu(g.health, c), cpu(g.introspect, c))}]`,
       `resource ÷ /api/health ${r(rps(g.resource, c), rps(g.health, c))} [${r(cpu(g.health, c), cpu(g.resource, c))}]`,
-      ...(oidc.opaque ? [`token ÷ oidc-provider opaque ${r(rps(g.token, c), oidc.opaque.get(c))}`] : []),
-      ...(oidc.jwt ? [`token ÷ oidc-provider JWT ${r(rps(g.token, c), oidc.jwt.get(c))}`] : []),
+      ...(oidc.opaque ? [`token ÷ oidc-provider opaque ${r(rps(g.token, c), oidc.opaque.token.get(c))}`] : []),
+      ...(oidc.jwt ? [`token ÷ oidc-provider JWT ${r(rps(g.token, c), oidc.jwt.token.get(c))}`] : []),
+      ...(oidc.opaque?.introspect
+        ? [`introspection ÷ oidc-provider ${r(rps(g.introspect, c), oidc.opaque.introspect.get(c))}`]
+        : []),
+      ...(oidc.jwt?.resource
+        ? [`resource ÷ oidc-provider JWT-checked route ${r(rps(g.resource, c), oidc.jwt.resource.get(c))}`]
+        : []),
     ];
     console.log(`    c=${String(c).padEnd(3)} ${parts.join("   ")}`);
   }
@@ -584,6 +657,13 @@ function ratioLines(name: string, g: Figures, oidc: { opaque?: Map<number, numbe
   console.log(
     `  Goal: token and introspection throughput ≥ 0.8 × the /api/health ceiling at every concurrency — token ${verdict(g.token)}, introspection ${verdict(g.introspect)}, resource ${verdict(g.resource)}`,
   );
+  // Issue 17's floors, against the dedicated server measured in the same run.
+  const floor = (m: Map<number, Row>, yard: Map<number, number> | undefined, k: number) =>
+    yard ? (CONCURRENCY.every((c) => (rps(m, c) ?? 0) >= k * (yard.get(c) ?? Infinity)) ? "met" : "NOT met") : "-";
+  if (oidc.jwt || oidc.opaque)
+    console.log(
+      `  Floors against oidc-provider at every concurrency: token ≥ 0.6 × JWT ${floor(g.token, oidc.jwt?.token, 0.6)}, introspection ≥ 0.8 × ${floor(g.introspect, oidc.opaque?.introspect, 0.8)}, resource ≥ 0.5 × JWT-checked route ${floor(g.resource, oidc.jwt?.resource, 0.5)}`,
+    );
   const busy = [...g.health.values(), ...g.token.values(), ...g.introspect.values(), ...g.resource.values()].filter(
     (row) => row.otherCores > 0.3,
   );
@@ -612,7 +692,7 @@ async function main() {
   const workDir = mkdtempSync(path.join(os.tmpdir(), "gh-bench-token-"));
   if (!CPU_PROF) cleanups.unshift(() => rmSync(workDir, { recursive: true, force: true })); // runs last (also on Ctrl-C)
   const results: { name: string; figures: Figures }[] = [];
-  const oidc: { opaque?: Map<number, number>; jwt?: Map<number, number> } = {};
+  const oidc: { opaque?: OidcFigures; jwt?: OidcFigures } = {};
   try {
     const appDir = await snapshotBuild(workDir);
     const dataDir = path.join(workDir, "data");
