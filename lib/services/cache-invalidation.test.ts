@@ -80,7 +80,12 @@ describe.skipIf(!process.env.DATABASE_URL)("on PostgreSQL (dedicated LISTEN sess
       connectionString: database.connectionString!,
       channel: CACHE_CHANNEL,
       backoffMs: 20,
-      onConnect,
+      // As the server's listener does (listenForInvalidations): notifications sent while no session
+      // listened are lost, so every (re)connect forgets everything before anything else happens.
+      onConnect: () => {
+        forgetAllCached();
+        onConnect();
+      },
       onNotify(payload) {
         invalidateCached(payload);
         for (const w of waiting.filter((w) => w.match(payload))) w.resolve(payload);
