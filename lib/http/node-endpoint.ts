@@ -16,17 +16,22 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 export type ProtocolEndpoint = (request: ProtocolRequest, slug: string) => Promise<ProtocolResponse>;
 
-const TOO_LARGE = withCorsResult(
-  jsonNoStoreResult(
-    { error: "invalid_request", error_description: `The request body is larger than ${MAX_BODY_BYTES} bytes.` },
-    413,
-    { Connection: "close" },
-  ),
-);
+/** 413 in RFC 6749 error JSON; the connection closes (the rest of the body is not read). */
+export function tooLargeResult(limit: number): ProtocolResponse {
+  return withCorsResult(
+    jsonNoStoreResult(
+      { error: "invalid_request", error_description: `The request body is larger than ${limit} bytes.` },
+      413,
+      { Connection: "close" },
+    ),
+  );
+}
+const TOO_LARGE = tooLargeResult(MAX_BODY_BYTES);
 const NO_SERVER = withCorsResult(
   jsonNoStoreResult({ error: "invalid_request", error_description: "Unknown MCP server." }, 404),
 );
-const FAILED = withCorsResult(
+/** 500 in RFC 6749 error JSON, for a handler that threw. */
+export const FAILED = withCorsResult(
   jsonNoStoreResult({ error: "server_error", error_description: "The authorization server failed unexpectedly." }, 500),
 );
 

@@ -6,9 +6,10 @@
 //
 // This file is the dispatcher (matching, the Web bridge, headers, errors); server/protocol-routes.ts
 // binds each path to its endpoint, and server/main.ts mounts the result in front of Next.js's
-// handler, in `npm start` and `npm run dev` alike, so each endpoint has one path. What every request gets regardless of who
-// answers it stays at the http.Server level (instrumentation.ts): the front door's client IP and
-// public origin, the edge guard, in-flight tracking for graceful shutdown, request metrics.
+// handler, in `npm start` and `npm run dev` alike, so each endpoint has one path. What every
+// request gets regardless of who answers it stays at the http.Server level (lib/start.ts): the
+// front door's client IP and public origin, the edge guard, in-flight tracking for graceful
+// shutdown, request metrics.
 // Responses carry the same security headers as Next.js's (security-headers.ts); the handlers set
 // their own CORS and cache headers, as they did as route handlers.
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -18,7 +19,7 @@ import { jsonNoStoreResult } from "@/lib/oauth/errors";
 import { corsPreflight, withCorsResult } from "@/lib/oauth/metadata";
 import type { ProtocolResponse } from "@/lib/oauth/protocol-http";
 import { stampRequest } from "./front-door";
-import { readBody, writeResult, type NodeHandler } from "./node-endpoint";
+import { FAILED, readBody, tooLargeResult, writeResult, type NodeHandler } from "./node-endpoint";
 import { SECURITY_HEADERS } from "./security-headers";
 import { matchProtocolPath, type ProtocolPath } from "./protocol-paths";
 import { bodyLimitOf } from "./surface";
@@ -82,10 +83,6 @@ function serveProtocol(
   return true;
 }
 
-const FAILED = withCorsResult(
-  jsonNoStoreResult({ error: "server_error", error_description: "The authorization server failed unexpectedly." }, 500),
-);
-
 async function serveWeb(
   handlers: WebHandlers,
   params: Params,
@@ -104,7 +101,7 @@ async function serveWeb(
     let body: string | null = null;
     if (method !== "GET" && method !== "HEAD") {
       body = await readBody(req, bodyLimitOf(pathname));
-      if (body === null) return writeResult(res, tooLarge(bodyLimitOf(pathname)));
+      if (body === null) return writeResult(res, tooLargeResult(bodyLimitOf(pathname)));
     }
     const response = await handler(webRequest(req, body), params);
     await writeWebResponse(res, response, {}, method === "HEAD");
@@ -124,16 +121,6 @@ function methodNotAllowed(method: string, handlers: WebHandlers): ProtocolRespon
       { error: "invalid_request", error_description: `The method ${method} is not allowed here; use ${allow}.` },
       405,
       { Allow: allow },
-    ),
-  );
-}
-
-function tooLarge(limit: number): ProtocolResponse {
-  return withCorsResult(
-    jsonNoStoreResult(
-      { error: "invalid_request", error_description: `The request body is larger than ${limit} bytes.` },
-      413,
-      { Connection: "close" },
     ),
   );
 }

@@ -70,35 +70,41 @@ export type NewDynamicClient = Pick<
 
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 
-/** Inserts the client, its audit event and (when the action is a webhook event) the outbox row. */
+/**
+ * Inserts the client, its audit event and (when the action is a webhook event) the outbox row.
+ * Timestamps come from here, not from the database's CURRENT_TIMESTAMP, as Prisma's model calls do:
+ * the columns are UTC wall-clock times without a zone, and a server's session TimeZone may not be UTC.
+ */
 export async function insertDynamicClient(
   tx: Prisma.TransactionClient,
   c: NewDynamicClient,
   audit: ReturnType<typeof auditRow>,
   event: OutboxRow | null,
 ): Promise<{ id: string; clientId: string; createdAt: Date }> {
+  const now = new Date();
   const outbox = event
     ? Prisma.sql`, outbox AS (
-        INSERT INTO "OutboxEvent" ("id", "type", "payload") VALUES (${event.id}, ${event.type}, ${json(event.payload)}::jsonb))`
+        INSERT INTO "OutboxEvent" ("id", "type", "payload", "createdAt")
+        VALUES (${event.id}, ${event.type}, ${json(event.payload)}::jsonb, ${now}))`
     : Prisma.empty;
   const [row] = await tx.$queryRaw<{ id: string; clientId: string; createdAt: Date }[]>`
     WITH client AS (
       INSERT INTO "OAuthClient" ("id", "serverId", "clientId", "name", "clientUri", "logoUri", "registration",
         "isConfidential", "dpopBoundAccessTokens", "tokenEndpointAuthMethod", "jwks", "jwksUri", "grantTypes",
         "redirectUris", "allowedScopes", "metadata", "softwareId", "approvalStatus", "secretHash", "secretLast4",
-        "secretCreatedAt", "createdByLabel", "updatedAt")
+        "secretCreatedAt", "createdByLabel", "createdAt", "updatedAt")
       VALUES (${c.id}, ${c.serverId}, ${c.clientId}, ${c.name}, ${c.clientUri}, ${c.logoUri}, 'DYNAMIC',
         ${c.isConfidential}, ${c.dpopBoundAccessTokens}, ${c.tokenEndpointAuthMethod}, ${json(c.jwks)}::jsonb,
         ${c.jwksUri}, ${c.grantTypes}::text[], ${c.redirectUris}::text[], ${c.allowedScopes}::text[],
         ${json(c.metadata)}::jsonb, ${c.softwareId}, ${c.approvalStatus}::"ApprovalStatus", ${c.secretHash},
-        ${c.secretLast4}, ${c.secretHash === null ? null : new Date()}, ${c.createdByLabel}, now())
+        ${c.secretLast4}, ${c.secretHash === null ? null : now}, ${c.createdByLabel}, ${now}, ${now})
       RETURNING "id", "clientId", "createdAt"
     ), audit AS (
       INSERT INTO "AuditEvent" ("id", "actorType", "actorId", "actorLabel", "action", "targetType", "targetId",
-        "targetLabel", "serverId", "ip", "userAgent", "requestId", "details")
+        "targetLabel", "serverId", "ip", "userAgent", "requestId", "details", "createdAt")
       VALUES (${audit.id}, ${audit.actorType}::"ActorType", ${audit.actorId}, ${audit.actorLabel}, ${audit.action},
         ${audit.targetType}, ${audit.targetId}, ${audit.targetLabel}, ${audit.serverId}, ${audit.ip},
-        ${audit.userAgent}, ${audit.requestId}, ${json(audit.details)}::jsonb)
+        ${audit.userAgent}, ${audit.requestId}, ${json(audit.details)}::jsonb, ${now})
     )${outbox}
     SELECT "id", "clientId", "createdAt" FROM client`;
   return row!;
