@@ -63,8 +63,24 @@ describe("serverActionBodyProblem", () => {
       ]),
       mp,
     ],
+    [
+      "a control character in a field's name (Next.js's parser fails on the part header)",
+      multipart([
+        ["0", '["$K1"]'],
+        ["1_\u0005x", "v"],
+      ]),
+      mp,
+    ],
     ["an escaped NUL in a row", '["a\\u0000"]', "text/plain"],
   ])("refuses %s", async (_case, body, type) => {
     expect(await serverActionBodyProblem(action(body, type))).not.toBeNull();
+  });
+
+  it("refuses a control character in a field's name of a form posted without JavaScript", async () => {
+    const body = multipart([
+      ["$ACTION_ID_7f00", ""],
+      ["1_\u007fx", "v"],
+    ]);
+    expect(await serverActionBodyProblem(action(body, mp, false))).toBe("The multipart body is malformed.");
   });
 });

@@ -16,6 +16,14 @@ import { hasNul, MalformedBodyError, NUL_MESSAGE, parseJsonRefusingNul } from ".
  */
 const KNOWN_REFERENCE = /^\$(?:\$|K\d+$|u$|D|n-?\d+$|-0$|NaN$|Infinity$|-Infinity$)/;
 
+const MALFORMED = "The multipart body is malformed.";
+
+/**
+ * Control characters (but tab) in a part header: the Fetch API's parser keeps them in a field's
+ * name, Next.js's (busboy) refuses the header with a 500 ("Malformed part header").
+ */
+const CONTROL = /[\x00-\x08\x0a-\x1f\x7f]/;
+
 /** Why this server-action request cannot be decoded, or null when it can. */
 export async function serverActionBodyProblem(request: Request): Promise<string | null> {
   const type = (request.headers.get("content-type") ?? "").toLowerCase();
@@ -25,14 +33,15 @@ export async function serverActionBodyProblem(request: Request): Promise<string 
     try {
       form = await request.formData();
     } catch {
-      return "The multipart body is malformed.";
+      return MALFORMED;
     }
     // React reads a field as reply row +name (so "0", "00" and "" are all row 0); other fields are
     // FormData entries ("1_email"). A row sent twice makes React resolve it twice, and throw.
     const rows = new Set<number>();
     for (const [name, value] of form) {
+      if (hasNul(name) || (typeof value === "string" && hasNul(value))) return NUL_MESSAGE;
+      if (CONTROL.test(name) || (typeof value !== "string" && CONTROL.test(value.name))) return MALFORMED;
       if (typeof value !== "string") continue;
-      if (hasNul(name) || hasNul(value)) return NUL_MESSAGE;
       const row = +name;
       if (!isFetchAction || Number.isNaN(row)) continue;
       if (rows.has(row)) return ARGUMENTS;
