@@ -1,10 +1,10 @@
 // GATEHOUSE_SECRET (or AUTH_SECRET) keys the session cookie and, later, the encryption of signing
 // keys. On the embedded database it is generated into the data folder on first run, so a fresh
 // clone needs no configuration; on PostgreSQL several instances must share it, so it is required.
-import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { env } from "./env";
+import { randomToken } from "./ids";
 
 let cached: string | undefined;
 
@@ -19,14 +19,14 @@ export function gatehouseSecret(): string {
         "Generate one with: openssl rand -base64 32",
     );
   }
-  if (e.GATEHOUSE_DATA_DIR.startsWith("memory://")) return (cached = randomBytes(32).toString("base64url"));
+  if (e.GATEHOUSE_DATA_DIR.startsWith("memory://")) return (cached = randomToken(32));
   const dir = path.resolve(e.GATEHOUSE_DATA_DIR);
   const file = path.join(dir, "secret");
   try {
     cached = readFileSync(file, "utf8").trim();
   } catch {
     mkdirSync(dir, { recursive: true });
-    const fresh = randomBytes(32).toString("base64url");
+    const fresh = randomToken(32);
     try {
       writeFileSync(file, `${fresh}\n`, { mode: 0o600, flag: "wx" });
       cached = fresh;

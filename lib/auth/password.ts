@@ -2,6 +2,7 @@
 // N=2^15, r=8, p=3 is one of OWASP's scrypt settings (~32 MiB, tens of ms per verify).
 // Stored as "scrypt$N$r$p$salt$hash" (base64url) so the cost can be raised later.
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import { randomToken } from "@/lib/ids";
 
 const N = 2 ** 15;
 const R = 8;
@@ -45,5 +46,5 @@ export async function burnPasswordCheck(password: string): Promise<void> {
 
 /** A temporary password shown once to an admin: 20 characters, ~120 bits. */
 export function generateTemporaryPassword(): string {
-  return randomBytes(15).toString("base64url");
+  return randomToken(15);
 }

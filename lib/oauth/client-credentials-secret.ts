@@ -2,19 +2,20 @@
 // (a password KDF buys nothing against a value that cannot be guessed, and costs throughput);
 // they are stored only as SHA-256 and compared in constant time. Prefixes let secret scanners
 // recognise leaked values (ghc_ client ids, ghs_ secrets).
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, timingSafeEqual } from "node:crypto";
+import { randomToken } from "@/lib/ids";
 
 export const CLIENT_ID_PREFIX = "ghc_";
 export const CLIENT_SECRET_PREFIX = "ghs_";
 
 /** "ghc_" + 24 base64url characters (144 bits). Never starts with https:// (reserved for CIMD). */
 export function generateClientId(): string {
-  return `${CLIENT_ID_PREFIX}${randomBytes(18).toString("base64url")}`;
+  return `${CLIENT_ID_PREFIX}${randomToken(18)}`;
 }
 
 /** "ghs_" + 43 base64url characters (256 bits). */
 export function generateClientSecret(): string {
-  return `${CLIENT_SECRET_PREFIX}${randomBytes(32).toString("base64url")}`;
+  return `${CLIENT_SECRET_PREFIX}${randomToken(32)}`;
 }
 
 export function hashSecret(secret: string): string {

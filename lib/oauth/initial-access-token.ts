@@ -2,15 +2,15 @@
 // an admin mints one on the server's settings, hands it to a developer, and the registration
 // request carries it as a Bearer token (RFC 6750 §2.1). 256-bit random values, stored only as
 // SHA-256 (like client secrets); "ghi_" lets secret scanners recognise a leaked one.
-import { randomBytes } from "node:crypto";
 import { bearerChallenge, parseBearerAuthorization } from "@gatehouse/mcp-resource-auth/bearer";
 import { OAuthError } from "./errors";
+import { randomToken } from "@/lib/ids";
 
 export const INITIAL_ACCESS_TOKEN_PREFIX = "ghi_";
 
 /** "ghi_" + 43 base64url characters (256 bits). */
 export function generateInitialAccessToken(): string {
-  return `${INITIAL_ACCESS_TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
+  return `${INITIAL_ACCESS_TOKEN_PREFIX}${randomToken(32)}`;
 }
 
 /** What the dashboard shows of a token after it was shown once: "ghi_AbCdEfGh…". */

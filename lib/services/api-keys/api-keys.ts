@@ -1,12 +1,11 @@
 // Admin API keys ("gha_…" + 256 random bits): shown once, stored as SHA-256, bounded by a role
 // that the creator may grant (an admin cannot mint an owner key). Revoked or expired keys stop
 // at once (every request looks the key up).
-import { randomBytes } from "node:crypto";
 import { hashSecret, secretHashMatches } from "@/lib/oauth/client-credentials-secret";
 import { canManageRole, type Role } from "@/lib/auth/permissions";
 import { API_KEY_EXPIRIES, CreateApiKeyInput, RevokeApiKeyInput } from "@/lib/schemas/api-keys";
 import type { DbOrTx } from "@/lib/db/client";
-import { newId } from "@/lib/ids";
+import { newId, randomToken } from "@/lib/ids";
 import { recordAudit } from "../audit/record-audit";
 import { effectiveRole, requirePermission } from "../authz";
 import { actorLabel, dbOf, type Actor, type ServiceContext } from "../context";
@@ -70,7 +69,7 @@ export async function createApiKey({
   const { name, role, expiresIn } = CreateApiKeyInput.parse(input);
   if (!canManageRole(effectiveRole(ctx), role))
     throw new ForbiddenError("Only an owner can create a key with the Owner role.");
-  const secret = randomBytes(32).toString("base64url");
+  const secret = randomToken(32);
   const token = `${API_KEY_PREFIX}${secret}`;
   const days = API_KEY_EXPIRIES[expiresIn];
   return withTx(ctx, async (tx) => {

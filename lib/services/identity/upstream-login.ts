@@ -13,7 +13,7 @@ import { seal, unseal } from "@/lib/crypto/seal";
 import { domainAllowed, readPerson, roleFromGroups } from "@/lib/identity/claims";
 import { buildLoginRequest, completeLogin, discoverIdp, IdpError } from "@/lib/identity/oidc-client";
 import type { SsoRefusal } from "@/lib/identity/refusals";
-import { newId } from "@/lib/ids";
+import { newId, randomToken } from "@/lib/ids";
 import { safeReturnPath } from "@/lib/schemas/auth";
 import { recordAudit } from "../audit/record-audit";
 import { dbOf, type ServiceContext } from "../context";
@@ -145,7 +145,7 @@ export async function finishUpstreamLogin({
   if (person.email && !domainAllowed(person.email, provider.allowedDomains))
     throw await fail("foreign_domain", { email: person.email });
 
-  const ticket = `${TICKET_PREFIX}${randomBytes(32).toString("base64url")}`;
+  const ticket = `${TICKET_PREFIX}${randomToken(32)}`;
   let userId: string;
   try {
     userId = await withTx(ctx, async (tx) => {

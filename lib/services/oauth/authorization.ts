@@ -1,7 +1,6 @@
 // The authorization-code flow's server side (OAuth 2.1 §4.1, checklist §5): validate, store the
 // request for 10 minutes under an opaque id (nothing can be altered between steps), sign in,
 // consent, issue a 60-second code bound to everything it was granted for.
-import { randomBytes } from "node:crypto";
 import { hashSecret } from "@/lib/oauth/client-credentials-secret";
 import {
   authorizationResponseUrl,
@@ -12,7 +11,7 @@ import { parseParams, type ParsedParams } from "@/lib/oauth/params";
 import { isSubset } from "@/lib/oauth/scope";
 import { bodyReadError, OAuthError } from "@/lib/oauth/errors";
 import { PROTOCOL_BODY_LIMIT, readTextCapped } from "@/lib/http/read-body-capped";
-import { newId } from "@/lib/ids";
+import { newId, randomToken } from "@/lib/ids";
 import { logger } from "@/lib/logger";
 import { requestMeta } from "@/lib/request-meta";
 import { recordAudit } from "../audit/record-audit";
@@ -178,7 +177,7 @@ async function authorizeOutcome(request: Request, slug: string, user: SessionUse
       );
   }
 
-  const requestId = `${newId("authRequest")}${randomBytes(8).toString("base64url")}`;
+  const requestId = `${newId("authRequest")}${randomToken(8)}`;
   await dbOf(ctx).authorizationRequest.create({
     data: {
       id: requestId,
@@ -291,7 +290,7 @@ async function approve(
   user: SessionUser,
   explicit: boolean,
 ): Promise<string> {
-  const code = randomBytes(32).toString("base64url");
+  const code = randomToken(32);
   return withTx(ctx, async (tx) => {
     const row = await tx.authorizationRequest.findUniqueOrThrow({ where: { id: requestId } });
     const done = await tx.authorizationRequest.updateMany({

@@ -3,7 +3,7 @@
 // expired (access tokens live at most a day). Keys are cached per process: a rotation on another
 // instance is picked up within KEY_CACHE_MS, and verification looks unknown kids up at once.
 import { processWide } from "@/lib/process-state";
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK, type KeyObject } from "jose";
 import { seal, unseal } from "@/lib/crypto/seal";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
@@ -12,6 +12,7 @@ import { recordAudit } from "../audit/record-audit";
 import { requirePermission } from "../authz";
 import { dbOf, type ServiceContext } from "../context";
 import { withTx } from "../transaction";
+import { randomToken } from "@/lib/ids";
 
 const KEY_CACHE_MS = 60_000;
 /** The longest access-token lifetime a server may set (lib/schemas/servers.ts), plus clock skew. */
@@ -30,7 +31,7 @@ const publicKeys = processWide("signingKeys.public", () => new Map<string, KeyLi
 
 async function createKey(tx: Prisma.TransactionClient): Promise<{ kid: string }> {
   const { publicKey, privateKey } = await generateKeyPair(SIGNING_ALG, { extractable: true });
-  const kid = randomBytes(12).toString("base64url");
+  const kid = randomToken(12);
   const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: SIGNING_ALG, use: "sig" };
   const privateJwk = await exportJWK(privateKey);
   await tx.signingKey.create({

@@ -1,5 +1,4 @@
 // Minting: access tokens (signed JWTs, no database row) and refresh tokens (random, stored hashed).
-import { randomBytes } from "node:crypto";
 import { hashSecret } from "@/lib/oauth/client-credentials-secret";
 import { signAccessToken, type AccessTokenClaims } from "@/lib/oauth/access-token";
 import { formatScope } from "@/lib/oauth/scope";
@@ -7,6 +6,7 @@ import type { ServiceContext } from "../context";
 import type { OAuthServer } from "./oauth-server";
 import { activeSigningKey } from "./signing-keys";
 import { allocateStatus } from "./status-lists";
+import { randomToken } from "@/lib/ids";
 
 export const REFRESH_TOKEN_PREFIX = "ghr_";
 
@@ -35,7 +35,7 @@ export async function mintAccessToken(
   now: Date,
 ): Promise<{ token: string; claims: AccessTokenClaims }> {
   const iat = Math.floor(now.getTime() / 1000);
-  const jti = randomBytes(16).toString("base64url");
+  const jti = randomToken(16);
   const status = await allocateStatus(
     ctx,
     server,
@@ -59,7 +59,7 @@ export async function mintAccessToken(
 }
 
 export function newRefreshToken(): { token: string; hash: string } {
-  const token = `${REFRESH_TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
+  const token = `${REFRESH_TOKEN_PREFIX}${randomToken(32)}`;
   return { token, hash: hashSecret(token) };
 }
 

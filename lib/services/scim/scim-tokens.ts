@@ -1,10 +1,9 @@
 // SCIM bearer tokens, one or more per identity provider ("ghscim_" + 256 random bits): shown once,
 // stored as SHA-256, revocable; owners and admins only (settings.write, like the providers
 // themselves). A revoked token stops at once: every SCIM request looks its token up.
-import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { DbOrTx } from "@/lib/db/client";
-import { newId } from "@/lib/ids";
+import { newId, randomToken } from "@/lib/ids";
 import { hashSecret, secretHashMatches } from "@/lib/oauth/client-credentials-secret";
 import { recordAudit } from "../audit/record-audit";
 import { requirePermission } from "../authz";
@@ -66,7 +65,7 @@ export async function createScimToken({
 }): Promise<{ scimToken: ScimTokenDto; token: string }> {
   requirePermission(ctx, "settings.write");
   const { providerId, name } = CreateScimTokenInput.parse(input);
-  const secret = randomBytes(32).toString("base64url");
+  const secret = randomToken(32);
   const token = `${SCIM_TOKEN_PREFIX}${secret}`;
   return withTx(ctx, async (tx) => {
     const provider = await providerOf(tx, providerId);

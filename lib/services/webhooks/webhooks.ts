@@ -1,7 +1,6 @@
 // Managing webhook endpoints (Settings → Webhooks): owners and admins.
-import { randomBytes } from "node:crypto";
 import { seal } from "@/lib/crypto/seal";
-import { newId } from "@/lib/ids";
+import { newId, randomToken } from "@/lib/ids";
 import { CreateWebhookInput, UpdateWebhookInput } from "@/lib/schemas/webhooks";
 import { recordAudit } from "../audit/record-audit";
 import { requirePermission } from "../authz";
@@ -67,7 +66,7 @@ export async function createWebhook({
 }): Promise<{ webhook: WebhookDto; secret: string }> {
   requirePermission(ctx, "settings.write");
   const v = CreateWebhookInput.parse(input);
-  const secret = `whsec_${randomBytes(32).toString("base64url")}`;
+  const secret = `whsec_${randomToken(32)}`;
   return withTx(ctx, async (tx) => {
     const row = await tx.webhookEndpoint.create({
       data: {
