@@ -5,7 +5,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureDemoServer, systemContext } from "@/lib/services";
+import { createClient, ensureDemoServer, systemContext } from "@/lib/services";
 import { createTestDb } from "@/test/db";
 import { matchProtocolPath } from "@/lib/http/protocol-paths";
 import { SECURITY_HEADERS } from "@/lib/http/security-headers";
@@ -114,6 +114,41 @@ describe("serveProtocol on a node:http server", () => {
     });
     expect(mcp.status).toBe(401);
     expect(mcp.headers.get("www-authenticate")).toContain("resource_metadata=");
+  });
+
+  it("hands the demo MCP server its body as text: tools/list answers, a body that is not JSON is a parse error", async () => {
+    const { client, clientSecret } = await createClient({
+      ctx: systemContext("test"),
+      serverSlug: "demo",
+      input: { name: "Front bot", allowedScopes: ["mcp:tools"] },
+    });
+    const basic = Buffer.from(`${client.clientId}:${clientSecret}`).toString("base64");
+    const issued = await fetch(`${origin}/oauth/demo/token`, {
+      method: "POST",
+      headers: { authorization: `Basic ${basic}` },
+      body: new URLSearchParams({ grant_type: "client_credentials" }),
+    });
+    expect(issued.status).toBe(200);
+    const { access_token } = (await issued.json()) as { access_token: string };
+    const post = (body: string) =>
+      fetch(`${origin}/mcp/demo`, {
+        method: "POST",
+        headers: {
+          authorization: `Bearer ${access_token}`,
+          "content-type": "application/json",
+          accept: "application/json, text/event-stream",
+        },
+        body,
+      });
+    const list = await post(JSON.stringify({ jsonrpc: "2.0", id: 7, method: "tools/list" }));
+    expect(list.status).toBe(200);
+    expectSecurityHeaders(list);
+    const listed = (await list.json()) as { id: number; result: { tools: { name: string }[] } };
+    expect(listed.id).toBe(7);
+    expect(listed.result.tools.map((t) => t.name)).toContain("echo");
+    const garbage = await post("{not json");
+    expect(garbage.status).toBe(400);
+    expect(((await garbage.json()) as { error: { code: number } }).error.code).toBe(-32700);
   });
 
   it("decodes the slug, and an unknown server is the endpoint's own 404", async () => {

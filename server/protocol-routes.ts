@@ -16,7 +16,8 @@ import { statusListAggregationResponse, statusListResponse } from "@/lib/service
 const bySlug = (f: (slug: string) => Promise<Response>) => async (_req: Request, p: Params) =>
   withCors(await f(p.slug!));
 const metadata = { web: { GET: bySlug(metadataResponse) } };
-const mcp: WebHandler = (request, p) => handleDemoMcpRequest(request, { slug: p.slug! });
+const mcp: WebHandler = (request, p, body) =>
+  handleDemoMcpRequest(request, { slug: p.slug!, ...(body !== undefined ? { body } : {}) });
 const resourceMetadata: WebHandler = (request, p) => handleProtectedResourceMetadataRequest(request, { slug: p.slug! });
 
 /** Every endpoint the front answers (paths: protocol-paths.ts; Next.js redirects a trailing slash). */
@@ -39,7 +40,7 @@ export const PROTOCOL_HANDLERS: Readonly<Record<ProtocolPath, RouteHandler>> = {
   "/.well-known/openid-configuration/oauth/[slug]": metadata,
   "/oauth/[slug]/.well-known/openid-configuration": metadata,
   "/.well-known/oauth-protected-resource/mcp/[slug]": { web: { GET: resourceMetadata, OPTIONS: resourceMetadata } },
-  "/mcp/[slug]": { web: { GET: mcp, POST: mcp, DELETE: mcp, OPTIONS: mcp } },
+  "/mcp/[slug]": { web: { GET: mcp, POST: mcp, DELETE: mcp, OPTIONS: mcp }, bodyText: true },
 };
 
 /** Answers a protocol request and returns true, or returns false for Next.js to handle it. */

@@ -26,13 +26,17 @@ import { bodyLimitOf } from "./surface";
 import { webRequest, writeWebResponse } from "./web-bridge";
 
 export type Params = Record<string, string>;
-export type WebHandler = (request: Request, params: Params) => Promise<Response> | Response;
+/** `body` is given only to a route with `bodyText` (its Request then carries none). */
+export type WebHandler = (request: Request, params: Params, body?: string | null) => Promise<Response> | Response;
 
 /** A route's handler: on Node's req/res (the hot endpoints, every method; they answer 405
- * themselves), or on Web Request/Response by method (OPTIONS is the CORS preflight unless given). */
+ * themselves), or on Web Request/Response by method (OPTIONS is the CORS preflight unless given).
+ * `bodyText`: the handler takes the (capped) body as text rather than as the Request's stream, which
+ * saves building and reading a ReadableStream per request (the demo MCP server parses it once). */
 export type RouteHandler =
-  { node: NodeHandler } | { web: Partial<Record<"GET" | "POST" | "DELETE" | "OPTIONS", WebHandler>> };
-type WebHandlers = Extract<RouteHandler, { web: unknown }>["web"];
+  { node: NodeHandler } | { web: Partial<Record<"GET" | "POST" | "DELETE" | "OPTIONS", WebHandler>>; bodyText?: true };
+type WebRoute = Extract<RouteHandler, { web: unknown }>;
+type WebHandlers = WebRoute["web"];
 
 function decodeParams(groups: Record<string, string>): Params {
   const params: Params = {};
@@ -78,19 +82,20 @@ function serveProtocol(
   const params = decodeParams(matched.groups);
   withHttpSpan(req.method ?? "GET", matched.path, res, () => {
     if ("node" in handler) void handler.node(req, res, params.slug ?? "");
-    else void serveWeb(handler.web, params, pathname, req, res);
+    else void serveWeb(handler, params, pathname, req, res);
   });
   return true;
 }
 
 async function serveWeb(
-  handlers: WebHandlers,
+  route: WebRoute,
   params: Params,
   pathname: string,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
   const method = req.method ?? "GET";
+  const handlers = route.web;
   // HEAD is GET without the body, as for Next.js's route handlers.
   const handler = method === "HEAD" ? handlers.GET : handlers[method as keyof typeof handlers];
   try {
@@ -103,7 +108,9 @@ async function serveWeb(
       body = await readBody(req, bodyLimitOf(pathname));
       if (body === null) return writeResult(res, tooLargeResult(bodyLimitOf(pathname)));
     }
-    const response = await handler(webRequest(req, body), params);
+    const response = route.bodyText
+      ? await handler(webRequest(req, null), params, body)
+      : await handler(webRequest(req, body), params);
     await writeWebResponse(res, response, {}, method === "HEAD");
   } catch (err) {
     // The path only: a misbehaving client may put credentials in the query string.

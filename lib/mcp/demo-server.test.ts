@@ -12,6 +12,7 @@ import { parseBearerChallenge } from "@gatehouse/mcp-resource-auth/bearer";
 import { createTestDb } from "@/test/db";
 import { serverInput } from "@/test/factories";
 import { protocolRoute } from "@/test/protocol-route";
+import { flushLog } from "@/lib/logger";
 const mcpRoute = protocolRoute("/mcp/[slug]");
 const prmRoute = protocolRoute("/.well-known/oauth-protected-resource/mcp/[slug]");
 
@@ -89,6 +90,7 @@ async function expectInvalidToken(res: Response) {
 // One JSON log line per request: kept out of the test output, and read by the logging test.
 let stdoutWrite: MockInstance<typeof process.stdout.write>;
 beforeEach(() => {
+  flushLog();
   stdoutWrite = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
 });
 afterEach(() => vi.restoreAllMocks());
@@ -238,7 +240,8 @@ describe("POST /mcp/demo: MCP over stateless Streamable HTTP", () => {
       scopes: ["mcp:tools"],
       expires_at: new Date(exp * 1000).toISOString(),
     });
-    const lines = stdoutWrite.mock.calls.map((c) => String(c[0]).trimEnd());
+    flushLog();
+    const lines = stdoutWrite.mock.calls.flatMap((c) => String(c[0]).split("\n"));
     const line = lines
       .filter((l) => l.startsWith("{"))
       .map((l) => JSON.parse(l) as Record<string, unknown>)

@@ -6,6 +6,7 @@
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
+import { requestBodyTooLargeMessage } from "@modelcontextprotocol/sdk/server/requestBody.js";
 import type { AuthInfo } from "@modelcontextprotocol/sdk/server/auth/types.js";
 import { z } from "zod";
 import {
@@ -35,6 +36,8 @@ export interface DemoMcpDeps {
   /** Defaults to env().GATEHOUSE_URL. */
   gatehouseUrl?: string;
   now?: () => Date;
+  /** The request's body, already read and capped by the protocol front (its Request then has none). */
+  body?: string | null;
 }
 
 /** The scope the demo tools ask for, when the MCP server defines it. */
@@ -126,9 +129,15 @@ async function authorizeAndServe(
       cors,
     );
   }
-  // POST bodies are read once, bounded, to learn which tools are called (the scopes they need).
-  const body = request.method === "POST" ? await readJsonBounded(request.clone(), MAX_BODY_BYTES) : undefined;
-  const value = body?.ok ? body.value : undefined;
+  // POST bodies are read once, bounded, to learn which tools are called (the scopes they need); the
+  // transport gets the parsed message (no second read, no clone of the body stream).
+  const body =
+    request.method !== "POST"
+      ? undefined
+      : deps.body !== undefined
+        ? parseBody(deps.body, MAX_BODY_BYTES)
+        : await readJsonBounded(request, MAX_BODY_BYTES);
+  const value = body?.kind === "json" ? body.value : undefined;
   log.rpc = rpcMethods(value);
   const calls = toolCalls(value);
   if (calls.length > 0) log.tools = calls.slice(0, 10).map((t) => t.slice(0, 64));
@@ -155,6 +164,11 @@ async function authorizeAndServe(
     });
   }
 
+  // After authorization, as the transport would answer it.
+  if (body?.kind === "too_large") {
+    log.outcome = "too_large";
+    return withHeaders(jsonRpcError(413, -32000, requestBodyTooLargeMessage(MAX_BODY_BYTES)), cors);
+  }
   log.outcome = "ok";
   const authInfo: AuthInfo = toAuthInfo(access, server.resource);
   const mcp = createDemoMcpServer(server);
@@ -165,16 +179,23 @@ async function authorizeAndServe(
     maxRequestBodySize: MAX_BODY_BYTES,
   });
   await mcp.connect(transport);
+  let response: Response;
   try {
-    const response = await transport.handleRequest(request, {
-      authInfo,
-      ...(body?.ok ? { parsedBody: body.value } : {}),
-    });
-    return withHeaders(response, cors);
-  } finally {
-    // JSON responses are complete once handleRequest resolves; nothing outlives the request.
+    response =
+      body?.kind === "json"
+        ? await transport.handleRequest(request, { authInfo, parsedBody: body.value })
+        : // Not JSON, or left unread (declared too large, no body): the transport answers it as it
+          // would any client (parse error, 413, wrong content type), from the bytes we read if any.
+          await transport.handleRequest(body?.kind === "text" ? withBody(request, body.text) : request, { authInfo });
+  } catch (err) {
     await mcp.close().catch(() => undefined);
+    throw err;
   }
+  // JSON responses are complete once handleRequest resolves, but the SDK's request handler finishes
+  // its bookkeeping a few microtasks later; closing before that aborts it (an AbortController, a
+  // DOMException and an McpError per request). At the end of this turn it has finished.
+  setImmediate(() => void mcp.close().catch(() => undefined));
+  return withHeaders(response, cors);
 }
 
 const verifiers = new Map<string, ResourceVerifier>();
@@ -245,6 +266,9 @@ function demoVerifier(
  */
 const SHARED_VALIDATOR = new AjvJsonSchemaValidator();
 
+/** Built once: zod schemas are costly to construct, and the SDK only reads them. */
+const ECHO_INPUT = { message: z.string().max(10_000).describe("The text to send back") };
+
 /** The demo's MCP server. Scope checks happen at the HTTP layer (above), where a 403 challenge can be sent. */
 export function createDemoMcpServer(
   server: Pick<
@@ -283,7 +307,7 @@ export function createDemoMcpServer(
     {
       title: "Echo",
       description: "Returns the message it is given.",
-      inputSchema: { message: z.string().max(10_000).describe("The text to send back") },
+      inputSchema: ECHO_INPUT,
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     ({ message }) => ({ content: [{ type: "text", text: message }] }),
@@ -344,15 +368,16 @@ function withHeaders(response: Response, headers: Record<string, string> | undef
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers: merged });
 }
 
-type JsonRead = { ok: true; value: unknown } | { ok: false };
+type BodyRead = { kind: "json"; value: unknown } | { kind: "text"; text: string } | { kind: "too_large" };
 
 /**
- * Reads a JSON body with a byte bound. On any failure the caller hands the untouched original
- * request to the transport, which answers it properly (413, parse error, wrong content type).
+ * Reads a POST body with a byte bound: its JSON value, its text when it is not JSON, "too_large"
+ * when it outgrows the bound while being read. Undefined when it was left unread (no body, or a
+ * declared length over the bound), so the transport answers the untouched request.
  */
-async function readJsonBounded(request: Request, maxBytes: number): Promise<JsonRead> {
+async function readJsonBounded(request: Request, maxBytes: number): Promise<BodyRead | undefined> {
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (!request.body || declared > maxBytes) return { ok: false };
+  if (!request.body || declared > maxBytes) return undefined;
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -362,13 +387,25 @@ async function readJsonBounded(request: Request, maxBytes: number): Promise<Json
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel().catch(() => undefined);
-      return { ok: false };
+      return { kind: "too_large" };
     }
     chunks.push(value);
   }
+  return parseBody(new TextDecoder().decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)), maxBytes);
+}
+
+/** A body already read as text: its JSON value, or the text itself when it is not JSON. */
+function parseBody(text: string | null, maxBytes: number): BodyRead | undefined {
+  if (text === null) return undefined;
+  if (Buffer.byteLength(text) > maxBytes) return { kind: "too_large" };
   try {
-    return { ok: true, value: JSON.parse(new TextDecoder().decode(Buffer.concat(chunks))) as unknown };
+    return { kind: "json", value: JSON.parse(text) as unknown };
   } catch {
-    return { ok: false };
+    return { kind: "text", text };
   }
+}
+
+/** The same request with `text` as its body (the original's stream has been read). */
+function withBody(request: Request, text: string): Request {
+  return new Request(request.url, { method: request.method, headers: request.headers, body: text });
 }
