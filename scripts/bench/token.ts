@@ -29,6 +29,7 @@
 // Every target gets one unmeasured warm-up pass before the first measured row, then BENCH_ROUNDS
 // (2) interleaved measured rounds; the ratios use each target's best round (ceiling included).
 // Knobs: BENCH_SECONDS (10), BENCH_WARMUP (2), BENCH_CONCURRENCY ("16,64"), BENCH_BUILD=1 (rebuild),
+// BENCH_TARGETS ("health,token,introspect,resource": Gatehouse's rows to measure),
 // BENCH_SKIP_OIDC=1, BENCH_CPU_PROF=1 (write V8 CPU profiles of the Next.js server into the temp
 // folder, which is then kept).
 import { fork, type ChildProcess } from "node:child_process";
@@ -285,6 +286,8 @@ const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? "16,64").split(",").map((s) => Number(s.trim()));
 const CPU_PROF = process.env.BENCH_CPU_PROF === "1";
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 2));
+/** Which of Gatehouse's rows to measure (all by default): a profile of one endpoint is then its alone. */
+const TARGETS = (process.env.BENCH_TARGETS ?? "health,token,introspect,resource").split(",").map((s) => s.trim());
 
 let loadWorker: ChildProcess | undefined;
 
@@ -503,9 +506,12 @@ async function benchGatehouse(
     // pass over every target keeps that cost out of whichever row runs first (it used to halve the
     // first /api/health row, which flattered every ratio).
     const t3 = performance.now();
-    for (const spec of Object.values(targets))
-      await load({ ...spec, concurrency: Math.max(...CONCURRENCY), warmupMs: 0, durationMs: WARMUP * 1000 });
-    console.log(`  warm-up pass over the four targets: ${((performance.now() - t3) / 1000).toFixed(1)} s`);
+    for (const [name, spec] of Object.entries(targets))
+      if (TARGETS.includes(name))
+        await load({ ...spec, concurrency: Math.max(...CONCURRENCY), warmupMs: 0, durationMs: WARMUP * 1000 });
+    console.log(
+      `  warm-up pass over the targets (${TARGETS.join(", ")}): ${((performance.now() - t3) / 1000).toFixed(1)} s`,
+    );
     const check = await fetch(targets.resource.url, { ...targets.resource, body: targets.resource.body });
     if (check.status !== 200) throw new Error(`tools/list answered ${check.status}: ${await check.text()}`);
     const figures: Figures = { health: new Map(), token: new Map(), introspect: new Map(), resource: new Map() };
@@ -520,6 +526,7 @@ async function benchGatehouse(
     // machine only ever lowers a figure, and the ceiling gets the same treatment as the endpoints.
     for (let round = 1; round <= ROUNDS; round++) {
       for (const target of ["health", "token", "introspect", "resource"] as const) {
+        if (!TARGETS.includes(target)) continue;
         for (const c of CONCURRENCY) {
           const row = await measure(
             `${label}: ${names[target]}${ROUNDS > 1 ? ` #${round}` : ""}`,
@@ -653,13 +660,20 @@ function ratioLines(name: string, g: Figures, oidc: { opaque?: OidcFigures; jwt?
     CONCURRENCY.every((c) => (rps(m, c) ?? 0) >= 0.8 * (rps(g.health, c) ?? Infinity));
   const meetsByCpu = (m: Map<number, Row>) =>
     CONCURRENCY.every((c) => (cpu(m, c) ?? Infinity) <= (cpu(g.health, c) ?? 0) / 0.8);
-  const verdict = (m: Map<number, Row>) => `${meets(m) ? "met" : "NOT met"} [${meetsByCpu(m) ? "met" : "NOT met"}]`;
+  const verdict = (m: Map<number, Row>) =>
+    m.size === 0 || g.health.size === 0
+      ? "-"
+      : `${meets(m) ? "met" : "NOT met"} [${meetsByCpu(m) ? "met" : "NOT met"}]`;
   console.log(
     `  Goal: token and introspection throughput ≥ 0.8 × the /api/health ceiling at every concurrency — token ${verdict(g.token)}, introspection ${verdict(g.introspect)}, resource ${verdict(g.resource)}`,
   );
   // Issue 17's floors, against the dedicated server measured in the same run.
   const floor = (m: Map<number, Row>, yard: Map<number, number> | undefined, k: number) =>
-    yard ? (CONCURRENCY.every((c) => (rps(m, c) ?? 0) >= k * (yard.get(c) ?? Infinity)) ? "met" : "NOT met") : "-";
+    yard && m.size > 0
+      ? CONCURRENCY.every((c) => (rps(m, c) ?? 0) >= k * (yard.get(c) ?? Infinity))
+        ? "met"
+        : "NOT met"
+      : "-";
   if (oidc.jwt || oidc.opaque)
     console.log(
       `  Floors against oidc-provider at every concurrency: token ≥ 0.6 × JWT ${floor(g.token, oidc.jwt?.token, 0.6)}, introspection ≥ 0.8 × ${floor(g.introspect, oidc.opaque?.introspect, 0.8)}, resource ≥ 0.5 × JWT-checked route ${floor(g.resource, oidc.jwt?.resource, 0.5)}`,
