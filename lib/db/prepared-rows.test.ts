@@ -9,6 +9,7 @@ import { isAccessTokenActive } from "@/lib/services/oauth/token-status";
 import { createTestDb } from "@/test/db";
 import { insertServer } from "@/test/factories";
 import { preparedRows, rawRows, type PreparedStatement } from "./client";
+import { arrayLiteral } from "./sql-literal";
 
 const database = await createTestDb();
 
@@ -115,6 +116,21 @@ describe("preparedRows", () => {
     await expect(
       preparedRows({ ...statement, sql: `SELECT $1::text AS "a", $2::text AS "b"` }, ["x", null]),
     ).rejects.toThrow(/gatehouse_test_unique/);
+  });
+
+  it("passes arrays as arrayLiteral text: every awkward element and NULL comes back as it went in", async () => {
+    const statement: PreparedStatement = {
+      name: "gatehouse_test_arrays",
+      sql: `SELECT t."value", t."n" FROM unnest($1::text[], $2::int[]) WITH ORDINALITY AS t("value", "n", "ord") ORDER BY t."ord"`,
+      paramTypes: ["text[]", "int[]"],
+    };
+    const values = [...TRICKY, null, '"quoted"', "a,b", "{braces}", "NULL", " spaced "];
+    const numbers = values.map((_, i) => (i % 3 === 0 ? null : i - 5));
+    const rows = await preparedRows<{ value: string | null; n: number | null }>(statement, [
+      arrayLiteral(values),
+      arrayLiteral(numbers),
+    ]);
+    expect(rows).toEqual(values.map((value, i) => ({ value, n: numbers[i] })));
   });
 
   it("refuses a parameter count that does not match the statement", async () => {

@@ -12,3 +12,18 @@ export function sqlLiteral(value: string | null): string {
   if (value.includes("\u0000")) throw new Error("A SQL string literal cannot contain a NUL character.");
   return `'${value.replaceAll("'", "''")}'`;
 }
+
+/**
+ * The text of a PostgreSQL array ('{"a","b",NULL}'), to pass as one text[] or int[] parameter:
+ * every element quoted, with `"` and `\` backslash-escaped (array syntax, whatever
+ * standard_conforming_strings says), NULL unquoted. NUL is refused as in sqlLiteral.
+ */
+export function arrayLiteral(values: readonly (string | number | null)[]): string {
+  const element = (v: string | number | null) => {
+    if (v === null) return "NULL";
+    const text = String(v);
+    if (text.includes("\u0000")) throw new Error("A SQL array element cannot contain a NUL character.");
+    return `"${text.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`;
+  };
+  return `{${values.map(element).join(",")}}`;
+}

@@ -7,6 +7,8 @@
 // A built token is kept for at most a second per process, so a resource server sees a revocation
 // within the list's ttl plus one second.
 import { createHash, randomInt } from "node:crypto";
+import { preparedRows, type PreparedStatement } from "@/lib/db/client";
+import { arrayLiteral } from "@/lib/db/sql-literal";
 import { newId } from "@/lib/ids";
 import { OAuthError } from "@/lib/oauth/errors";
 import { signStatusListToken, statusClaim } from "@/lib/oauth/status-list";
@@ -94,19 +96,33 @@ interface Entry {
 type Db = ReturnType<typeof dbOf>;
 
 const ENTRY_COLUMNS = `"listId", "idx", "jti", "clientId", "userBound", "familyId"`;
-/** Only into a list that is still open; a taken index is skipped (the caller picks another). */
-const insertSql = (values: string) =>
-  `INSERT INTO "StatusListEntry" (${ENTRY_COLUMNS})
-   SELECT v.* FROM (VALUES ${values}) AS v(${ENTRY_COLUMNS})
+/**
+ * Only into a list that is still open; a taken index is skipped (the caller picks another). One
+ * statement text for any number of rows (columns as arrays): parsed and planned the same way each
+ * time, and about a quarter cheaper per row than a VALUES list on PGlite.
+ */
+const INSERT_SQL = `INSERT INTO "StatusListEntry" (${ENTRY_COLUMNS})
+   SELECT v."listId", v."idx", v."jti", v."clientId", v."familyId" IS NOT NULL, v."familyId"
+     FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[]) AS v("listId", "idx", "jti", "clientId", "familyId")
     WHERE EXISTS (SELECT 1 FROM "StatusList" s WHERE s."id" = v."listId" AND s."closedAt" IS NULL)
    ON CONFLICT DO NOTHING RETURNING "listId", "idx"`;
-const valuesRow = (i: number) =>
-  `($${i * 5 + 1}::text, $${i * 5 + 2}::int, $${i * 5 + 3}::text, $${i * 5 + 4}::text, $${i * 5 + 5}::text IS NOT NULL, $${i * 5 + 5}::text)`;
-const paramsOf = (e: Entry) => [e.listId, e.idx, e.jti, e.clientRowId, e.familyId];
+/** The batch insert, prepared once per session (its parse and plan were a third of its cost). */
+const INSERT_BATCH: PreparedStatement = {
+  name: "gatehouse_status_list_entries",
+  sql: INSERT_SQL,
+  paramTypes: ["text[]", "int[]", "text[]", "text[]", "text[]"],
+};
+const columnsOf = (entries: Entry[]) => [
+  entries.map((e) => e.listId),
+  entries.map((e) => e.idx),
+  entries.map((e) => e.jti),
+  entries.map((e) => e.clientRowId),
+  entries.map((e) => e.familyId),
+];
 
 async function insertEntry(db: Db, entry: Entry): Promise<boolean> {
   try {
-    const rows = await db.$queryRawUnsafe<unknown[]>(insertSql(valuesRow(0)), ...paramsOf(entry));
+    const rows = await db.$queryRawUnsafe<unknown[]>(INSERT_SQL, ...columnsOf([entry]));
     return rows.length > 0;
   } catch (err) {
     // The client or authorization was deleted meanwhile: the token would be born revoked.
@@ -116,15 +132,22 @@ async function insertEntry(db: Db, entry: Entry): Promise<boolean> {
   }
 }
 
-/** Token requests arriving together: one INSERT for all of them, on the next turn of the event loop. */
+/**
+ * Token requests arriving together: one INSERT for all of them (a group commit). While one INSERT
+ * runs, the entries that arrive wait and go in the next, started as soon as it ends; when none
+ * runs, the queue is written on the next turn of the event loop. Each statement is a commit (on
+ * PGlite, WASM execution and a WAL write): at 16 concurrent token requests, writing a batch per
+ * turn of the event loop spent about as much on the database as on everything else a token costs.
+ */
 const MAX_BATCH = 500;
 let queue: { db: Db; entry: Entry; done: (inserted: Promise<boolean>) => void }[] = [];
+let inserting = false;
 
 function batchedInsert(db: Db, entry: Entry): Promise<boolean> {
   return new Promise<Promise<boolean>>((done) => {
     queue.push({ db, entry, done });
-    if (queue.length === 1) setImmediate(flushEntries);
-    else if (queue.length >= MAX_BATCH) flushEntries();
+    if (queue.length >= MAX_BATCH) flushEntries();
+    else if (queue.length === 1 && !inserting) setImmediate(flushEntries);
   }).then((p) => p);
 }
 
@@ -132,6 +155,7 @@ function flushEntries(): void {
   const batch = queue;
   queue = [];
   if (batch.length === 0) return;
+  inserting = true;
   const db = batch[0]!.db;
   // An index picked twice in one batch would be inserted once and claimed twice: the later pick retries.
   const seen = new Set<string>();
@@ -144,12 +168,12 @@ function flushEntries(): void {
     seen.add(key);
     return true;
   });
-  const insert = db
-    .$queryRawUnsafe<{ listId: string; idx: number }[]>(
-      insertSql(unique.map((_, i) => valuesRow(i)).join(", ")),
-      ...unique.flatMap(({ entry }) => paramsOf(entry)),
-    )
-    .then((rows) => new Set(rows.map((r) => `${r.listId}\n${r.idx}`)));
+  const insert = preparedRows<{ listId: string; idx: number }>(
+    INSERT_BATCH,
+    columnsOf(unique.map((u) => u.entry)).map(arrayLiteral),
+  ).then((rows) => new Set(rows.map((r) => `${r.listId}\n${r.idx}`)));
+  // The next batch starts when this one has ended, however it ended.
+  void insert.then(afterInsert, afterInsert);
   for (const { entry, done } of unique) {
     done(
       insert.then(
@@ -159,6 +183,11 @@ function flushEntries(): void {
       ),
     );
   }
+}
+
+function afterInsert(): void {
+  inserting = false;
+  if (queue.length > 0) flushEntries();
 }
 
 /**
