@@ -221,7 +221,9 @@ async function benchGatehouse(
   );
 
   const logFile = path.join(workDir, `next-${label.split(" ")[0]!.toLowerCase()}.log`);
-  const server = await startNext(appDir, port, env, logFile);
+  // BENCH_CPU_PROF=1: a V8 CPU profile of the server, kept in the work folder (printed at the end).
+  const profDir = process.env.BENCH_CPU_PROF === "1" ? path.join(workDir, `cpuprof-${label.toLowerCase()}`) : undefined;
+  const server = await startNext(appDir, port, env, logFile, profDir);
   console.log(`  server up on ${base} (pid ${server.pid}, log ${logFile})`);
   try {
     const registerUrl = `${base}/oauth/bench/register`;
@@ -334,7 +336,8 @@ async function main() {
       .join(" ")}`,
   );
   const workDir = mkdtempSync(path.join(os.tmpdir(), "gh-bench-register-"));
-  cleanups.unshift(() => rmSync(workDir, { recursive: true, force: true }));
+  if (process.env.BENCH_CPU_PROF === "1") console.log(`CPU profiles and logs are kept in ${workDir}`);
+  else cleanups.unshift(() => rmSync(workDir, { recursive: true, force: true }));
   try {
     const appDir = await snapshotBuild(workDir);
     await benchGatehouse("PGlite", { GATEHOUSE_DATA_DIR: path.join(workDir, "data") }, workDir, appDir);
