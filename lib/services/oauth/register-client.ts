@@ -15,6 +15,7 @@ import { PROTOCOL_BODY_LIMIT, readJsonCapped } from "@/lib/http/read-body-capped
 import { invalidInitialAccessToken, readInitialAccessToken } from "@/lib/oauth/initial-access-token";
 import { validateRegistration, type EffectiveRegistration } from "@/lib/oauth/registration";
 import { formatScope } from "@/lib/oauth/scope";
+import { database } from "@/lib/db/client";
 import { type Prisma } from "@/lib/db/generated/prisma/client";
 import { cimdTransport } from "../cimd/transport";
 import { newId } from "@/lib/ids";
@@ -113,13 +114,16 @@ async function register(ctx: ServiceContext, server: OAuthServer, request: Reque
 
   const isConfidential = reg.tokenEndpointAuthMethod !== "none";
   const metadata = registeredMetadata(reg);
-  const outcome = await withTx(ctx, async (tx) => {
+  // Identical public registrations collapse onto one client (never confidential ones: each
+  // registrant must get a secret of its own, and we cannot show an existing one again).
+  const identity = isConfidential ? undefined : identityOf(reg);
+  const store = async (tx: Prisma.TransactionClient, serialised: boolean) => {
     // The cap is a check-then-insert: registrations on a capped server take turns.
     if (policy.maxClients !== null) await lockForName(tx, `dcr-cap:${server.id}`);
-    // Identical public registrations collapse onto one client (never confidential ones: each
-    // registrant must get a secret of its own, and we cannot show an existing one again).
-    if (!isConfidential) {
-      await lockForName(tx, `dcr-same:${server.id}:${JSON.stringify(identityOf(reg))}`);
+    if (identity && !serialised) await lockForName(tx, `dcr-same:${server.id}:${JSON.stringify(identity)}`);
+    const checksFirst = policy.maxClients !== null || token !== undefined;
+    if (checksFirst && identity) {
+      // An identical registration neither counts against the cap nor uses the initial access token.
       const existing = await findIdenticalPublicClient(tx, server.id, reg);
       if (existing) return { kind: "existing" as const, row: existing };
     }
@@ -162,7 +166,7 @@ async function register(ctx: ServiceContext, server: OAuthServer, request: Reque
         ...(token ? { initialAccessToken: { id: token.id, name: token.name } } : {}),
       },
     };
-    const created = await insertDynamicClient(
+    const stored = await insertDynamicClient(
       tx,
       {
         id,
@@ -193,9 +197,19 @@ async function register(ctx: ServiceContext, server: OAuthServer, request: Reque
       },
       auditRow(ctx, auditEntry),
       auditWebhookEvent(ctx, auditEntry),
+      identity && !checksFirst
+        ? { ...identity, scope: identity.scopes.length > 0 ? formatScope(identity.scopes) : undefined }
+        : undefined,
     );
-    return { kind: "created" as const, row: { ...created, metadata }, clientSecret };
-  });
+    if (stored.kind === "existing") return { kind: "existing" as const, row: stored };
+    return { kind: "created" as const, row: { ...stored, metadata }, clientSecret };
+  };
+  // On PGlite (one session: statements run one at a time) a registration with no cap and no initial
+  // access token is a single statement, with no transaction and no lock (two round trips instead of
+  // four or five: the bulk of a registration's cost there). On PostgreSQL the identity lock
+  // serialises identical registrations, in a transaction.
+  const singleStatement = policy.maxClients === null && !token && !ctx.db && database().kind === "pglite";
+  const outcome = singleStatement ? await store(dbOf(ctx), true) : await withTx(ctx, (tx) => store(tx, false));
 
   const { row } = outcome;
   return jsonNoStore(
