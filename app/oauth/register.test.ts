@@ -201,6 +201,59 @@ describe("POST /register (DCR on)", () => {
     expect(JSON.stringify(event)).not.toContain(body.client_secret as string);
   });
 
+  it("stores a public client's every column as given, awkward characters included (one prepared statement on PGlite)", async () => {
+    const before = new Date();
+    const name = `Quote's "tool" \\ {a,b} 🔑`;
+    const uris = [CB, 'http://127.0.0.1:33418/cb?x="y",z'];
+    const body = await registered({
+      redirect_uris: uris,
+      token_endpoint_auth_method: "none",
+      client_name: name,
+      software_id: 'com.example."odd"',
+      dpop_bound_access_tokens: true,
+      scope: "mcp:tools",
+    });
+    const after = new Date();
+    const row = await database.prisma.oAuthClient.findUniqueOrThrow({
+      where: { serverId_clientId: { serverId: on.id, clientId: body.client_id as string } },
+    });
+    expect(row).toMatchObject({
+      registration: "DYNAMIC",
+      name,
+      redirectUris: uris,
+      softwareId: 'com.example."odd"',
+      isConfidential: false,
+      dpopBoundAccessTokens: true,
+      tokenEndpointAuthMethod: "none",
+      secretHash: null,
+      secretCreatedAt: null,
+      approvalStatus: "APPROVED",
+      metadata: expect.objectContaining({ client_name: name, redirect_uris: uris, scope: "mcp:tools" }),
+    });
+    // UTC wall-clock time, whatever the session's TimeZone; the response's issue time is the row's.
+    expect(row.createdAt.getTime()).toBeGreaterThanOrEqual(before.getTime() - 1);
+    expect(row.createdAt.getTime()).toBeLessThanOrEqual(after.getTime() + 1);
+    expect(row.updatedAt).toEqual(row.createdAt);
+    expect(body.client_id_issued_at).toBe(Math.floor(row.createdAt.getTime() / 1000));
+    const event = await database.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "client.registered", targetId: row.id },
+    });
+    expect(event).toMatchObject({ targetLabel: name, serverId: on.id, createdAt: row.createdAt });
+    // The same registration again is the same client: nothing more is stored.
+    const again = await registered({
+      redirect_uris: uris,
+      token_endpoint_auth_method: "none",
+      client_name: name,
+      software_id: 'com.example."odd"',
+      dpop_bound_access_tokens: true,
+      scope: "mcp:tools",
+    });
+    expect(again.client_id).toBe(body.client_id);
+    expect(await database.prisma.auditEvent.count({ where: { action: "client.registered", targetId: row.id } })).toBe(
+      1,
+    );
+  });
+
   it.each([
     ["http to a non-loopback host", ["http://evil.example/cb"]],
     ["a fragment", ["https://a.test/cb#x"]],

@@ -200,14 +200,15 @@ async function register(ctx: ServiceContext, server: OAuthServer, request: Reque
       identity && !checksFirst
         ? { ...identity, scope: identity.scopes.length > 0 ? formatScope(identity.scopes) : undefined }
         : undefined,
+      serialised,
     );
     if (stored.kind === "existing") return { kind: "existing" as const, row: stored };
     return { kind: "created" as const, row: { ...stored, metadata }, clientSecret };
   };
   // On PGlite (one session: statements run one at a time) a registration with no cap and no initial
-  // access token is a single statement, with no transaction and no lock (two round trips instead of
-  // four or five: the bulk of a registration's cost there). On PostgreSQL the identity lock
-  // serialises identical registrations, in a transaction.
+  // access token is a single prepared statement, with no transaction and no lock (one round trip
+  // instead of four or five: the bulk of a registration's cost there). On PostgreSQL the identity
+  // lock serialises identical registrations, in a transaction.
   const singleStatement = policy.maxClients === null && !token && !ctx.db && database().kind === "pglite";
   const outcome = singleStatement ? await store(dbOf(ctx), true) : await withTx(ctx, (tx) => store(tx, false));
 
