@@ -4,8 +4,11 @@ import type { PGlite } from "@electric-sql/pglite";
 import type pg from "pg";
 
 export interface SqlConnection {
-  /** One statement with $1… parameters. */
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * One statement with $1… parameters. `name` (PostgreSQL): a statement this connection prepares
+   * the first time and then only executes (the same name must always carry the same text).
+   */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[], name?: string): Promise<T[]>;
   /** Several statements, no parameters (a migration file). */
   exec(sql: string): Promise<void>;
 }
@@ -24,8 +27,8 @@ export function pgliteConnection(db: PGlite): SqlConnection {
 
 export function pgConnection(client: pg.Client | pg.PoolClient): SqlConnection {
   return {
-    async query<T>(sql: string, params: unknown[] = []) {
-      const result = await client.query(sql, params);
+    async query<T>(sql: string, params: unknown[] = [], name?: string) {
+      const result = name ? await client.query({ name, text: sql, values: params }) : await client.query(sql, params);
       return result.rows as T[];
     },
     async exec(sql: string) {

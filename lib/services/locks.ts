@@ -10,8 +10,12 @@ export const LOCKS = { setup: 7_342_101, members: 7_342_102 } as const;
  * from the name, so distinct names practically never share a lock, and never one of LOCKS.
  */
 export async function lockForName(tx: Prisma.TransactionClient, name: string): Promise<void> {
-  const key = createHash("sha256").update(name).digest().readBigInt64BE(0);
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${key}::bigint)`;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${lockKey(name)}::bigint)`;
+}
+
+/** The 64-bit advisory lock key of a name (lockForName's). */
+export function lockKey(name: string): bigint {
+  return createHash("sha256").update(name).digest().readBigInt64BE(0);
 }
 
 export async function lockFor(tx: Prisma.TransactionClient, key: (typeof LOCKS)[keyof typeof LOCKS]): Promise<void> {

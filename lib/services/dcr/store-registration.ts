@@ -4,7 +4,7 @@
 // Prisma model call compiles a query plan (≈1 ms of CPU with the query compiler), and the three
 // inserts as one statement make one round trip instead of three. Same rows as the model calls;
 // tests in register-client.test.ts and dcr tests read them back through Prisma.
-import { preparedRows, type PreparedStatement } from "@/lib/db/client";
+import { database, preparedRows, type PreparedStatement } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import { arrayLiteral } from "@/lib/db/sql-literal";
 import type { auditRow } from "../audit/record-audit";
@@ -98,19 +98,18 @@ const jsonText = (value: unknown) => (value === null || value === undefined ? nu
  * transaction, or PGlite's single session).
  *
  * The text is fixed for each shape (public or not, webhook event or not), with every parameter
- * cast (a SELECT list does not take its types from the target columns): `prepared` runs it as a
- * statement each session plans once (on PGlite, planning was a quarter of a registration's cost);
- * otherwise it runs in `tx`. Timestamps come from here, not from the database's CURRENT_TIMESTAMP,
+ * cast (a SELECT list does not take its types from the target columns), so that `run` can prepare
+ * it once per session (runPrepared: planning the CTE was most of a registration's cost on PGlite)
+ * or run it in a transaction (runInTransaction, runLocked). Timestamps come from here, not from the database's CURRENT_TIMESTAMP,
  * as Prisma's model calls do: the columns are UTC wall-clock times without a zone, and a server's
  * session TimeZone may not be UTC.
  */
 export async function insertDynamicClient(
-  tx: Prisma.TransactionClient,
+  run: RunStatement,
   c: NewDynamicClient,
   audit: ReturnType<typeof auditRow>,
   event: OutboxRow | null,
   identical: (PublicIdentity & { scope: string | undefined }) | undefined,
-  prepared: boolean,
 ): Promise<StoredRegistration> {
   const now = new Date().toISOString();
   const { params, paramTypes, add } = statementBuilder();
@@ -188,17 +187,58 @@ export async function insertDynamicClient(
         "targetLabel", "serverId", "ip", "userAgent", "requestId", "details", "createdAt")
       SELECT ${auditValues.join(", ")} FROM client
     )${outbox}
-    SELECT 'created' AS "kind", "id", "clientId", "createdAt", NULL::jsonb AS "metadata" FROM client
-    ${identical ? `UNION ALL SELECT 'existing', "id", "clientId", "createdAt", "metadata" FROM existing` : ""}`;
+    SELECT 'created' AS "kind", "id", "clientId", ${ISO("createdAt")}, NULL::jsonb AS "metadata" FROM client
+    ${identical ? `UNION ALL SELECT 'existing', "id", "clientId", ${ISO("createdAt")}, "metadata" FROM existing` : ""}`;
   const statement: PreparedStatement = {
     name: `gatehouse_dcr_insert_${identical ? "public" : "any"}${event ? "_event" : ""}`,
     sql,
     paramTypes,
   };
-  type Row = StoredRegistration & { metadata: unknown };
-  const rows = prepared ? await preparedRows<Row>(statement, params) : await tx.$queryRawUnsafe<Row[]>(sql, ...params);
-  const row = rows[0]!;
-  return row.kind === "created"
-    ? { kind: "created", id: row.id, clientId: row.clientId, createdAt: row.createdAt }
-    : row;
+  const [row] = await run<{
+    kind: "created" | "existing";
+    id: string;
+    clientId: string;
+    createdAt: string;
+    metadata: unknown;
+  }>(statement, params);
+  const createdAt = new Date(row!.createdAt);
+  return row!.kind === "created"
+    ? { kind: "created", id: row!.id, clientId: row!.clientId, createdAt }
+    : { kind: "existing", id: row!.id, clientId: row!.clientId, createdAt, metadata: row!.metadata };
+}
+
+/** The stored UTC time as ISO 8601 text: every driver returns it alike (pg would read it as local time). */
+const ISO = (column: string) => `to_char("${column}", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "${column}"`;
+
+/** Runs the registration statement: prepared, in a Prisma transaction, or on a raw connection. */
+export type RunStatement = <T>(statement: PreparedStatement, params: (string | null)[]) => Promise<T[]>;
+
+export const runPrepared: RunStatement = (statement, params) => preparedRows(statement, params);
+
+export const runInTransaction =
+  (tx: Prisma.TransactionClient): RunStatement =>
+  (statement, params) =>
+    tx.$queryRawUnsafe(statement.sql, ...params);
+
+/**
+ * PostgreSQL: the statement in a transaction of its own on a pooled connection, after the advisory
+ * lock `lock` (identical public registrations take turns; the statement's snapshot, taken after
+ * the lock, sees the one before). Straight on the driver, the statement prepared once per
+ * connection: Prisma's interactive transaction cost more CPU than the registration itself, and
+ * planning the statement while holding the lock made identical registrations queue behind it.
+ */
+export function runLocked(lock: bigint): RunStatement {
+  return <T>(statement: PreparedStatement, params: (string | null)[]) =>
+    database().withConnection(async (conn) => {
+      await conn.query("BEGIN");
+      try {
+        await conn.query("SELECT pg_advisory_xact_lock($1::bigint)", [lock.toString()]);
+        const rows = await conn.query<T>(statement.sql, params, statement.name);
+        await conn.query("COMMIT");
+        return rows;
+      } catch (err) {
+        await conn.query("ROLLBACK").catch(() => undefined);
+        throw err;
+      }
+    });
 }

@@ -23,9 +23,16 @@ import { logger } from "@/lib/logger";
 import { metrics } from "@/lib/metrics/metrics";
 import { requestMeta } from "@/lib/request-meta";
 import { auditRow, auditWebhookEvent, type AuditEntry } from "../audit/record-audit";
-import { findIdenticalPublicCandidates, insertDynamicClient } from "../dcr/store-registration";
+import {
+  findIdenticalPublicCandidates,
+  insertDynamicClient,
+  runInTransaction,
+  runLocked,
+  runPrepared,
+  type RunStatement,
+} from "../dcr/store-registration";
 import { dbOf, systemContext, type ServiceContext } from "../context";
-import { lockForName } from "../locks";
+import { lockForName, lockKey } from "../locks";
 import { hitRateLimit } from "../rate-limit";
 import { withTx } from "../transaction";
 import { loadOAuthServer, type OAuthServer } from "./oauth-server";
@@ -117,17 +124,22 @@ async function register(ctx: ServiceContext, server: OAuthServer, request: Reque
   // Identical public registrations collapse onto one client (never confidential ones: each
   // registrant must get a secret of its own, and we cannot show an existing one again).
   const identity = isConfidential ? undefined : identityOf(reg);
-  const store = async (tx: Prisma.TransactionClient, serialised: boolean) => {
-    // The cap is a check-then-insert: registrations on a capped server take turns.
-    if (policy.maxClients !== null) await lockForName(tx, `dcr-cap:${server.id}`);
-    if (identity && !serialised) await lockForName(tx, `dcr-same:${server.id}:${JSON.stringify(identity)}`);
-    const checksFirst = policy.maxClients !== null || token !== undefined;
-    if (checksFirst && identity) {
+  const identityLock = identity && `dcr-same:${server.id}:${JSON.stringify(identity)}`;
+  // With a cap or an initial access token, the registration is a Prisma transaction of several
+  // statements (tx); otherwise it is one statement, run by `run`.
+  const store = async (tx: Prisma.TransactionClient | null, run: RunStatement) => {
+    if (tx) {
+      // The cap is a check-then-insert: registrations on a capped server take turns.
+      if (policy.maxClients !== null) await lockForName(tx, `dcr-cap:${server.id}`);
+      if (identityLock) await lockForName(tx, identityLock);
+    }
+    const checksFirst = tx !== null;
+    if (tx && identity) {
       // An identical registration neither counts against the cap nor uses the initial access token.
       const existing = await findIdenticalPublicClient(tx, server.id, reg);
       if (existing) return { kind: "existing" as const, row: existing };
     }
-    if (policy.maxClients !== null) {
+    if (tx && policy.maxClients !== null) {
       const count = await tx.oAuthClient.count({ where: { serverId: server.id, registration: "DYNAMIC" } });
       if (count >= policy.maxClients) {
         throw new OAuthError(
@@ -136,7 +148,7 @@ async function register(ctx: ServiceContext, server: OAuthServer, request: Reque
         );
       }
     }
-    if (token) {
+    if (tx && token) {
       // Consumed in the registration's own transaction: a failed registration uses nothing up,
       // and two registrations racing for the last use cannot both get it.
       const consumed = await tx.$executeRaw`
@@ -167,7 +179,7 @@ async function register(ctx: ServiceContext, server: OAuthServer, request: Reque
       },
     };
     const stored = await insertDynamicClient(
-      tx,
+      run,
       {
         id,
         serverId: server.id,
@@ -200,17 +212,20 @@ async function register(ctx: ServiceContext, server: OAuthServer, request: Reque
       identity && !checksFirst
         ? { ...identity, scope: identity.scopes.length > 0 ? formatScope(identity.scopes) : undefined }
         : undefined,
-      serialised,
     );
     if (stored.kind === "existing") return { kind: "existing" as const, row: stored };
     return { kind: "created" as const, row: { ...stored, metadata }, clientSecret };
   };
-  // On PGlite (one session: statements run one at a time) a registration with no cap and no initial
-  // access token is a single prepared statement, with no transaction and no lock (one round trip
-  // instead of four or five: the bulk of a registration's cost there). On PostgreSQL the identity
-  // lock serialises identical registrations, in a transaction.
-  const singleStatement = policy.maxClients === null && !token && !ctx.db && database().kind === "pglite";
-  const outcome = singleStatement ? await store(dbOf(ctx), true) : await withTx(ctx, (tx) => store(tx, false));
+  // With no cap and no initial access token, a registration is one prepared statement with no
+  // transaction on PGlite (one session: statements run one at a time, so identical registrations
+  // cannot race) and for confidential clients on PostgreSQL; a public one on PostgreSQL runs it
+  // after the identity lock. Four or five Prisma round trips were the bulk of a registration's cost.
+  const plain = policy.maxClients === null && !token && !ctx.db;
+  const outcome = !plain
+    ? await withTx(ctx, (tx) => store(tx, runInTransaction(tx)))
+    : database().kind === "pglite" || !identityLock
+      ? await store(null, runPrepared)
+      : await store(null, runLocked(lockKey(identityLock)));
 
   const { row } = outcome;
   return jsonNoStore(
