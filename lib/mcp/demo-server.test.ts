@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { generateKeyPair, SignJWT } from "jose";
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { createClient, createServer, ensureDemoServer, setClientDisabled, systemContext } from "@/lib/services";
 import { activeSigningKey } from "@/lib/services/oauth/signing-keys";
@@ -13,6 +14,7 @@ import { createTestDb } from "@/test/db";
 import { serverInput } from "@/test/factories";
 import { protocolRoute } from "@/test/protocol-route";
 import { flushLog } from "@/lib/logger";
+import { createDemoMcpServer, demoToolList } from "./demo-server";
 const mcpRoute = protocolRoute("/mcp/[slug]");
 const prmRoute = protocolRoute("/.well-known/oauth-protected-resource/mcp/[slug]");
 
@@ -414,4 +416,33 @@ describe("GET /.well-known/oauth-protected-resource/mcp/demo (RFC 9728)", () => 
     const external = await createServer({ ctx: sys, input: serverInput() });
     expect((await prmRoute.GET(new Request(PRM), params(external.slug))).status).toBe(404);
   });
+});
+
+describe("the demo's cached tools/list", () => {
+  it.each([false, true])(
+    "equals what the SDK's McpServer answers itself (mcp:admin defined: %s)",
+    async (withAdmin) => {
+      const mcp = createDemoMcpServer({
+        name: "x",
+        resource: "https://rs.example/mcp",
+        issuer: "https://as.example",
+        scopes: withAdmin ? [{ name: "mcp:admin", description: "" }] : [],
+        defaultScopes: [],
+        accessTokenTtl: 60,
+        statusListTtl: 60,
+      });
+      const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+      const sdkClient = new Client({ name: "test", version: "1.0.0" });
+      await Promise.all([mcp.connect(serverSide), sdkClient.connect(clientSide)]);
+      const fromSdk = await sdkClient.listTools();
+      await sdkClient.close();
+      const cached = await demoToolList(withAdmin);
+      expect(cached.tools).toEqual(fromSdk.tools);
+      expect(cached.tools.map((t) => t.name)).toEqual(
+        withAdmin ? ["whoami", "echo", "server_settings"] : ["whoami", "echo"],
+      );
+      // Asked once: the same answer object every time.
+      expect(await demoToolList(withAdmin)).toBe(cached);
+    },
+  );
 });

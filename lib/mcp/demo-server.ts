@@ -7,6 +7,8 @@ import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
 import { requestBodyTooLargeMessage } from "@modelcontextprotocol/sdk/server/requestBody.js";
+import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
+import { ListToolsRequestSchema, type ListToolsResult } from "@modelcontextprotocol/sdk/types.js";
 import type { AuthInfo } from "@modelcontextprotocol/sdk/server/auth/types.js";
 import { z } from "zod";
 import {
@@ -172,6 +174,8 @@ async function authorizeAndServe(
   log.outcome = "ok";
   const authInfo: AuthInfo = toAuthInfo(access, server.resource);
   const mcp = createDemoMcpServer(server);
+  const toolList = demoToolList(server.scopes.some((s) => s.name === DEMO_ADMIN_SCOPE));
+  mcp.server.setRequestHandler(ListToolsRequestSchema, () => toolList);
   // Stateless (no Mcp-Session-Id): a new server and transport per request, as the SDK requires.
   const transport = new WebStandardStreamableHTTPServerTransport({
     sessionIdGenerator: undefined,
@@ -265,6 +269,50 @@ function demoVerifier(
  * instance per server, which was the largest single cost of a stateless tools/list.
  */
 const SHARED_VALIDATOR = new AjvJsonSchemaValidator();
+
+/**
+ * tools/list of the demo server, with or without server_settings: asked once of an McpServer over
+ * the SDK's in-memory transport, then answered from memory. The SDK converts every tool's zod schema
+ * to JSON Schema on each tools/list, the largest single cost of a stateless request; the tools and
+ * their schemas never change, and a test compares this answer with the SDK's own.
+ */
+export function demoToolList(withAdmin: boolean): Promise<ListToolsResult> {
+  let list = toolLists.get(withAdmin);
+  if (!list) {
+    list = askToolList(withAdmin);
+    toolLists.set(withAdmin, list);
+    list.catch(() => toolLists.delete(withAdmin));
+  }
+  return list;
+}
+
+const toolLists = new Map<boolean, Promise<ListToolsResult>>();
+
+async function askToolList(withAdmin: boolean): Promise<ListToolsResult> {
+  const mcp = createDemoMcpServer({
+    name: "",
+    resource: "",
+    issuer: "",
+    scopes: withAdmin ? [{ name: DEMO_ADMIN_SCOPE, description: "" }] : [],
+    defaultScopes: [],
+    accessTokenTtl: 0,
+    statusListTtl: 0,
+  });
+  const [ours, theirs] = InMemoryTransport.createLinkedPair();
+  const answer = new Promise<ListToolsResult>((resolve, reject) => {
+    ours.onmessage = (message) =>
+      "result" in message ? resolve(message.result as ListToolsResult) : reject(new Error(JSON.stringify(message)));
+  });
+  await mcp.connect(theirs);
+  await ours.start();
+  try {
+    await ours.send({ jsonrpc: "2.0", id: 1, method: "tools/list", params: {} });
+    // As the HTTP transport would send it (no undefined members).
+    return JSON.parse(JSON.stringify(await answer)) as ListToolsResult;
+  } finally {
+    await mcp.close();
+  }
+}
 
 /** Built once: zod schemas are costly to construct, and the SDK only reads them. */
 const ECHO_INPUT = { message: z.string().max(10_000).describe("The text to send back") };
