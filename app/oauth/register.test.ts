@@ -205,14 +205,15 @@ describe("POST /register (DCR on)", () => {
     const before = new Date();
     const name = `Quote's "tool" \\ {a,b} 🔑`;
     const uris = [CB, 'http://127.0.0.1:33418/cb?x="y",z'];
-    const body = await registered({
+    const metadata = {
       redirect_uris: uris,
       token_endpoint_auth_method: "none",
       client_name: name,
       software_id: 'com.example."odd"',
       dpop_bound_access_tokens: true,
       scope: "mcp:tools",
-    });
+    };
+    const body = await registered(metadata);
     const after = new Date();
     const row = await database.prisma.oAuthClient.findUniqueOrThrow({
       where: { serverId_clientId: { serverId: on.id, clientId: body.client_id as string } },
@@ -240,14 +241,7 @@ describe("POST /register (DCR on)", () => {
     });
     expect(event).toMatchObject({ targetLabel: name, serverId: on.id, createdAt: row.createdAt });
     // The same registration again is the same client: nothing more is stored.
-    const again = await registered({
-      redirect_uris: uris,
-      token_endpoint_auth_method: "none",
-      client_name: name,
-      software_id: 'com.example."odd"',
-      dpop_bound_access_tokens: true,
-      scope: "mcp:tools",
-    });
+    const again = await registered(metadata);
     expect(again.client_id).toBe(body.client_id);
     expect(await database.prisma.auditEvent.count({ where: { action: "client.registered", targetId: row.id } })).toBe(
       1,

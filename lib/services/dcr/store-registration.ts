@@ -126,13 +126,9 @@ export async function insertDynamicClient(
       ),`
     : "";
   const created = add(now, "timestamp(3)");
+  const texts = (...values: (string | null)[]) => values.map((v) => add(v, "text"));
   const client = [
-    add(c.id, "text"),
-    add(c.serverId, "text"),
-    add(c.clientId, "text"),
-    add(c.name, "text"),
-    add(c.clientUri, "text"),
-    add(c.logoUri, "text"),
+    ...texts(c.id, c.serverId, c.clientId, c.name, c.clientUri, c.logoUri),
     `'DYNAMIC'::"ClientRegistration"`,
     add(String(c.isConfidential), "boolean"),
     add(String(c.dpopBoundAccessTokens), "boolean"),
@@ -155,16 +151,8 @@ export async function insertDynamicClient(
   const auditValues = [
     add(audit.id, "text"),
     add(audit.actorType, `"ActorType"`),
-    add(audit.actorId, "text"),
-    add(audit.actorLabel, "text"),
-    add(audit.action, "text"),
-    add(audit.targetType, "text"),
-    add(audit.targetId, "text"),
-    add(audit.targetLabel, "text"),
-    add(audit.serverId, "text"),
-    add(audit.ip, "text"),
-    add(audit.userAgent, "text"),
-    add(audit.requestId, "text"),
+    ...texts(audit.actorId, audit.actorLabel, audit.action, audit.targetType, audit.targetId, audit.targetLabel),
+    ...texts(audit.serverId, audit.ip, audit.userAgent, audit.requestId),
     add(jsonText(audit.details), "jsonb"),
     created,
   ];
