@@ -248,6 +248,15 @@ describe("POST /register (DCR on)", () => {
     );
   });
 
+  it("still registers after the database drops its prepared statements (DEALLOCATE ALL)", async () => {
+    const first = await registered({ redirect_uris: [CB], token_endpoint_auth_method: "none", client_name: "D1" });
+    // On PostgreSQL the pool hands back the connection just released (LIFO): the one that named it.
+    await database.withConnection((c) => c.exec("DEALLOCATE ALL"));
+    const second = await registered({ redirect_uris: [CB], token_endpoint_auth_method: "none", client_name: "D2" });
+    const third = await registered({ redirect_uris: [CB], token_endpoint_auth_method: "none", client_name: "D3" });
+    expect(new Set([first.client_id, second.client_id, third.client_id]).size).toBe(3);
+  });
+
   it.each([
     ["http to a non-loopback host", ["http://evil.example/cb"]],
     ["a fragment", ["https://a.test/cb#x"]],

@@ -106,10 +106,16 @@ export function openPostgres(connectionString: string): Database {
     connectionString,
     async withConnection(fn) {
       const client = await pool.connect();
+      let failed: Error | undefined;
       try {
         return await fn(pgConnection(client));
+      } catch (err) {
+        // The server dropped a statement this connection named (DEALLOCATE, DISCARD ALL, a pooler),
+        // behind pg's per-connection memory of it: retire the connection rather than keep it broken.
+        if (isDroppedStatement(err)) failed = err as Error;
+        throw err;
       } finally {
-        client.release();
+        client.release(failed);
       }
     },
     async prepared<T>(statement: PreparedStatement, params: readonly (string | null)[]): Promise<T[]> {
@@ -141,6 +147,11 @@ export function openPostgres(connectionString: string): Database {
 const NO_SUCH_PREPARED_STATEMENT = "26000";
 /** SQLSTATE 42P05: "prepared statement … already exists". */
 const DUPLICATE_PREPARED_STATEMENT = "42P05";
+
+/** True when the server no longer has a statement the connection prepared under a name (SQLSTATE 26000). */
+export function isDroppedStatement(err: unknown): boolean {
+  return sqlState(err) === NO_SUCH_PREPARED_STATEMENT;
+}
 
 function sqlState(err: unknown): unknown {
   return typeof err === "object" && err !== null && "code" in err ? err.code : undefined;

@@ -110,6 +110,18 @@ describe("preparedRows", () => {
     if (database.kind === "pglite") expect(await preparedCount(statement.name)).toBe(1);
   });
 
+  it("withConnection retires a connection whose named statement the server dropped", async () => {
+    const named = (value: string) =>
+      database.withConnection((c) => c.query<{ a: string }>(`SELECT $1::text AS "a"`, [value], "gatehouse_test_named"));
+    expect((await named("one"))[0]?.a).toBe("one");
+    // PostgreSQL: the pool hands back the connection just released (LIFO), which named the statement.
+    await database.withConnection((c) => c.exec("DEALLOCATE ALL"));
+    if (database.kind === "postgres") await expect(named("two")).rejects.toMatchObject({ code: "26000" });
+    // That connection is gone: the next one prepares the statement afresh.
+    expect((await named("three"))[0]?.a).toBe("three");
+    expect((await named("four"))[0]?.a).toBe("four");
+  });
+
   it("refuses a second, different statement under a name already in use", async () => {
     const statement = echo("gatehouse_test_unique");
     await preparedRows(statement, ["x", null]);

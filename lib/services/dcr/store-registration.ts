@@ -4,7 +4,7 @@
 // Prisma model call compiles a query plan (≈1 ms of CPU with the query compiler), and the three
 // inserts as one statement make one round trip instead of three. Same rows as the model calls;
 // tests in register-client.test.ts and dcr tests read them back through Prisma.
-import { database, preparedRows, type PreparedStatement } from "@/lib/db/client";
+import { database, isDroppedStatement, preparedRows, type PreparedStatement } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import { arrayLiteral } from "@/lib/db/sql-literal";
 import type { auditRow } from "../audit/record-audit";
@@ -100,9 +100,9 @@ const jsonText = (value: unknown) => (value === null || value === undefined ? nu
  * The text is fixed for each shape (public or not, webhook event or not), with every parameter
  * cast (a SELECT list does not take its types from the target columns), so that `run` can prepare
  * it once per session (runPrepared: planning the CTE was most of a registration's cost on PGlite)
- * or run it in a transaction (runInTransaction, runLocked). Timestamps come from here, not from the database's CURRENT_TIMESTAMP,
- * as Prisma's model calls do: the columns are UTC wall-clock times without a zone, and a server's
- * session TimeZone may not be UTC.
+ * or run it in a transaction (runInTransaction, runLocked). Timestamps come from here, not from the
+ * database's CURRENT_TIMESTAMP, as Prisma's model calls do: the columns are UTC wall-clock times
+ * without a zone, and a server's session TimeZone may not be UTC.
  */
 export async function insertDynamicClient(
   run: RunStatement,
@@ -159,8 +159,8 @@ export async function insertDynamicClient(
   const outbox = event
     ? `, outbox AS (
         INSERT INTO "OutboxEvent" ("id", "type", "payload", "createdAt")
-        SELECT ${add(event.id, "text")}, ${add(event.type, "text")}, ${add(jsonText(event.payload), "jsonb")}, ${created}
-          FROM client)`
+        SELECT ${add(event.id, "text")}, ${add(event.type, "text")},
+          ${add(jsonText(event.payload), "jsonb")}, ${created} FROM client)`
     : "";
   const sql = `WITH ${existing} client AS (
       INSERT INTO "OAuthClient" ("id", "serverId", "clientId", "name", "clientUri", "logoUri", "registration",
@@ -216,7 +216,7 @@ export const runInTransaction =
  * planning the statement while holding the lock made identical registrations queue behind it.
  */
 export function runLocked(lock: bigint): RunStatement {
-  return <T>(statement: PreparedStatement, params: (string | null)[]) =>
+  const attempt = <T>(statement: PreparedStatement, params: (string | null)[]) =>
     database().withConnection(async (conn) => {
       await conn.query("BEGIN");
       try {
@@ -229,4 +229,14 @@ export function runLocked(lock: bigint): RunStatement {
         throw err;
       }
     });
+  // A connection whose named statement the server dropped is retired by withConnection: once more
+  // on another connection, which prepares it afresh.
+  return async <T>(statement: PreparedStatement, params: (string | null)[]) => {
+    try {
+      return await attempt<T>(statement, params);
+    } catch (err) {
+      if (!isDroppedStatement(err)) throw err;
+      return attempt<T>(statement, params);
+    }
+  };
 }
