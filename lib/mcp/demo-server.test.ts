@@ -15,6 +15,7 @@ import { serverInput } from "@/test/factories";
 import { protocolRoute } from "@/test/protocol-route";
 import { flushLog } from "@/lib/logger";
 import { createDemoMcpServer, demoToolList } from "./demo-server";
+import { idleServerCount } from "./demo-server-pool";
 const mcpRoute = protocolRoute("/mcp/[slug]");
 const prmRoute = protocolRoute("/.well-known/oauth-protected-resource/mcp/[slug]");
 
@@ -445,4 +446,41 @@ describe("the demo's cached tools/list", () => {
       expect(await demoToolList(withAdmin)).toBe(cached);
     },
   );
+});
+
+describe("the demo's pooled McpServers", () => {
+  /** The server goes back to the pool after the turn that answered (setImmediate) and its close. */
+  const settled = () => new Promise((resolve) => setTimeout(resolve, 20));
+  const whoami = async (token: string) => {
+    const res = await mcpRoute.POST(rpc(callTool("whoami"), { token }), params("demo"));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { result: { content: { text: string }[] } };
+    return JSON.parse(body.result.content[0]!.text) as { scopes: string[] };
+  };
+
+  it("a server that answered tools/call serves the next request as a new one would, with its own token", async () => {
+    expect((await whoami(await mint({ scope: "mcp:tools" }))).scopes).toEqual(["mcp:tools"]);
+    await settled();
+    const idle = idleServerCount();
+    expect(idle).toBeGreaterThan(0);
+    // Taken from the pool, and given back: the second caller sees only its own token.
+    expect((await whoami(await mint({ scope: "mcp:tools mcp:admin" }))).scopes).toEqual(["mcp:tools", "mcp:admin"]);
+    await settled();
+    expect(idleServerCount()).toBe(idle);
+  });
+
+  it("a server that saw initialize or a batch is dropped, not pooled", async () => {
+    await whoami(await mint());
+    await settled();
+    const idle = idleServerCount();
+    expect(idle).toBeGreaterThan(0);
+    const token = await mint();
+    expect((await mcpRoute.POST(rpc(initialize, { token }), params("demo"))).status).toBe(200);
+    await settled();
+    expect(idleServerCount()).toBe(idle - 1);
+    const batch = [{ jsonrpc: "2.0", id: 4, method: "ping" }, callTool("whoami")];
+    expect((await mcpRoute.POST(rpc(batch, { token }), params("demo"))).status).toBe(200);
+    await settled();
+    expect(idleServerCount()).toBe(Math.max(0, idle - 2));
+  });
 });

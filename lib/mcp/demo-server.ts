@@ -30,6 +30,7 @@ import { loadOAuthServer, type OAuthServer } from "@/lib/services/oauth/oauth-se
 import { verificationKey } from "@/lib/services/oauth/signing-keys";
 import { isAccessTokenActive } from "@/lib/services/oauth/token-status";
 import { demoMetadataUrl, isDemoResource } from "./demo-endpoint";
+import { isReusableAfter, releaseServer, takeServer } from "./demo-server-pool";
 
 export interface DemoMcpDeps {
   slug: string;
@@ -173,10 +174,10 @@ async function authorizeAndServe(
   }
   log.outcome = "ok";
   const authInfo: AuthInfo = toAuthInfo(access, server.resource);
-  const mcp = createDemoMcpServer(server);
-  const toolList = demoToolList(server.scopes.some((s) => s.name === DEMO_ADMIN_SCOPE));
-  mcp.server.setRequestHandler(ListToolsRequestSchema, () => toolList);
-  // Stateless (no Mcp-Session-Id): a new server and transport per request, as the SDK requires.
+  const config = configKey(server);
+  const mcp = takeServer(config, () => createServingMcpServer(server));
+  // Stateless (no Mcp-Session-Id): a new transport per request, as the SDK requires; the server
+  // behind it is new or one that served only stateless methods before (demo-server-pool.ts).
   const transport = new WebStandardStreamableHTTPServerTransport({
     sessionIdGenerator: undefined,
     enableJsonResponse: true,
@@ -198,7 +199,8 @@ async function authorizeAndServe(
   // JSON responses are complete once handleRequest resolves, but the SDK's request handler finishes
   // its bookkeeping a few microtasks later; closing before that aborts it (an AbortController, a
   // DOMException and an McpError per request). At the end of this turn it has finished.
-  setImmediate(() => void mcp.close().catch(() => undefined));
+  const reusable = body?.kind === "json" && isReusableAfter(body.value);
+  setImmediate(() => void releaseServer(config, mcp, reusable).catch(() => undefined));
   return withHeaders(response, cors);
 }
 
@@ -215,14 +217,7 @@ function cachedDemoVerifier(
   now: (() => Date) | undefined,
 ): ResourceVerifier {
   if (ctx.db || now) return demoVerifier(ctx, server, gatehouseUrl, now);
-  const key = JSON.stringify([
-    server.id,
-    server.issuer,
-    server.resource,
-    server.scopes,
-    server.defaultScopes,
-    gatehouseUrl,
-  ]);
+  const key = `${gatehouseUrl}\n${configKey(server)}`;
   let verifier = verifiers.get(key);
   if (!verifier) {
     if (verifiers.size >= 100) verifiers.clear();
@@ -314,16 +309,48 @@ async function askToolList(withAdmin: boolean): Promise<ListToolsResult> {
   }
 }
 
+type DemoServerConfig = Pick<
+  OAuthServer,
+  "name" | "resource" | "issuer" | "scopes" | "defaultScopes" | "accessTokenTtl" | "statusListTtl"
+>;
+
+const configKeys = new WeakMap<OAuthServer, string>();
+
+/**
+ * Everything a verifier or a demo McpServer is built from, as a key: they are shared only between
+ * equal configurations. Computed once per loaded server object (loadOAuthServer keeps one a second).
+ */
+function configKey(server: OAuthServer): string {
+  let key = configKeys.get(server);
+  if (key === undefined) {
+    key = JSON.stringify([
+      server.id,
+      server.name,
+      server.issuer,
+      server.resource,
+      server.scopes,
+      server.defaultScopes,
+      server.accessTokenTtl,
+      server.statusListTtl,
+    ]);
+    configKeys.set(server, key);
+  }
+  return key;
+}
+
+/** The demo server as requests use it: tools/list answered from the cached list. */
+function createServingMcpServer(server: DemoServerConfig): McpServer {
+  const mcp = createDemoMcpServer(server);
+  const toolList = demoToolList(server.scopes.some((s) => s.name === DEMO_ADMIN_SCOPE));
+  mcp.server.setRequestHandler(ListToolsRequestSchema, () => toolList);
+  return mcp;
+}
+
 /** Built once: zod schemas are costly to construct, and the SDK only reads them. */
 const ECHO_INPUT = { message: z.string().max(10_000).describe("The text to send back") };
 
 /** The demo's MCP server. Scope checks happen at the HTTP layer (above), where a 403 challenge can be sent. */
-export function createDemoMcpServer(
-  server: Pick<
-    OAuthServer,
-    "name" | "resource" | "issuer" | "scopes" | "defaultScopes" | "accessTokenTtl" | "statusListTtl"
-  >,
-): McpServer {
+export function createDemoMcpServer(server: DemoServerConfig): McpServer {
   const mcp = new McpServer(
     { name: "gatehouse-demo", title: server.name, version: "1.0.0" },
     {

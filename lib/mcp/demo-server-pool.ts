@@ -1,0 +1,59 @@
+// Idle demo McpServers, kept per server configuration. The SDK's stateless Streamable HTTP transport
+// serves one request, so each request still gets a new transport; but building the McpServer behind
+// it (three registered tools, the echo tool's zod object schema) was the largest single cost of a
+// demo tools/list. An McpServer can be connected again once closed (Protocol.connect), so a closed
+// one goes back to its configuration's pool and the next request connects it to its own transport.
+//
+// A pooled server must be indistinguishable from a new one. Only a request made of methods that
+// leave no state behind returns its server: tools/list, tools/call and ping. initialize (which
+// records the client's capabilities and version on the server), logging/setLevel and anything
+// else are served by a server that is then dropped, as every request's server was before.
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+
+/** Methods after which a closed server is as new: they read the tools and the request, nothing else. */
+const STATELESS_METHODS: ReadonlySet<string> = new Set(["tools/list", "tools/call", "ping"]);
+/** Idle servers kept per configuration: about the concurrency one process serves at once. */
+const MAX_IDLE_PER_CONFIG = 32;
+/** Configurations kept (each an array of idle servers); a new one past this empties the pool. */
+const MAX_CONFIGS = 100;
+
+const idle = new Map<string, McpServer[]>();
+
+/** An idle server for this configuration, or a new one from `create`. */
+export function takeServer(config: string, create: () => McpServer): McpServer {
+  return idle.get(config)?.pop() ?? create();
+}
+
+/**
+ * Whether the server that answered this JSON-RPC body may serve another request: a single request
+ * (not a batch, a response or a notification) with a stateless method.
+ */
+export function isReusableAfter(body: unknown): boolean {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return false;
+  const { method, id } = body as { method?: unknown; id?: unknown };
+  return typeof method === "string" && STATELESS_METHODS.has(method) && id !== undefined;
+}
+
+/**
+ * Closes the server (its transport has answered) and, when `reusable`, keeps it for the next
+ * request with the same configuration. Closing aborts nothing here: the caller waits until the
+ * SDK's request handler has finished its bookkeeping (the end of the event-loop turn).
+ */
+export async function releaseServer(config: string, server: McpServer, reusable: boolean): Promise<void> {
+  await server.close();
+  if (!reusable || server.isConnected()) return;
+  let servers = idle.get(config);
+  if (!servers) {
+    if (idle.size >= MAX_CONFIGS) idle.clear();
+    servers = [];
+    idle.set(config, servers);
+  }
+  if (servers.length < MAX_IDLE_PER_CONFIG) servers.push(server);
+}
+
+/** For tests: how many idle servers there are, over every configuration. */
+export function idleServerCount(): number {
+  let count = 0;
+  for (const servers of idle.values()) count += servers.length;
+  return count;
+}
