@@ -20,6 +20,24 @@ const CATALOG = `
   SELECT 'enum', t.typname, string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname
   ORDER BY 1, 2`;
 
+/**
+ * Index storage parameters Prisma's schema language cannot express: set by a migration, checked to be
+ * there, then left out of the comparison (prisma/schema.prisma says so beside each index).
+ */
+const STORAGE_PARAMETERS: Record<string, string> = {
+  User_email_trgm_idx: " WITH (fastupdate=off)",
+  User_name_trgm_idx: " WITH (fastupdate=off)",
+};
+
+function withoutStorageParameters(rows: { kind: string; name: string; def: string }[]) {
+  return rows.map((row) => {
+    const suffix = row.kind === "index" ? STORAGE_PARAMETERS[row.name] : undefined;
+    if (suffix === undefined) return row;
+    expect(row.def.endsWith(suffix), `${row.name} is built${suffix}`).toBe(true);
+    return { ...row, def: row.def.slice(0, -suffix.length) };
+  });
+}
+
 describe("schema drift", () => {
   it("the committed migrations build exactly the database that schema.prisma describes", async () => {
     const fromMigrations = newPglite();
@@ -37,7 +55,9 @@ describe("schema drift", () => {
     const fromSchema = newPglite();
     await fromSchema.exec(script);
 
-    const a = (await fromMigrations.query(CATALOG)).rows;
+    const a = withoutStorageParameters(
+      (await fromMigrations.query<{ kind: string; name: string; def: string }>(CATALOG)).rows,
+    );
     const b = (await fromSchema.query(CATALOG)).rows;
     expect(a.length).toBeGreaterThan(10);
     expect(a).toEqual(b);

@@ -1,16 +1,16 @@
 // The Consents tab of a client: who consented, with what, and revocation by the security team.
 import { z } from "zod";
 import { RevokeConsentsBody } from "@/lib/schemas/consent-list";
-import type { Prisma } from "@/lib/db/generated/prisma/client";
 import { requirePermission } from "../authz";
 import { dbOf, type ServiceContext } from "../context";
-import { ValidationError } from "../errors";
+import { NotFoundError, ValidationError } from "../errors";
 import { findClientOrThrow, findServerIdOrThrow } from "../clients/find-client";
-import { consentInclude, liveFamilyCounts, toConsentDto, type ConsentDto } from "./consent-dto";
+import { loadOAuthServer } from "../oauth/oauth-server";
+import { consentDtoOfRow, type ConsentDto } from "./consent-dto";
+import { consentPage, searchUserIds, SEARCH_USER_LIMIT } from "./consent-page-sql";
 import { revokeConsentsWhere, type RevokedConsent } from "./revoke-consents";
 
 export const CONSENTS_PAGE_SIZE = 25;
-const SEARCH_USER_LIMIT = 2_000;
 
 export const ConsentListFilter = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
@@ -43,37 +43,29 @@ export async function listClientConsents({
   requirePermission(ctx, "consents.read");
   const f = ConsentListFilter.parse(input ?? {});
   const db = dbOf(ctx);
-  const server = await findServerIdOrThrow(db, serverSlug);
+  // The people matching a search first (trigram indexes on email and name), then their consents:
+  // PostgreSQL otherwise walks the client's consents newest-first testing each user, which is slow
+  // when a common search term matches only a few hundred of 100,000 users.
+  // The server as the protocol endpoints read it (kept a second, emptied on every change).
+  const server = await loadOAuthServer(ctx, serverSlug);
+  if (!server) throw new NotFoundError("MCP server");
   const client = await findClientOrThrow(db, server.id, clientId);
+  const matches = f.q ? await searchUserIds(db, f.q, SEARCH_USER_LIMIT) : undefined;
   const after = decodeCursor(f.cursor);
-  const and: Prisma.ConsentWhereInput[] = [{ clientId: client.id }];
-  if (f.q) {
-    // Find the matching people first (trigram indexes on email and name), then their consents:
-    // PostgreSQL otherwise walks the client's consents newest-first testing each user, which is
-    // slow when a common search term matches only a few hundred of 100,000 users.
-    const userWhere = {
-      OR: [{ email: { contains: f.q.toLowerCase() } }, { name: { contains: f.q, mode: "insensitive" as const } }],
-    };
-    const matches = await db.user.findMany({ where: userWhere, select: { id: true }, take: SEARCH_USER_LIMIT + 1 });
-    and.push(matches.length <= SEARCH_USER_LIMIT ? { userId: { in: matches.map((u) => u.id) } } : { user: userWhere });
-  }
-  if (after) and.push({ OR: [{ grantedAt: { lt: after.at } }, { grantedAt: after.at, id: { lt: after.id } }] });
-  const rows = await db.consent.findMany({
-    where: { AND: and },
-    include: consentInclude,
-    orderBy: [{ grantedAt: "desc" }, { id: "desc" }],
+  const rows = await consentPage(db, {
+    clientRowId: client.id,
+    ...(after ? { after } : {}),
+    ...(matches && matches.length <= SEARCH_USER_LIMIT ? { userIds: matches } : {}),
+    ...(matches && matches.length > SEARCH_USER_LIMIT ? { userSearch: f.q! } : {}),
     take: CONSENTS_PAGE_SIZE + 1,
+    now: new Date(),
   });
   const more = rows.length > CONSENTS_PAGE_SIZE;
   const page = more ? rows.slice(0, CONSENTS_PAGE_SIZE) : rows;
-  const counts = await liveFamilyCounts(
-    db,
-    page.map((c) => c.id),
-  );
   const last = page.at(-1);
   return {
-    consents: page.map((c) => toConsentDto(c, counts.get(c.id) ?? 0)),
-    nextCursor: more && last ? Buffer.from(`${last.grantedAt.toISOString()}|${last.id}`).toString("base64url") : null,
+    consents: page.map((row) => consentDtoOfRow(row, client, server)),
+    nextCursor: more && last ? Buffer.from(`${last.granted_at}|${last.id}`).toString("base64url") : null,
   };
 }
 

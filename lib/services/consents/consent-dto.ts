@@ -1,4 +1,5 @@
 import type { Prisma } from "@/lib/db/generated/prisma/client";
+import type { ConsentPageRow } from "./consent-page-sql";
 
 /** One user's consent to one client, as the dashboard and the user's own apps page show it. */
 export interface ConsentDto {
@@ -31,25 +32,60 @@ export const consentInclude = {
 } satisfies Prisma.ConsentInclude;
 
 type ConsentRow = Prisma.ConsentGetPayload<{ include: typeof consentInclude }>;
+/** The server's part of a consent: an included row, or the protocol endpoints' OAuthServer. */
+type ConsentServer = ConsentRow["server"];
+type ConsentClient = ConsentRow["client"];
 
 export function toConsentDto(c: ConsentRow, liveRefreshTokens: number): ConsentDto {
-  const describe = new Map(c.server.scopes.map((s) => [s.name, s.description]));
   return {
     id: c.id,
     user: { id: c.user.id, email: c.user.email, name: c.user.name, disabled: c.user.disabledAt !== null },
-    client: c.client,
-    server: {
-      slug: c.server.slug,
-      name: c.server.name,
-      accessTokenTtl: c.server.accessTokenTtl,
-      statusListTtl: c.server.statusListTtl,
-    },
-    scopes: c.scopes.map((name) => ({ name, description: describe.get(name) ?? "" })),
+    client: clientPart(c.client),
+    server: serverPart(c.server),
+    scopes: describedScopes(c.scopes, c.server),
     grantedAt: c.grantedAt.toISOString(),
     lastUsedAt: c.lastUsedAt?.toISOString() ?? null,
     liveRefreshTokens,
     grantedBy: c.grantedByProvider ? { providerId: c.grantedByProvider.id, label: c.grantedByProvider.label } : null,
   };
+}
+
+/** The same DTO from a row of the Consents tab's one-statement page (consent-page-sql.ts). */
+export function consentDtoOfRow(row: ConsentPageRow, client: ConsentClient, server: ConsentServer): ConsentDto {
+  return {
+    id: row.id,
+    user: { id: row.user_id, email: row.user_email, name: row.user_name, disabled: row.user_disabled },
+    client: clientPart(client),
+    server: serverPart(server),
+    scopes: describedScopes(row.scopes, server),
+    grantedAt: row.granted_at,
+    lastUsedAt: row.last_used_at,
+    liveRefreshTokens: row.live_refresh_tokens,
+    grantedBy:
+      row.provider_id !== null && row.provider_label !== null
+        ? { providerId: row.provider_id, label: row.provider_label }
+        : null,
+  };
+}
+
+const clientPart = (c: ConsentClient): ConsentDto["client"] => ({
+  id: c.id,
+  clientId: c.clientId,
+  name: c.name,
+  logoUri: c.logoUri,
+  registration: c.registration,
+});
+
+const serverPart = (s: ConsentServer): ConsentDto["server"] => ({
+  slug: s.slug,
+  name: s.name,
+  accessTokenTtl: s.accessTokenTtl,
+  statusListTtl: s.statusListTtl,
+});
+
+function describedScopes(names: string[], server: ConsentServer): ConsentDto["scopes"] {
+  const describe = new Map(server.scopes.map((s) => [s.name, s.description]));
+  return names.map((name) => ({ name, description: describe.get(name) ?? "" }));
 }
 
 /** Live refresh families per consent, for one page of consents (one grouped query, not N). */
