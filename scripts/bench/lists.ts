@@ -11,6 +11,10 @@ import { GET as listScimUsersRoute } from "@/app/scim/v2/Users/route";
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 100);
+/** Which lists to measure (comma-separated: clients, consents, scim); all by default. */
+const LISTS = new Set((process.env.BENCH_LISTS ?? "clients,consents,scim").split(","));
+/** BENCH_SKIP_PGLITE=1 measures PostgreSQL only (DATABASE_URL). */
+const SKIP_PGLITE = process.env.BENCH_SKIP_PGLITE === "1";
 const SLUG = "bench";
 
 async function seed(database: Database): Promise<string> {
@@ -186,57 +190,62 @@ async function run(kind: string, url: string | undefined) {
   setDatabase(database);
   try {
     const token = await seed(database);
-    await measure(token, "first page (newest)", "");
-    await measure(token, "search name ?q=cursor 4242", "q=cursor%204242");
-    await measure(token, "search client ID ?q=<8 hex chars>", "q=6f4922f4");
-    await measure(token, "filter ?type=METADATA_DOCUMENT", "type=METADATA_DOCUMENT");
-    await measure(token, "filter ?flow=client_credentials&status=disabled", "flow=client_credentials&status=disabled");
-    await measure(token, "sort ?sort=last_used", "sort=last_used");
-    await measure(token, "sort ?sort=name", "sort=name");
-    const cursor = await deepCursor(token, 400);
-    await measure(token, "deep page (page 401, row 10,001)", `cursor=${cursor}`);
-
-    console.log("  Consents tab:");
-    const clientId = await seedConsents(database);
-    const consents = async (q: string) => {
-      const { ms, body } = await getConsents(token, clientId, q);
-      return { ms, rows: body.consents.length };
-    };
-    await measure(token, "consents: first page (newest)", "", consents);
-    await measure(token, "consents: search ?q=person4242@", "q=person4242%40", consents);
-    await measure(token, "consents: search by name ?q=Person 777", "q=Person%20777", consents);
-    let consentCursor = "";
-    for (let i = 0; i < 400; i++) {
-      const { body } = await getConsents(token, clientId, consentCursor ? `cursor=${consentCursor}` : "");
-      if (!body.nextCursor) break;
-      consentCursor = body.nextCursor;
-    }
-    await measure(token, "consents: deep page (page 401)", `cursor=${consentCursor}`, consents);
-
-    console.log("  SCIM /scim/v2/Users:");
-    const scimToken = await seedScim(database);
-    const scim = (q: string) => getScimUsers(scimToken, q);
-    const filter = (f: string) => `filter=${encodeURIComponent(f)}`;
-    await measure(
-      token,
-      'scim: filter=userName eq "person4242@…"',
-      filter('userName eq "person4242@example.com"'),
-      scim,
-    );
-    await measure(token, 'scim: filter=externalId eq "00u77777"', filter('externalId eq "00u77777"'), scim);
-    await measure(token, "scim: startIndex=1&count=100", "startIndex=1&count=100", scim);
-    await measure(token, "scim: startIndex=50001&count=100", "startIndex=50001&count=100", scim);
-    await measure(token, "scim: startIndex=99901&count=100", "startIndex=99901&count=100", scim);
+    if (LISTS.has("clients")) await measureClients(token);
+    if (LISTS.has("consents")) await measureConsents(database, token);
+    if (LISTS.has("scim")) await measureScim(database, token);
   } finally {
     setDatabase(undefined);
     await drop();
   }
 }
 
+async function measureClients(token: string) {
+  await measure(token, "first page (newest)", "");
+  await measure(token, "search name ?q=cursor 4242", "q=cursor%204242");
+  await measure(token, "search client ID ?q=<8 hex chars>", "q=6f4922f4");
+  await measure(token, "filter ?type=METADATA_DOCUMENT", "type=METADATA_DOCUMENT");
+  await measure(token, "filter ?flow=client_credentials&status=disabled", "flow=client_credentials&status=disabled");
+  await measure(token, "sort ?sort=last_used", "sort=last_used");
+  await measure(token, "sort ?sort=name", "sort=name");
+  const cursor = await deepCursor(token, 400);
+  await measure(token, "deep page (page 401, row 10,001)", `cursor=${cursor}`);
+}
+
+async function measureConsents(database: Database, token: string) {
+  console.log("  Consents tab:");
+  const clientId = await seedConsents(database);
+  const consents = async (q: string) => {
+    const { ms, body } = await getConsents(token, clientId, q);
+    return { ms, rows: body.consents.length };
+  };
+  await measure(token, "consents: first page (newest)", "", consents);
+  await measure(token, "consents: search ?q=person4242@", "q=person4242%40", consents);
+  await measure(token, "consents: search by name ?q=Person 777", "q=Person%20777", consents);
+  let consentCursor = "";
+  for (let i = 0; i < 400; i++) {
+    const { body } = await getConsents(token, clientId, consentCursor ? `cursor=${consentCursor}` : "");
+    if (!body.nextCursor) break;
+    consentCursor = body.nextCursor;
+  }
+  await measure(token, "consents: deep page (page 401)", `cursor=${consentCursor}`, consents);
+}
+
+async function measureScim(database: Database, token: string) {
+  console.log("  SCIM /scim/v2/Users:");
+  const scimToken = await seedScim(database);
+  const scim = (q: string) => getScimUsers(scimToken, q);
+  const filter = (f: string) => `filter=${encodeURIComponent(f)}`;
+  await measure(token, 'scim: filter=userName eq "person4242@…"', filter('userName eq "person4242@example.com"'), scim);
+  await measure(token, 'scim: filter=externalId eq "00u77777"', filter('externalId eq "00u77777"'), scim);
+  await measure(token, "scim: startIndex=1&count=100", "startIndex=1&count=100", scim);
+  await measure(token, "scim: startIndex=50001&count=100", "startIndex=50001&count=100", scim);
+  await measure(token, "scim: startIndex=99901&count=100", "startIndex=99901&count=100", scim);
+}
+
 console.log(
   `Clients list at ${CLIENTS.toLocaleString("en")} clients, ${RUNS} requests per query, through the route handler`,
 );
-await run("PGlite (embedded)", undefined);
+if (!SKIP_PGLITE) await run("PGlite (embedded)", undefined);
 if (process.env.DATABASE_URL)
   await run(`PostgreSQL (${new URL(process.env.DATABASE_URL).host})`, process.env.DATABASE_URL);
 process.exit(0);
