@@ -5,6 +5,7 @@ import { AuditFilter, invertedDateRangeError } from "@/lib/schemas/audit";
 import { requirePermission } from "../authz";
 import { dbOf, type ServiceContext } from "../context";
 import { ValidationError } from "../errors";
+import { likeLiteral } from "@/lib/db/like";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -53,7 +54,8 @@ export function parseAuditFilter(input: unknown): AuditFilter {
 async function whereFor(ctx: ServiceContext, f: AuditFilter): Promise<Prisma.AuditEventWhereInput | null> {
   const and: Prisma.AuditEventWhereInput[] = [];
   if (f.action) and.push({ action: f.action });
-  if (f.actor) and.push({ OR: [{ actorId: f.actor }, { actorLabel: { contains: f.actor, mode: "insensitive" } }] });
+  if (f.actor)
+    and.push({ OR: [{ actorId: f.actor }, { actorLabel: { contains: likeLiteral(f.actor), mode: "insensitive" } }] });
   if (f.server) {
     const server = await dbOf(ctx).mcpServer.findUnique({ where: { slug: f.server }, select: { id: true } });
     if (!server) return null;

@@ -356,6 +356,7 @@ describe("listClients", () => {
     expect(new Set([...first.clients, ...second.clients].map((c) => c.id)).size).toBe(30);
 
     expect((await list({ q: "agent 1" })).clients.map((c) => c.name)).toEqual(["Agent 18", "Agent 15", "Agent 12"]);
+    for (const q of ["%", "agent%1", "agent_1"]) expect((await list({ q })).clients, q).toEqual([]);
     expect((await list({ q: made[4]!.clientId.slice(4, 14) })).clients.map((c) => c.id)).toEqual([made[4]!.id]);
     expect((await list({ flow: "authorization_code" })).total).toBe(10);
     expect((await list({ flow: "client_credentials", status: "disabled" })).clients.map((c) => c.id)).toEqual([

@@ -7,6 +7,7 @@ import { requirePermission } from "../authz";
 import { dbOf, type ServiceContext } from "../context";
 import { clientDtoSelect, toClientDto, type ClientDto } from "./client-dto";
 import { findClientOrThrow, findServerIdOrThrow } from "./find-client";
+import { likeLiteral } from "@/lib/db/like";
 
 export const CLIENTS_PAGE_SIZE = 25;
 const COUNT_CAP = 1000;
@@ -46,7 +47,10 @@ function decodeCursor(raw: string | undefined, sort: ClientSort): Cursor | undef
 
 function filterWhere(serverId: string, f: ClientListFilter): Prisma.OAuthClientWhereInput {
   const and: Prisma.OAuthClientWhereInput[] = [{ serverId }];
-  if (f.q) and.push({ OR: [{ name: { contains: f.q, mode: "insensitive" } }, { clientId: { contains: f.q } }] });
+  if (f.q)
+    and.push({
+      OR: [{ name: { contains: likeLiteral(f.q), mode: "insensitive" } }, { clientId: { contains: likeLiteral(f.q) } }],
+    });
   if (f.type === "dcr_unused") and.push({ registration: "DYNAMIC", lastUsedAt: null });
   else if (f.type) and.push({ registration: f.type });
   if (f.flow === "client_credentials") and.push({ grantTypes: { has: "client_credentials" } });

@@ -7,7 +7,8 @@ import { consentFlow } from "@/test/consent-flow";
 import { createTestDb } from "@/test/db";
 import { listClientConsents } from "@/lib/services";
 import { consentInclude, liveFamilyCounts, toConsentDto } from "./consent-dto";
-import { consentPage, containsPattern, searchUserIds } from "./consent-page-sql";
+import { containsPattern } from "@/lib/db/like";
+import { consentPage, searchUserIds } from "./consent-page-sql";
 
 const database = await createTestDb();
 const db = database.prisma;

@@ -4,6 +4,7 @@
 // scopes, providers, then the family counts), most of a page's time on PostgreSQL.
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import type { DbOrTx } from "@/lib/db/client";
+import { containsPattern } from "@/lib/db/like";
 
 /** Past this many matching people the search filters the consents by join instead of by id list. */
 export const SEARCH_USER_LIMIT = 2_000;
@@ -21,11 +22,6 @@ export interface ConsentPageRow {
   provider_id: string | null;
   provider_label: string | null;
   live_refresh_tokens: number;
-}
-
-/** A LIKE pattern that matches `text` anywhere, its wildcards and the escape character taken literally. */
-export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, "\\$&")}%`;
 }
 
 type Db = DbOrTx | Prisma.TransactionClient;

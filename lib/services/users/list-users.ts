@@ -2,6 +2,7 @@ import { z } from "zod";
 import { requirePermission } from "../authz";
 import { dbOf, type ServiceContext } from "../context";
 import { toUserDto, userDtoSelect, type UserDto } from "./user-dto";
+import { likeLiteral } from "@/lib/db/like";
 
 export const ListUsersInput = z.object({
   q: z.string().trim().max(200).optional(),
@@ -23,7 +24,14 @@ export async function listUsers({
   const rows = await dbOf(ctx).user.findMany({
     where: {
       ...(kind === "staff" ? { role: { not: null } } : {}),
-      ...(q ? { OR: [{ email: { contains: q.toLowerCase() } }, { name: { contains: q, mode: "insensitive" } }] } : {}),
+      ...(q
+        ? {
+            OR: [
+              { email: { contains: likeLiteral(q.toLowerCase()) } },
+              { name: { contains: likeLiteral(q), mode: "insensitive" } },
+            ],
+          }
+        : {}),
     },
     select: userDtoSelect,
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],

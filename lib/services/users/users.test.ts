@@ -214,6 +214,8 @@ describe("createUser, setUserPassword, listUsers", () => {
     const viewer = await makeCtx(database, "VIEWER");
     const target = await insertUser(database, null);
     expect((await listUsers({ ctx: viewer, input: { q: target.email } })).map((u) => u.id)).toEqual([target.id]);
+    // LIKE's wildcards are searched for, not obeyed.
+    for (const q of ["%", "\\"]) expect(await listUsers({ ctx: viewer, input: { q } }), q).toEqual([]);
     const endUser = await makeCtx(database, null);
     await expect(listUsers({ ctx: endUser })).rejects.toBeInstanceOf(ForbiddenError);
   });
