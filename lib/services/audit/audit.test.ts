@@ -43,6 +43,8 @@ describe("listAuditEvents", () => {
     const byActor = await listAuditEvents({ ctx: viewer, input: { actor: email.slice(0, 10) } });
     expect(byActor.events.every((e) => e.actorLabel === email)).toBe(true);
     expect((await listAuditEvents({ ctx: viewer, input: { actor: "%" } })).events).toEqual([]);
+    const nul = Buffer.from("2026-01-01T00:00:00.000Z|evt_\u0000").toString("base64url");
+    expect((await listAuditEvents({ ctx: viewer, input: { cursor: nul } })).events).toHaveLength(AUDIT_PAGE_SIZE);
 
     const future = await listAuditEvents({ ctx: viewer, input: { from: "2999-01-01" } });
     expect(future.events).toHaveLength(0);

@@ -6,6 +6,7 @@ import { requirePermission } from "../authz";
 import { dbOf, type ServiceContext } from "../context";
 import { ValidationError } from "../errors";
 import { likeLiteral } from "@/lib/db/like";
+import { decodeCursorText, encodeCursor as encodeCursorText } from "../cursor";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -32,12 +33,13 @@ export interface AuditPageDto {
 }
 
 function encodeCursor(createdAt: Date, id: string): string {
-  return Buffer.from(`${createdAt.toISOString()}|${id}`).toString("base64url");
+  return encodeCursorText(`${createdAt.toISOString()}|${id}`);
 }
 
 function decodeCursor(cursor: string | undefined): { createdAt: Date; id: string } | undefined {
-  if (!cursor) return undefined;
-  const [iso, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  const text = decodeCursorText(cursor);
+  if (text === undefined) return undefined;
+  const [iso, id] = text.split("|");
   const createdAt = iso ? new Date(iso) : undefined;
   if (!createdAt || Number.isNaN(createdAt.getTime()) || !id) return undefined;
   return { createdAt, id };

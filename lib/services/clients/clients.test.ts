@@ -357,6 +357,10 @@ describe("listClients", () => {
 
     expect((await list({ q: "agent 1" })).clients.map((c) => c.name)).toEqual(["Agent 18", "Agent 15", "Agent 12"]);
     for (const q of ["%", "agent%1", "agent_1"]) expect((await list({ q })).clients, q).toEqual([]);
+    const nul = Buffer.from(JSON.stringify({ s: "created", v: "2999-01-01T00:00:00.000Z", id: "cli_\u0000" })).toString(
+      "base64url",
+    );
+    expect((await list({ cursor: nul })).clients.map((c) => c.id)).toEqual(first.clients.map((c) => c.id));
     expect((await list({ q: made[4]!.clientId.slice(4, 14) })).clients.map((c) => c.id)).toEqual([made[4]!.id]);
     expect((await list({ flow: "authorization_code" })).total).toBe(10);
     expect((await list({ flow: "client_credentials", status: "disabled" })).clients.map((c) => c.id)).toEqual([

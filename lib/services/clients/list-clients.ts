@@ -8,6 +8,7 @@ import { dbOf, type ServiceContext } from "../context";
 import { clientDtoSelect, toClientDto, type ClientDto } from "./client-dto";
 import { findClientOrThrow, findServerIdOrThrow } from "./find-client";
 import { likeLiteral } from "@/lib/db/like";
+import { decodeCursorJson, encodeCursor as encodeCursorText } from "../cursor";
 
 export const CLIENTS_PAGE_SIZE = 25;
 const COUNT_CAP = 1000;
@@ -30,19 +31,15 @@ interface Cursor {
 }
 
 function encodeCursor(c: Cursor): string {
-  return Buffer.from(JSON.stringify(c)).toString("base64url");
+  return encodeCursorText(JSON.stringify(c));
 }
 
 function decodeCursor(raw: string | undefined, sort: ClientSort): Cursor | undefined {
-  if (!raw) return undefined;
-  try {
-    const c = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as Partial<Cursor>;
-    if (c.s !== sort || typeof c.id !== "string" || (c.v !== null && typeof c.v !== "string")) return undefined;
-    if (sort !== "name" && c.v !== null && Number.isNaN(Date.parse(c.v ?? ""))) return undefined;
-    return c as Cursor;
-  } catch {
-    return undefined;
-  }
+  const c = decodeCursorJson(raw) as Partial<Cursor> | null | undefined;
+  if (typeof c !== "object" || c === null) return undefined;
+  if (c.s !== sort || typeof c.id !== "string" || (c.v !== null && typeof c.v !== "string")) return undefined;
+  if (sort !== "name" && c.v !== null && Number.isNaN(Date.parse(c.v ?? ""))) return undefined;
+  return c as Cursor;
 }
 
 function filterWhere(serverId: string, f: ClientListFilter): Prisma.OAuthClientWhereInput {

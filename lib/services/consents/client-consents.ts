@@ -9,6 +9,7 @@ import { loadOAuthServer } from "../oauth/oauth-server";
 import { consentDtoOfRow, type ConsentDto } from "./consent-dto";
 import { consentPage, searchUserIds, SEARCH_USER_LIMIT } from "./consent-page-sql";
 import { revokeConsentsWhere, type RevokedConsent } from "./revoke-consents";
+import { decodeCursorText, encodeCursor } from "../cursor";
 
 export const CONSENTS_PAGE_SIZE = 25;
 
@@ -23,8 +24,9 @@ export interface ConsentPageDto {
 }
 
 function decodeCursor(raw: string | undefined): { at: Date; id: string } | undefined {
-  if (!raw) return undefined;
-  const [iso, id] = Buffer.from(raw, "base64url").toString("utf8").split("|");
+  const text = decodeCursorText(raw);
+  if (text === undefined) return undefined;
+  const [iso, id] = text.split("|");
   const at = iso ? new Date(iso) : undefined;
   return at && !Number.isNaN(at.getTime()) && id ? { at, id } : undefined;
 }
@@ -43,13 +45,13 @@ export async function listClientConsents({
   requirePermission(ctx, "consents.read");
   const f = ConsentListFilter.parse(input ?? {});
   const db = dbOf(ctx);
-  // The people matching a search first (trigram indexes on email and name), then their consents:
-  // PostgreSQL otherwise walks the client's consents newest-first testing each user, which is slow
-  // when a common search term matches only a few hundred of 100,000 users.
   // The server as the protocol endpoints read it (kept a second, emptied on every change).
   const server = await loadOAuthServer(ctx, serverSlug);
   if (!server) throw new NotFoundError("MCP server");
   const client = await findClientOrThrow(db, server.id, clientId);
+  // The people matching a search first (trigram indexes on email and name), then their consents:
+  // PostgreSQL otherwise walks the client's consents newest-first testing each user, which is slow
+  // when a common search term matches only a few hundred of 100,000 users.
   const matches = f.q ? await searchUserIds(db, f.q, SEARCH_USER_LIMIT) : undefined;
   const after = decodeCursor(f.cursor);
   const rows = await consentPage(db, {
@@ -65,7 +67,7 @@ export async function listClientConsents({
   const last = page.at(-1);
   return {
     consents: page.map((row) => consentDtoOfRow(row, client, server)),
-    nextCursor: more && last ? Buffer.from(`${last.granted_at}|${last.id}`).toString("base64url") : null,
+    nextCursor: more && last ? encodeCursor(`${last.granted_at}|${last.id}`) : null,
   };
 }
 

@@ -100,4 +100,10 @@ describe("the Consents tab's page statement", () => {
     }
     expect(seen).toEqual(all);
   });
+
+  it("a forged cursor holding a NUL serves the first page instead of failing in the database", async () => {
+    const cursor = Buffer.from("2026-01-01T00:00:00.000Z|cns_\u0000x").toString("base64url");
+    const page = await listClientConsents({ ctx: sys, serverSlug: slug, clientId: client.dto.id, input: { cursor } });
+    expect(page.consents.map((c) => c.id)).toEqual((await list()).consents.map((c) => c.id));
+  });
 });
