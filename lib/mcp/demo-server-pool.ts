@@ -9,6 +9,7 @@
 // records the client's capabilities and version on the server), logging/setLevel and anything
 // else are served by a server that is then dropped, as every request's server was before.
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { processWide } from "@/lib/process-state";
 
 /** Methods after which a closed server is as new: they read the tools and the request, nothing else. */
 const STATELESS_METHODS: ReadonlySet<string> = new Set(["tools/list", "tools/call", "ping"]);
@@ -21,7 +22,8 @@ const MAX_IDLE_PER_CONFIG = 256;
 /** Configurations kept (each an array of idle servers); a new one past this empties the pool. */
 const MAX_CONFIGS = 16;
 
-const idle = new Map<string, McpServer[]>();
+/** On the process-wide registry, like every in-memory store here, whichever bundle loads this file. */
+const idle = processWide("demoMcpServerPool", () => new Map<string, McpServer[]>());
 
 /** An idle server for this configuration, or a new one from `create`. */
 export function takeServer(config: string, create: () => McpServer): McpServer {
