@@ -10,6 +10,7 @@ import { corsPreflightResult, withCorsResult } from "@/lib/oauth/metadata";
 import type { ProtocolRequest, ProtocolResponse } from "@/lib/oauth/protocol-http";
 import { logger } from "@/lib/logger";
 import { stampRequest } from "./front-door";
+import { nextTurn } from "./next-turn";
 
 /** Form bodies of these endpoints are a few hundred bytes; anything longer is refused (413). */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -45,6 +46,8 @@ export function nodeEndpoint(endpoint: ProtocolEndpoint): NodeHandler {
       else if (req.method === "OPTIONS") result = corsPreflightResult();
       else {
         const body = await readBody(req);
+        // Read every ready connection first, then handle, then write (next-turn.ts).
+        await nextTurn();
         result = body === null ? TOO_LARGE : await endpoint(protocolRequest(req, body), slug);
       }
     } catch (err) {
@@ -52,6 +55,7 @@ export function nodeEndpoint(endpoint: ProtocolEndpoint): NodeHandler {
       logger.error("oauth.adapter_failed", { path: (req.url ?? "").split("?")[0], err });
       result = FAILED;
     }
+    await nextTurn();
     writeResult(res, result);
   };
 }

@@ -21,6 +21,7 @@ import type { ProtocolResponse } from "@/lib/oauth/protocol-http";
 import { stampRequest } from "./front-door";
 import { FAILED, readBody, tooLargeResult, writeResult, type NodeHandler } from "./node-endpoint";
 import { SECURITY_HEADERS } from "./security-headers";
+import { nextTurn } from "./next-turn";
 import { matchProtocolPath, type ProtocolPath } from "./protocol-paths";
 import { bodyLimitOf } from "./surface";
 import { webRequest, writeWebResponse } from "./web-bridge";
@@ -108,9 +109,12 @@ async function serveWeb(
       body = await readBody(req, bodyLimitOf(pathname));
       if (body === null) return writeResult(res, tooLargeResult(bodyLimitOf(pathname)));
     }
+    // Read every ready connection first, then handle, then write (next-turn.ts).
+    await nextTurn();
     const response = route.bodyText
       ? await handler(webRequest(req, null), params, body)
       : await handler(webRequest(req, body), params);
+    await nextTurn();
     await writeWebResponse(res, response, {}, method === "HEAD");
   } catch (err) {
     // The path only: a misbehaving client may put credentials in the query string.
