@@ -4,6 +4,8 @@
 // the others speak Web Request/Response through the front's bridge.
 import { createProtocolFront, type Params, type RouteHandler, type WebHandler } from "@/lib/http/protocol-front";
 import { nodeEndpoint } from "@/lib/http/node-endpoint";
+import type { FrontPhases } from "@/lib/http/next-turn";
+import { database } from "@/lib/db/client";
 import type { ProtocolPath } from "@/lib/http/protocol-paths";
 import { handleDemoMcpRequest } from "@/lib/mcp/demo-server";
 import { handleProtectedResourceMetadataRequest } from "@/lib/mcp/protected-resource";
@@ -12,6 +14,13 @@ import { introspectionEndpoint, revocationEndpoint, tokenEndpoint } from "@/lib/
 import { jwksResponse, metadataResponse } from "@/lib/services/oauth/discovery";
 import { registrationEndpoint } from "@/lib/services/oauth/register-client";
 import { statusListAggregationResponse, statusListResponse } from "@/lib/services/oauth/status-list-responses";
+
+/**
+ * On the embedded database no handler waits on I/O, so answers are written a turn later, together
+ * (lib/http/next-turn.ts). Decided at the first request: the database is open by then.
+ */
+let embedded: boolean | undefined;
+const PHASES: FrontPhases = { deferWrites: () => (embedded ??= database().kind === "pglite") };
 
 const bySlug = (f: (slug: string) => Promise<Response>) => async (_req: Request, p: Params) =>
   withCors(await f(p.slug!));
@@ -22,9 +31,9 @@ const resourceMetadata: WebHandler = (request, p) => handleProtectedResourceMeta
 
 /** Every endpoint the front answers (paths: protocol-paths.ts; Next.js redirects a trailing slash). */
 export const PROTOCOL_HANDLERS: Readonly<Record<ProtocolPath, RouteHandler>> = {
-  "/oauth/[slug]/token": { node: nodeEndpoint(tokenEndpoint) },
-  "/oauth/[slug]/introspect": { node: nodeEndpoint(introspectionEndpoint) },
-  "/oauth/[slug]/revoke": { node: nodeEndpoint(revocationEndpoint) },
+  "/oauth/[slug]/token": { node: nodeEndpoint(tokenEndpoint, PHASES) },
+  "/oauth/[slug]/introspect": { node: nodeEndpoint(introspectionEndpoint, PHASES) },
+  "/oauth/[slug]/revoke": { node: nodeEndpoint(revocationEndpoint, PHASES) },
   "/oauth/[slug]/register": {
     web: { POST: async (request, p) => withCors(await registrationEndpoint(request, p.slug!)) },
   },
@@ -44,4 +53,4 @@ export const PROTOCOL_HANDLERS: Readonly<Record<ProtocolPath, RouteHandler>> = {
 };
 
 /** Answers a protocol request and returns true, or returns false for Next.js to handle it. */
-export const serveProtocol = createProtocolFront(PROTOCOL_HANDLERS);
+export const serveProtocol = createProtocolFront(PROTOCOL_HANDLERS, PHASES);

@@ -10,7 +10,7 @@ import { corsPreflightResult, withCorsResult } from "@/lib/oauth/metadata";
 import type { ProtocolRequest, ProtocolResponse } from "@/lib/oauth/protocol-http";
 import { logger } from "@/lib/logger";
 import { stampRequest } from "./front-door";
-import { nextTurn } from "./next-turn";
+import { beforeWriting, nextTurn, type FrontPhases } from "./next-turn";
 
 /** Form bodies of these endpoints are a few hundred bytes; anything longer is refused (413). */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -38,7 +38,7 @@ export const FAILED = withCorsResult(
 
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse, slug: string) => Promise<void>;
 
-export function nodeEndpoint(endpoint: ProtocolEndpoint): NodeHandler {
+export function nodeEndpoint(endpoint: ProtocolEndpoint, phases?: FrontPhases): NodeHandler {
   return async function handle(req, res, slug) {
     let result: ProtocolResponse;
     try {
@@ -55,7 +55,7 @@ export function nodeEndpoint(endpoint: ProtocolEndpoint): NodeHandler {
       logger.error("oauth.adapter_failed", { path: (req.url ?? "").split("?")[0], err });
       result = FAILED;
     }
-    await nextTurn();
+    await beforeWriting(phases);
     writeResult(res, result);
   };
 }

@@ -21,7 +21,7 @@ import type { ProtocolResponse } from "@/lib/oauth/protocol-http";
 import { stampRequest } from "./front-door";
 import { FAILED, readBody, tooLargeResult, writeResult, type NodeHandler } from "./node-endpoint";
 import { SECURITY_HEADERS } from "./security-headers";
-import { nextTurn } from "./next-turn";
+import { beforeWriting, nextTurn, type FrontPhases } from "./next-turn";
 import { matchProtocolPath, type ProtocolPath } from "./protocol-paths";
 import { bodyLimitOf } from "./surface";
 import { webRequest, writeWebResponse } from "./web-bridge";
@@ -64,14 +64,18 @@ export type ServeProtocol = (req: IncomingMessage, res: ServerResponse) => boole
  * returns true, or returns false (having touched nothing) for every other request, which the caller
  * hands to Next.js.
  */
-export function createProtocolFront(handlers: Readonly<Record<ProtocolPath, RouteHandler>>): ServeProtocol {
-  return (req, res) => serveProtocol(handlers, req, res);
+export function createProtocolFront(
+  handlers: Readonly<Record<ProtocolPath, RouteHandler>>,
+  phases?: FrontPhases,
+): ServeProtocol {
+  return (req, res) => serveProtocol(handlers, req, res, phases);
 }
 
 function serveProtocol(
   handlers: Readonly<Record<ProtocolPath, RouteHandler>>,
   req: IncomingMessage,
   res: ServerResponse,
+  phases: FrontPhases | undefined,
 ): boolean {
   const pathname = pathOf(req.url ?? "/");
   const matched = matchProtocolPath(pathname);
@@ -83,7 +87,7 @@ function serveProtocol(
   const params = decodeParams(matched.groups);
   withHttpSpan(req.method ?? "GET", matched.path, res, () => {
     if ("node" in handler) void handler.node(req, res, params.slug ?? "");
-    else void serveWeb(handler, params, pathname, req, res);
+    else void serveWeb(handler, params, pathname, req, res, phases);
   });
   return true;
 }
@@ -94,6 +98,7 @@ async function serveWeb(
   pathname: string,
   req: IncomingMessage,
   res: ServerResponse,
+  phases: FrontPhases | undefined,
 ): Promise<void> {
   const method = req.method ?? "GET";
   const handlers = route.web;
@@ -114,7 +119,7 @@ async function serveWeb(
     const response = route.bodyText
       ? await handler(webRequest(req, null), params, body)
       : await handler(webRequest(req, body), params);
-    await nextTurn();
+    await beforeWriting(phases);
     await writeWebResponse(res, response, {}, method === "HEAD");
   } catch (err) {
     // The path only: a misbehaving client may put credentials in the query string.
