@@ -211,6 +211,16 @@ function pglitePrepared(pglite: PGlite): Database["prepared"] {
     return entry.ready;
   }
 
+  /**
+   * The EXECUTE (its parameters already literals) in the simple query protocol: PGlite's query()
+   * speaks the extended protocol in six calls into the WebAssembly module (parse, two describes,
+   * bind, execute, sync), exec() in two. Same rows, parsed by the same type parsers.
+   */
+  async function executeRows<T>(execute: string): Promise<T[]> {
+    const [result] = await pglite.exec(execute);
+    return (result?.rows ?? []) as T[];
+  }
+
   return async <T>(statement: PreparedStatement, params: readonly (string | null)[]): Promise<T[]> => {
     checkCall(statement, params);
     const first = ready(statement);
@@ -219,12 +229,12 @@ function pglitePrepared(pglite: PGlite): Database["prepared"] {
       ? `EXECUTE ${statement.name}(${params.map(sqlLiteral).join(", ")})`
       : `EXECUTE ${statement.name}`;
     try {
-      return (await pglite.query<T>(execute)).rows;
+      return await executeRows<T>(execute);
     } catch (err) {
       if (sqlState(err) !== NO_SUCH_PREPARED_STATEMENT) throw err;
       // Deallocated behind our back (DEALLOCATE ALL, DISCARD ALL): prepare again, once.
       if (!(await ready(statement, first))) return (await pglite.query<T>(statement.sql, [...params])).rows;
-      return (await pglite.query<T>(execute)).rows;
+      return await executeRows<T>(execute);
     }
   };
 }
