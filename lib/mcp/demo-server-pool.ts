@@ -46,7 +46,7 @@ export function isReusableAfter(body: unknown): boolean {
  * SDK's request handler has finished its bookkeeping (the end of the event-loop turn).
  */
 export async function releaseServer(config: string, server: McpServer, reusable: boolean): Promise<void> {
-  await server.close();
+  await closeQuietly(server);
   if (!reusable || server.isConnected()) return;
   let servers = idle.get(config);
   if (!servers) {
@@ -62,4 +62,21 @@ export function idleServerCount(): number {
   let count = 0;
   for (const servers of idle.values()) count += servers.length;
   return count;
+}
+
+/**
+ * server.close(), without the stack trace of the "Connection closed" McpError that the SDK builds on
+ * every close for the requests the server is still waiting on (Protocol._onclose). The demo server
+ * never sends the client a request, so that error reaches no one; its stack trace was 5 % of a
+ * tools/list's CPU. The SDK builds it synchronously inside close(), before close's first await,
+ * and nothing else runs meanwhile: the limit is back before this function returns.
+ */
+function closeQuietly(server: McpServer): Promise<void> {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return server.close();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }

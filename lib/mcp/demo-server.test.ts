@@ -449,6 +449,7 @@ describe("the demo's cached tools/list", () => {
 });
 
 describe("the demo's pooled McpServers", () => {
+  const STACK_TRACE_LIMIT = Error.stackTraceLimit;
   /** The server goes back to the pool after the turn that answered (setImmediate) and its close. */
   const settled = () => new Promise((resolve) => setTimeout(resolve, 20));
   const whoami = async (token: string) => {
@@ -467,6 +468,9 @@ describe("the demo's pooled McpServers", () => {
     expect((await whoami(await mint({ scope: "mcp:tools mcp:admin" }))).scopes).toEqual(["mcp:tools", "mcp:admin"]);
     await settled();
     expect(idleServerCount()).toBe(idle);
+    // Closing skips the stack trace of the SDK's "Connection closed" error, and only there.
+    expect(Error.stackTraceLimit).toBe(STACK_TRACE_LIMIT);
+    expect(new Error("after").stack).toContain("demo-server.test.ts");
   });
 
   it("a server that saw initialize or a batch is dropped, not pooled", async () => {
