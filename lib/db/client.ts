@@ -253,10 +253,12 @@ const g = globalThis as unknown as { __gatehouseDb?: Database };
 
 /** The process-wide database. */
 export function database(): Database {
+  // Open: the common case, without reading process.env (a call into the environment each time).
+  if (g.__gatehouseDb) return g.__gatehouseDb;
   if (process.env.NEXT_PHASE === "phase-production-build") {
     throw new Error("The database is not available while building: make this page dynamic (await connection()).");
   }
-  g.__gatehouseDb ??= openConfiguredDatabase();
+  g.__gatehouseDb = openConfiguredDatabase();
   return g.__gatehouseDb;
 }
 
