@@ -17,7 +17,7 @@ import { statusListAggregationResponse, statusListResponse } from "@/lib/service
 
 /**
  * On the embedded database no handler waits on I/O, so answers are written a turn later, together
- * (lib/http/next-turn.ts). Decided at the first request: the database is open by then.
+ * (lib/http/next-turn.ts). Decided once the database is open (a failure to open is asked again).
  */
 let embedded: boolean | undefined;
 const PHASES: FrontPhases = { deferWrites: () => (embedded ??= database().kind === "pglite") };

@@ -22,7 +22,17 @@ export function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/** Before writing an answer: a turn when the phases say so, else nothing. */
+/**
+ * Before writing an answer: a turn when the phases say so, else nothing. Never throws: when the
+ * phases cannot tell (the database would not open, say), the answer, often the error saying so,
+ * goes out at once rather than not at all.
+ */
 export async function beforeWriting(phases: FrontPhases | undefined): Promise<void> {
-  if (phases?.deferWrites()) await nextTurn();
+  let defer = false;
+  try {
+    defer = phases?.deferWrites() ?? false;
+  } catch {
+    // Write now.
+  }
+  if (defer) await nextTurn();
 }

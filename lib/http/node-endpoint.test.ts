@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ProtocolRequest, ProtocolResponse } from "@/lib/oauth/protocol-http";
 import { requestMeta } from "@/lib/request-meta";
+import type { FrontPhases } from "./next-turn";
 import { MAX_BODY_BYTES, nodeEndpoint, type ProtocolEndpoint } from "./node-endpoint";
 
 // A loopback server mounting nodeEndpoint() over an endpoint that echoes what it was given.
@@ -18,8 +19,9 @@ let endpoint: ProtocolEndpoint = async (request, slug) => {
 };
 let origin = "";
 let handled: Promise<void> | undefined;
+let phases: FrontPhases | undefined;
 const server = http.createServer((req, res) => {
-  handled = nodeEndpoint((r, s) => endpoint(r, s))(req, res, req.url === "/no-slug" ? "" : "demo");
+  handled = nodeEndpoint((r, s) => endpoint(r, s), phases)(req, res, req.url === "/no-slug" ? "" : "demo");
 });
 
 beforeAll(async () => {
@@ -108,6 +110,28 @@ describe("nodeEndpoint: Node's req/res in, the endpoint's ProtocolResponse out",
       expect(await res.json()).toMatchObject({ error: "server_error" });
     } finally {
       endpoint = previous;
+    }
+  });
+
+  it("writes the answer a turn later when the phases say so, and at once when they cannot tell", async () => {
+    let asked = 0;
+    try {
+      phases = { deferWrites: () => (asked++, true) };
+      const deferred = await fetch(`${origin}/t`, { method: "POST", body: "a=1" });
+      expect(deferred.status).toBe(201);
+      // The database could not be opened, say: the endpoint's own answer still goes out.
+      phases = {
+        deferWrites: () => {
+          asked++;
+          throw new Error("no database");
+        },
+      };
+      const now = await fetch(`${origin}/t`, { method: "POST", body: "a=1" });
+      expect(now.status).toBe(201);
+      expect(await now.json()).toEqual({ slug: "demo", length: 3 });
+      expect(asked).toBe(2);
+    } finally {
+      phases = undefined;
     }
   });
 
